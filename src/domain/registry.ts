@@ -1,0 +1,84 @@
+import { type Indicator, IndicatorSchema } from './indicator';
+
+/** The loaded registry: every indicator, and a lookup by code or alias. */
+export type Registry = {
+  readonly indicators: readonly Indicator[];
+  /** Code and every alias → indicator. */
+  readonly byCode: ReadonlyMap<string, Indicator>;
+};
+
+/** A registry file that failed the schema: where, and what is wrong with it (one line per problem). */
+export type RegistryProblem = { file: string; problems: string[] };
+
+export type RawRegistryFile = { file: string; json: unknown };
+
+/**
+ * Validates raw registry files (already read as JSON) with `IndicatorSchema`.
+ * Invalid files are reported and left out; duplicate codes or aliases are problems too.
+ * The file name must match the code (`11-6-2.json` for `11.6.2`).
+ */
+export function parseRegistry(files: readonly RawRegistryFile[]): { registry: Registry; problems: RegistryProblem[] } {
+  const indicators: Indicator[] = [];
+  const byCode = new Map<string, Indicator>();
+  const problems: RegistryProblem[] = [];
+  for (const { file, json } of files) {
+    const parsed = IndicatorSchema.safeParse(json);
+    if (!parsed.success) {
+      problems.push({
+        file,
+        problems: parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`),
+      });
+      continue;
+    }
+    const ind = parsed.data;
+    const base = file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
+    if (base !== ind.code.replace(/\./g, '-')) {
+      problems.push({ file, problems: [`code: ${ind.code} does not match the file name (expected ${ind.code.replace(/\./g, '-')}.json)`] });
+      continue;
+    }
+    const clash = [ind.code, ...ind.aliases].find((c) => byCode.has(c));
+    if (clash !== undefined) {
+      problems.push({ file, problems: [`code: ${clash} is already used by ${byCode.get(clash)?.code ?? '?'}`] });
+      continue;
+    }
+    indicators.push(ind);
+    for (const c of [ind.code, ...ind.aliases]) byCode.set(c, ind);
+  }
+  indicators.sort((a, b) => compareIndicatorCodes(a.code, b.code));
+  return { registry: { indicators, byCode }, problems };
+}
+
+/** Orders `1.2.1 < 1.10.1 < 11.a.1 < 11.b.2 < AMM-1` (numeric parts numerically, letters after numbers). */
+export function compareIndicatorCodes(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const nx = /^\d+$/.test(x) ? Number(x) : NaN;
+    const ny = /^\d+$/.test(y) ? Number(y) : NaN;
+    if (!Number.isNaN(nx) && !Number.isNaN(ny)) {
+      if (nx !== ny) return nx - ny;
+    } else if (!Number.isNaN(nx)) return -1;
+    else if (!Number.isNaN(ny)) return 1;
+    else if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Normalises an indicator reference found in data to a dotted code: `indicator_11-6-2.csv` → `11.6.2`,
+ * `11-6-2` → `11.6.2`, `C_11.6.2` / `SDG 11.6.2` → `11.6.2`. Returns undefined when no code is recognisable.
+ */
+export function normalizeIndicatorCode(raw: string): string | undefined {
+  const s = raw.trim();
+  const m = /(?:^|[^0-9])(\d{1,2})[.\-_ ](\d{1,2}|[a-zA-Z])[.\-_ ](\d{1,2})(?:[.\-_ ]?([a-zA-Z0-9]{1,3}))?(?![0-9])/.exec(s);
+  if (m) {
+    const suffix = m[4] ? `.${m[4].toLowerCase()}` : '';
+    return `${Number(m[1])}.${/^\d+$/.test(m[2] ?? '') ? Number(m[2]) : (m[2] ?? '').toLowerCase()}.${Number(m[3])}${suffix}`;
+  }
+  if (/^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+$/.test(s)) return s;
+  return undefined;
+}
