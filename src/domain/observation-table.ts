@@ -127,6 +127,11 @@ export class ObservationTableBuilder {
     return this.dicts[column].id(s);
   }
 
+  /** The string behind a dictionary id. */
+  dictValue(column: StringColumn, id: number): string {
+    return this.dicts[column].values[id] ?? '';
+  }
+
   /** Appends one observation whose strings are already dictionary ids (see `encode`). */
   pushEncoded(ids: { [K in StringColumn]: number }, year: number, value: number, line: number): void {
     if (this.n === this.capacity) this.grow();

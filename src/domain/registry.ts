@@ -36,9 +36,17 @@ export function parseRegistry(files: readonly RawRegistryFile[]): { registry: Re
       problems.push({ file, problems: [`code: ${ind.code} does not match the file name (expected ${ind.code.replace(/\./g, '-')}.json)`] });
       continue;
     }
-    const clash = [ind.code, ...ind.aliases].find((c) => byCode.has(c));
-    if (clash !== undefined) {
-      problems.push({ file, problems: [`code: ${clash} is already used by ${byCode.get(clash)?.code ?? '?'}`] });
+    // The problem names the field that holds the clashing code: `code` for the code itself, `aliases` for an alias.
+    const own = [ind.code, ...ind.aliases];
+    const repeated = own.findIndex((c, i) => own.indexOf(c) !== i);
+    if (repeated !== -1) {
+      problems.push({ file, problems: [`aliases: ${own[repeated] ?? '?'} is listed twice (an alias may not repeat the code or another alias)`] });
+      continue;
+    }
+    const clashAt = own.findIndex((c) => byCode.has(c));
+    if (clashAt !== -1) {
+      const clash = own[clashAt] ?? '?';
+      problems.push({ file, problems: [`${clashAt === 0 ? 'code' : 'aliases'}: ${clash} is already used by ${byCode.get(clash)?.code ?? '?'}`] });
       continue;
     }
     indicators.push(ind);
@@ -68,15 +76,28 @@ export function compareIndicatorCodes(a: string, b: string): number {
   return 0;
 }
 
+/** A file extension at the end of a reference: never part of the code (`11.6.2.csv` is not sub-series `csv`). */
+const FILE_EXTENSION = /\.(?:csv|tsv|txt|json|ya?ml|md|xlsx?)$/i;
+
+/**
+ * `11-6-2`, then an optional sub-series suffix: 1–3 letters or digits after a `.`/`-`/`_` (`11-1-1-a`, `11.6.2.1`),
+ * or letters straight after the number (`11.6.2a`). The suffix must end the token, so `11.6.2 PM2.5` stays `11.6.2`
+ * and `11.6.234` is no code at all.
+ */
+const SDG_CODE =
+  /(?:^|[^0-9])(\d{1,2})[.\-_ ](\d{1,2}|[a-zA-Z])[.\-_ ](\d{1,2})(?:[.\-_]([a-zA-Z0-9]{1,3})(?![a-zA-Z0-9])|([a-zA-Z]{1,3})(?![a-zA-Z0-9]))?(?![0-9])/;
+
 /**
  * Normalises an indicator reference found in data to a dotted code: `indicator_11-6-2.csv` → `11.6.2`,
- * `11-6-2` → `11.6.2`, `C_11.6.2` / `SDG 11.6.2` → `11.6.2`. Returns undefined when no code is recognisable.
+ * `11-6-2` → `11.6.2`, `C_11.6.2` / `SDG 11.6.2` → `11.6.2`, `indicator_11-1-1-a.csv` → `11.1.1.a` (a sub-series).
+ * Returns undefined when no code is recognisable.
  */
 export function normalizeIndicatorCode(raw: string): string | undefined {
-  const s = raw.trim();
-  const m = /(?:^|[^0-9])(\d{1,2})[.\-_ ](\d{1,2}|[a-zA-Z])[.\-_ ](\d{1,2})(?:[.\-_ ]?([a-zA-Z0-9]{1,3}))?(?![0-9])/.exec(s);
+  const s = raw.trim().replace(FILE_EXTENSION, '');
+  const m = SDG_CODE.exec(s);
   if (m) {
-    const suffix = m[4] ? `.${m[4].toLowerCase()}` : '';
+    const sub = m[4] ?? m[5];
+    const suffix = sub ? `.${sub.toLowerCase()}` : '';
     return `${Number(m[1])}.${/^\d+$/.test(m[2] ?? '') ? Number(m[2]) : (m[2] ?? '').toLowerCase()}.${Number(m[3])}${suffix}`;
   }
   if (/^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+$/.test(s)) return s;

@@ -1,0 +1,246 @@
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { DatasetList } from '@/features/datasets/dataset-list';
+import { UploadPanel } from '@/features/upload/upload-panel';
+import { I18nProvider, useI18n } from '@/i18n/i18n-context';
+import { type Digits, dirOf, type Lang, LANG_NAMES, LANGS } from '@/i18n/lang';
+import { loadBundledRegistry } from '@/ingest/bundled-registry';
+import type { LoadedDataset } from '@/storage/dataset-record';
+import { ErrorBoundary } from './error-boundary';
+import { NoticeList, RegistryBanner } from './notices';
+import { UndoToast } from './undo-toast';
+import { type AppData, useAppData } from './use-app-data';
+import { useUrlState } from './use-url-state';
+import { formatHash, type UrlState } from './url-state';
+
+// The overview carries ECharts (most of the JavaScript): loaded on demand, so the shell paints first.
+const OverviewPage = lazy(() => import('@/features/overview/overview-page').then((m) => ({ default: m.OverviewPage })));
+
+function browserLang(): Lang {
+  const tags = typeof navigator === 'undefined' ? [] : navigator.languages;
+  for (const tag of tags) {
+    const base = tag.toLowerCase().split('-')[0];
+    const found = LANGS.find((l) => l === base);
+    if (found) return found;
+  }
+  return 'en';
+}
+
+/** The app: language and URL state, data, and the shell around the two views. */
+export function App() {
+  const [url, setUrl] = useUrlState();
+  const data = useAppData();
+  const lang: Lang = url.lang ?? data.settings.lang ?? browserLang();
+  const digits: Digits = data.settings.digits ?? 'latn';
+  const [digitsChoice, setDigitsChoice] = useState<Digits | undefined>(undefined);
+  const effectiveDigits = digitsChoice ?? digits;
+
+  // Once settings are known, the URL always carries the language (so a shared link keeps it).
+  useEffect(() => {
+    if (data.ready && url.lang === undefined) setUrl({ ...url, lang });
+  }, [data.ready, url, lang, setUrl]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = lang;
+    root.dir = dirOf(lang);
+  }, [lang]);
+
+  return (
+    <I18nProvider lang={lang} digits={effectiveDigits}>
+      <Shell
+        url={url}
+        setUrl={setUrl}
+        data={data}
+        onLang={(next) => {
+          setUrl({ ...url, lang: next });
+          data.saveSetting('lang', next);
+        }}
+        onDigits={(next) => {
+          setDigitsChoice(next);
+          data.saveSetting('digits', next);
+        }}
+      />
+    </I18nProvider>
+  );
+}
+
+const registryLoad = loadBundledRegistry();
+
+function Loading({ text }: { text: string }) {
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {text}
+    </p>
+  );
+}
+
+function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl: (s: UrlState) => void; data: AppData; onLang: (l: Lang) => void; onDigits: (d: Digits) => void }) {
+  const { t, lang, digits } = useI18n();
+  const langId = useId();
+  const digitsId = useId();
+  const [registryDismissed, setRegistryDismissed] = useState(false);
+  const [pendingDelete, setPendingDelete] = useState<LoadedDataset | null>(null);
+  const mainRef = useRef<HTMLElement | null>(null);
+  const previousView = useRef(url.view);
+
+  useEffect(() => {
+    document.title = t('app.documentTitle');
+  }, [t]);
+
+  // After a change of view, move focus to the new page's heading (as a page load would).
+  useEffect(() => {
+    if (previousView.current === url.view) return;
+    previousView.current = url.view;
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [url.view]);
+
+  const onSelect = useCallback(
+    (s: { city: string; indicator: string | undefined }) => setUrl({ ...url, city: s.city, indicator: s.indicator }),
+    [url, setUrl],
+  );
+
+  const onDelete = async (id: string) => {
+    const removed = await data.deleteDataset(id);
+    if (removed) setPendingDelete(removed);
+  };
+  const onUndo = async () => {
+    if (pendingDelete === null) return;
+    const d = pendingDelete;
+    setPendingDelete(null);
+    await data.restoreDataset(d);
+  };
+  const { purgeDeleted } = data;
+  const onExpire = useCallback(() => {
+    setPendingDelete(null);
+    purgeDeleted();
+  }, [purgeDeleted]);
+
+  const href = (view: UrlState['view']) => formatHash({ ...url, view, lang });
+  const problems = registryLoad.problems;
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The hash is the router's: move focus without navigating.
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        {t('app.skipToMain')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <svg className="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
+            <circle cx="16" cy="16" r="15" fill="#0f4c75" />
+            <path d="M7 22 L13 14 L18 18 L25 9" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <p className="brand-name">
+            <span lang="en">{t('app.name')}</span>
+            <span className="brand-sep" aria-hidden="true"> / </span>
+            <span lang="ar" dir="rtl">
+              {t('app.nameAr')}
+            </span>
+          </p>
+          <p className="brand-tagline">{t('app.tagline')}</p>
+        </div>
+        <nav aria-label={t('nav.label')} className="main-nav">
+          <ul>
+            <li>
+              <a href={href('overview')} aria-current={url.view === 'overview' ? 'page' : undefined}>
+                {t('nav.overview')}
+              </a>
+            </li>
+            <li>
+              <a href={href('data')} aria-current={url.view === 'data' ? 'page' : undefined}>
+                {t('nav.data')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <div className="settings">
+          <div className="field compact">
+            <label htmlFor={langId}>{t('settings.language')}</label>
+            <select id={langId} value={lang} onChange={(e) => onLang(LANGS.find((l) => l === e.target.value) ?? 'en')}>
+              {LANGS.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANG_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {lang === 'ar' ? (
+            <div className="field compact">
+              <label htmlFor={digitsId}>{t('settings.digits')}</label>
+              <select id={digitsId} value={digits} onChange={(e) => onDigits(e.target.value === 'arab' ? 'arab' : 'latn')}>
+                <option value="latn">{t('settings.digits.latn')}</option>
+                <option value="arab">{t('settings.digits.arab')}</option>
+              </select>
+            </div>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="banners">
+        {problems.length > 0 && !registryDismissed ? <RegistryBanner problems={problems} onDismiss={() => setRegistryDismissed(true)} /> : null}
+        <NoticeList notices={data.notices} onDismiss={data.dismissNotice} />
+        {data.builtInKind === 'demo' ? (
+          <div className="banner banner-demo" role="note">
+            <p>
+              <strong className="demo-label">{t('builtin.demoLabel')}</strong> {t('builtin.demoNote')}
+            </p>
+          </div>
+        ) : null}
+        {data.builtInKind === 'published' ? (
+          <div className="banner banner-info" role="note">
+            <p>
+              <strong>{t('builtin.publishedLabel')}</strong>
+            </p>
+          </div>
+        ) : null}
+      </div>
+
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        {data.loading !== null ? <Loading text={t(data.loading)} /> : null}
+        {url.view === 'overview' ? (
+          data.loading === null ? (
+            <ErrorBoundary resetKey={`overview:${lang}`}>
+              <Suspense fallback={<Loading text={t('loading.data')} />}>
+                <OverviewPage
+                  datasets={data.datasets}
+                  registry={registryLoad.registry}
+                  cityNames={data.cityNames}
+                  city={url.city}
+                  indicator={url.indicator}
+                  onSelect={onSelect}
+                  dataHref={href('data')}
+                />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null
+        ) : (
+          <div className="page">
+            <h1 tabIndex={-1}>{t('data.title')}</h1>
+            <ErrorBoundary resetKey={`upload:${lang}`}>
+              <UploadPanel onImport={data.importDataset} />
+            </ErrorBoundary>
+            <ErrorBoundary resetKey={`datasets:${lang}`}>
+              {data.loading === null ? <DatasetList datasets={data.datasets} onDelete={(id) => void onDelete(id)} /> : null}
+            </ErrorBoundary>
+          </div>
+        )}
+      </main>
+
+      <div className="toast-region" aria-live="polite">
+        {pendingDelete ? <UndoToast key={pendingDelete.id} name={pendingDelete.name} onUndo={() => void onUndo()} onExpire={onExpire} /> : null}
+      </div>
+
+      <footer className="app-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

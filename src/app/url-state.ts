@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { type Lang, LangSchema } from '@/i18n/lang';
+
+/**
+ * The view state kept in the URL, so any view can be shared and deep-linked on a static server:
+ * `#/overview?lang=ar&city=XD-WNR&indicator=11.6.2`. Parameters are read from both the query string
+ * before the `#` (`?lang=ar`, what people type) and the one inside the hash (what the app writes);
+ * the hash wins. Every value is validated; anything invalid is dropped, never trusted.
+ */
+export const VIEWS = ['overview', 'data'] as const;
+export const ViewSchema = z.enum(VIEWS);
+export type View = z.infer<typeof ViewSchema>;
+
+export type UrlState = {
+  view: View;
+  lang?: Lang;
+  city?: string;
+  indicator?: string;
+};
+
+const KNOWN_PARAMS = ['lang', 'view', 'city', 'indicator'] as const;
+const TextParamSchema = z.string().trim().min(1).max(200);
+
+function paramsOf(query: string): URLSearchParams {
+  return new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+}
+
+function pick<T>(schema: z.ZodType<T>, ...candidates: Array<string | null>): T | undefined {
+  for (const c of candidates) {
+    if (c === null) continue;
+    const parsed = schema.safeParse(c);
+    if (parsed.success) return parsed.data;
+  }
+  return undefined;
+}
+
+/** Reads the state from `location.search` and `location.hash`. */
+export function parseUrlState(search: string, hash: string): UrlState {
+  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  const q = h.indexOf('?');
+  const path = (q === -1 ? h : h.slice(0, q)).replace(/^\/+|\/+$/g, '');
+  const hashParams = paramsOf(q === -1 ? '' : h.slice(q + 1));
+  const searchParams = paramsOf(search);
+  const view = pick(ViewSchema, path === '' ? null : path, hashParams.get('view'), searchParams.get('view')) ?? 'overview';
+  const state: UrlState = { view };
+  const lang = pick(LangSchema, hashParams.get('lang'), searchParams.get('lang'));
+  if (lang !== undefined) state.lang = lang;
+  const city = pick(TextParamSchema, hashParams.get('city'), searchParams.get('city'));
+  if (city !== undefined) state.city = city;
+  const indicator = pick(TextParamSchema, hashParams.get('indicator'), searchParams.get('indicator'));
+  if (indicator !== undefined) state.indicator = indicator;
+  return state;
+}
+
+/** The canonical hash of a state: `#/view?lang=…&city=…&indicator=…` (empty values left out). */
+export function formatHash(state: UrlState): string {
+  const params = new URLSearchParams();
+  if (state.lang !== undefined) params.set('lang', state.lang);
+  if (state.city !== undefined && state.city !== '') params.set('city', state.city);
+  if (state.indicator !== undefined && state.indicator !== '') params.set('indicator', state.indicator);
+  const query = params.toString();
+  return `#/${state.view}${query ? `?${query}` : ''}`;
+}
+
+/** The query string without our parameters (they move into the hash); others are kept as they were. */
+export function stripKnownParams(search: string): string {
+  const params = paramsOf(search);
+  for (const k of KNOWN_PARAMS) params.delete(k);
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
+}

@@ -1,0 +1,13 @@
+import { LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+/**
+ * ECharts, tree-shaken: only what our charts use is registered (platform-notes §0.12). Import `echarts`
+ * from here, never from 'echarts'. SVG renderer: crisp text, the same output in the browser and in
+ * server-side rendering (tests, CLI figures).
+ */
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
+
+export { echarts };

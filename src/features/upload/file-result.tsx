@@ -1,0 +1,90 @@
+import { type ReactNode, useId } from 'react';
+import type { Delimiter, IngestResult } from '@/ingest/types';
+import { useI18n } from '@/i18n/i18n-context';
+import type { MessageKey } from '@/i18n/messages-en';
+import { ValidationReport } from './validation-report';
+
+const DELIMITER_KEYS: Readonly<Record<Delimiter, MessageKey>> = {
+  ',': 'result.delimiter.comma',
+  ';': 'result.delimiter.semicolon',
+  '\t': 'result.delimiter.tab',
+  '|': 'result.delimiter.pipe',
+};
+const ENCODING_NAMES: Readonly<Record<string, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1256': 'Windows-1256',
+  'windows-1252': 'Windows-1252',
+};
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** One file's result: how it was read, the counts, the validation report and the first rows. */
+export function FileResult({ result }: { result: IngestResult }) {
+  const { t, formatNumber } = useI18n();
+  const { file } = result;
+  const headingId = useId();
+  const header = result.preview[0] ?? [];
+  const body = result.preview.slice(1);
+  return (
+    <article className="card file-result" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <bdi>{file.name}</bdi>
+      </h3>
+      <h4 className="visually-hidden">{t('result.detected')}</h4>
+      <dl className="facts">
+        <Fact label={t('result.encoding')}>
+          {ENCODING_NAMES[file.encoding] ?? file.encoding}
+          {file.bom ? ` (${t('result.bom')})` : ''}
+        </Fact>
+        <Fact label={t('result.delimiter')}>{t(DELIMITER_KEYS[file.delimiter])}</Fact>
+        <Fact label={t('result.layout')}>{t(`result.layout.${file.layout}`)}</Fact>
+        <Fact label={t('result.decimal')}>{t(file.decimal === ',' ? 'result.decimal.comma' : 'result.decimal.dot')}</Fact>
+        <Fact label={t('result.rowsRead')}>{formatNumber(file.rows)}</Fact>
+        <Fact label={t('result.accepted')}>{formatNumber(result.table.length)}</Fact>
+        <Fact label={t('result.rejected')}>{formatNumber(result.rowsRejected)}</Fact>
+      </dl>
+      <h4>{t('report.title')}</h4>
+      <ValidationReport issues={result.issues} issueCounts={result.issueCounts} fileName={file.name} />
+      {header.length > 0 ? (
+        <details className="preview" open>
+          <summary>{t('preview.title')}</summary>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t('preview.caption', { count: body.length })}</caption>
+              <thead>
+                <tr>
+                  {header.map((h, i) => (
+                    <th key={i} scope="col">
+                      <bdi>{h}</bdi>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {body.map((row, r) => (
+                  <tr key={r}>
+                    {/* A ragged row is shown as read: short rows padded with empty cells, long ones in full. */}
+                    {Array.from({ length: Math.max(row.length, header.length) }, (_, c) => (
+                      <td key={c}>
+                        <bdi>{row[c] ?? ''}</bdi>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </article>
+  );
+}

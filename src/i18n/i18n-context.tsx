@@ -1,0 +1,45 @@
+import { createContext, type ReactNode, use, useMemo } from 'react';
+import type { Issue } from '@/domain/issue';
+import { formatNumber, type NumberFormatOptions } from './format-number';
+import { issueText, type IssueText } from './issue-text';
+import { type Digits, type Direction, dirOf, intlLocale, type Lang } from './lang';
+import type { MessageKey } from './messages-en';
+import { type MessageParams, t } from './translate';
+
+/** Everything a component needs to write text: bound to the current language and digits setting. */
+export type I18n = {
+  lang: Lang;
+  dir: Direction;
+  digits: Digits;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  formatNumber: (value: number, options?: Omit<NumberFormatOptions, 'digits'>) => string;
+  formatDate: (epochMs: number) => string;
+  issueText: (issue: Issue) => IssueText;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function createI18n(lang: Lang, digits: Digits): I18n {
+  const dateFormat = new Intl.DateTimeFormat(intlLocale(lang, digits), { dateStyle: 'medium', timeStyle: 'short' });
+  return {
+    lang,
+    dir: dirOf(lang),
+    digits,
+    t: (key, params) => t(lang, key, params, { digits }),
+    formatNumber: (value, options) => formatNumber(value, lang, { ...options, digits }),
+    formatDate: (ms) => dateFormat.format(new Date(ms)).replace(/[\u061C\u200E\u200F]/g, ''),
+    issueText: (issue) => issueText(issue, lang, { digits }),
+  };
+}
+
+export function I18nProvider({ lang, digits, children }: { lang: Lang; digits: Digits; children: ReactNode }) {
+  const value = useMemo(() => createI18n(lang, digits), [lang, digits]);
+  return <I18nContext value={value}>{children}</I18nContext>;
+}
+
+/** The current language's helpers. Outside a provider (tests), English with Latin digits. */
+export function useI18n(): I18n {
+  return use(I18nContext) ?? FALLBACK;
+}
+
+const FALLBACK = createI18n('en', 'latn');

@@ -1,0 +1,70 @@
+import { formatNumber } from './format-number';
+import { type Digits, intlLocale, type Lang } from './lang';
+import { ar } from './messages-ar';
+import { type CatalogueKey, en, type MessageKey } from './messages-en';
+import { es } from './messages-es';
+import { fr } from './messages-fr';
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type TranslateOptions = { digits?: Digits };
+
+const CATALOGUES: Readonly<Record<Lang, Readonly<Partial<Record<string, string>>>>> = { en, ar, fr, es };
+
+const PLURAL_BASES: ReadonlySet<string> = new Set(
+  Object.keys(en)
+    .filter((k) => k.endsWith('_other'))
+    .map((k) => k.slice(0, -'_other'.length)),
+);
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+function pluralCategory(lang: Lang, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(intlLocale(lang));
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(n);
+}
+
+function lookup(lang: Lang, key: string): string | undefined {
+  return CATALOGUES[lang][key] ?? CATALOGUES.en[key];
+}
+
+function pluralLookup(lang: Lang, base: string, count: number): string | undefined {
+  const own = CATALOGUES[lang];
+  const cat = pluralCategory(lang, count);
+  const found = own[`${base}_${cat}`] ?? own[`${base}_other`];
+  if (found !== undefined) return found;
+  // The language lacks this message: English, with English plural rules.
+  return CATALOGUES.en[`${base}_${pluralCategory('en', count)}`] ?? CATALOGUES.en[`${base}_other`];
+}
+
+/**
+ * The message `key` in `lang` with `{placeholders}` filled from `params`. Plural keys choose their form
+ * from `params.count` with Intl.PluralRules (Arabic: zero, one, two, few, many, other). A message missing
+ * in French or Spanish falls back to English. Number params are formatted for the language
+ * (`options.digits`: Latin by default); a placeholder without a param is left as written.
+ */
+export function t(lang: Lang, key: MessageKey, params: MessageParams = {}, options: TranslateOptions = {}): string {
+  const count = params.count;
+  const template =
+    PLURAL_BASES.has(key) && typeof count === 'number' ? pluralLookup(lang, key, count) : lookup(lang, key);
+  if (template === undefined) return key;
+  return interpolate(template, lang, params, options);
+}
+
+/** Params that hold years or line numbers: never grouped (2020, not 2,020). */
+const UNGROUPED: ReadonlySet<string> = new Set(['year', 'first', 'last', 'row', 'firstRow', 'index']);
+
+function interpolate(template: string, lang: Lang, params: MessageParams, options: TranslateOptions): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(v, lang, { ...options, grouping: !UNGROUPED.has(name) }) : v;
+  });
+}
+
+/** True when `key` is a catalogue key (for keys built at run time, such as `severity.${s}`). */
+export function isCatalogueKey(key: string): key is CatalogueKey {
+  return Object.hasOwn(en, key);
+}

@@ -1,0 +1,321 @@
+import { normalizeIndicatorCode } from '@/domain/registry';
+import { type HeaderRole, isYearHeader, matchHeaderRole } from './header-aliases';
+import type { ColumnMapping, Delimiter, Layout } from './types';
+
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+/**
+ * Picks the delimiter whose count per line is the most consistent over the first lines
+ * (quoted text removed first). Returns undefined when no candidate occurs at all.
+ */
+export function detectDelimiter(text: string): Delimiter | undefined {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < 60 && start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim() !== '') lines.push(line.replace(/"[^"]*"/g, '""'));
+    start = end + 1;
+  }
+  let best: { d: Delimiter; score: number } | undefined;
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => l.split(d).length - 1);
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    if (freq.size === 0) continue;
+    let modeCount = 0;
+    let mode = 0;
+    for (const [c, f] of freq) if (f > modeCount || (f === modeCount && c > mode)) [mode, modeCount] = [c, f];
+    // Consistency first (share of lines with the modal count), then more columns.
+    const score = modeCount / lines.length + Math.min(mode, 50) / 1000;
+    if (best === undefined || score > best.score + 1e-9) best = { d, score };
+  }
+  return best?.d;
+}
+
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (n === -1 && r === -1) return '\n';
+  if (n === -1) return '\r';
+  if (r === -1) return '\n';
+  return r === n - 1 ? '\r\n' : r < n ? '\r' : '\n';
+}
+
+/** One column that yields values: a value column, or a measure/year column of a wide table. */
+export type ValueSource = {
+  col: number;
+  /** Year taken from the header (wide tables); otherwise from the year column. */
+  year?: { year: number; label: string };
+  /** Series label taken from the header (UN-Habitat measures, wide measure columns). */
+  series?: string;
+  /** Unit taken from the header, e.g. "(%)" or "(m2/person)". */
+  unit?: string;
+};
+
+/** How each data row becomes observations. Column numbers index the header. */
+export type RowPlan = {
+  layout: Layout;
+  city?: number;
+  cityCode?: number;
+  indicator?: number;
+  year?: number;
+  unit?: number;
+  series?: number;
+  source?: number;
+  note?: number;
+  disaggregations: number[];
+  ignored: number[];
+  values: ValueSource[];
+  /** Indicator for every row (Open SDG file name, or the user's choice). */
+  fixedIndicator?: string;
+  /** Problem found while planning: what is missing. */
+  missing: Array<'city' | 'indicator' | 'year' | 'value'>;
+};
+
+/**
+ * Columns that describe context, not data: left out by default in every layout
+ * (users can map them as disaggregations). Compared lower-cased without spaces or punctuation.
+ */
+const CONTEXT_COLUMNS = new Set(
+  [
+    'country', 'countryname', 'countrycode', 'countryorterritoryname', 'countryorterritorycode', 'iso3', 'iso',
+    'region', 'subregion', 'sdgregion', 'sdgsubregion', 'continent', 'goal', 'target', 'sdggoal', 'sdgtarget',
+    'seriesdescription', 'timedetail', 'timecoverage', 'upperbound', 'lowerbound', 'basePeriod', 'geoinfourl',
+    'nature', 'reportingtype', 'observationstatus', 'unitmultiplier', 'unitmeasure', 'commentts', 'datalastupdate',
+    'latitude', 'longitude', 'lat', 'lon', 'lng', 'progress', 'الدولة', 'البلد', 'المنطقة', 'pays', 'país', 'pais', 'région',
+  ].map((s) => s.toLowerCase()),
+);
+
+/** Open SDG's default non-disaggregation columns and observation attributes (sdg-build open_sdg.py). */
+const OPEN_SDG_ATTRIBUTES = new Set(['observationstatus', 'unitmultiplier', 'commentts', 'datalastupdate', 'progress']);
+const OPEN_SDG_PLACE_COLUMNS = new Set(['city', 'geography', 'ward', 'localauthority', 'geoareaname', 'municipality']);
+
+export function headerKey(h: string): string {
+  return h.toLowerCase().replace(/[\s_\-./()[\]]+/g, '');
+}
+
+export function isContextColumn(h: string): boolean {
+  return CONTEXT_COLUMNS.has(headerKey(h));
+}
+
+/** `[Sex]` (UN SDG database) → `Sex`. */
+function unbracket(h: string): string {
+  const m = /^\[(.+)\]$/.exec(h.trim());
+  return m?.[1] ?? h;
+}
+
+const OPEN_SDG_FILE = /(?:^|[\\/])indicator_(\d{1,2}-(?:\d{1,2}|[a-z])-\d{1,2}(?:-[a-z0-9]{1,3})?)\.(?:csv|tsv|txt)$/i;
+
+/** `indicator_11-6-2.csv` → `11.6.2`; `indicator_11-1-1-a.csv` → `11.1.1.a`. */
+export function indicatorFromFileName(name: string): string | undefined {
+  const m = OPEN_SDG_FILE.exec(name);
+  return m?.[1] ? normalizeIndicatorCode(m[1]) : undefined;
+}
+
+/** A measure header with a year inside: "Green area per capita 2010 (m2/person)" → measure, year, unit. */
+function splitYearInHeader(h: string): { measure: string; year: number; unit?: string } | undefined {
+  const m = /^(.*?)\s*\b((?:19|20)\d\d)\b\s*(.*)$/.exec(h);
+  if (!m) return undefined;
+  const before = (m[1] ?? '').trim();
+  const after = (m[3] ?? '').trim();
+  if (before === '' && after === '') return undefined;
+  const unitMatch = /^\((.+)\)$/.exec(after);
+  const measure = `${before}${unitMatch || after === '' ? '' : ` ${after}`}`.replace(/\s+/g, ' ').trim();
+  if (measure === '') return undefined;
+  return { measure, year: Number(m[2]), ...(unitMatch?.[1] ? { unit: unitMatch[1] } : {}) };
+}
+
+/**
+ * Decides the layout and the role of every column from the header, the file name and a sample of rows.
+ * `options.mapping` overrides roles by header name; `options.layout` forces a layout.
+ */
+export function planRows(
+  header: readonly string[],
+  fileName: string,
+  sample: readonly (readonly string[])[],
+  options: { layout?: Layout | 'auto'; mapping?: ColumnMapping; defaultIndicator?: string },
+): RowPlan {
+  const roles: Array<HeaderRole | undefined> = header.map((h) => matchHeaderRole(unbracket(h)));
+  const lower = header.map((h) => headerKey(h));
+  const has = (k: string) => lower.indexOf(k);
+  const fileIndicator = indicatorFromFileName(fileName);
+
+  let layout: Layout;
+  const forced = options.layout && options.layout !== 'auto' ? options.layout : undefined;
+  const yearHeaders = header.map((h) => isYearHeader(h));
+  const embedded = header.map((h, i) => (roles[i] === undefined && !isContextColumn(h) ? splitYearInHeader(h) : undefined));
+  const firstRole = roles[0];
+  if (forced) layout = forced;
+  else if (has('geoareaname') >= 0 && has('timeperiod') >= 0 && has('value') >= 0) layout = 'unsd';
+  else if (has('sdgindicator') >= 0 && has('cityname') >= 0 && has('value') === -1) layout = 'unhabitat';
+  else if (firstRole === 'year' && roles.includes('value') && !roles.includes('indicator') && headerKey(header[0] ?? '') === 'year')
+    layout = 'opensdg';
+  else if (yearHeaders.filter(Boolean).length >= 2 || embedded.filter(Boolean).length >= 2) layout = 'wide';
+  else if (roles.includes('year') && roles.includes('value')) layout = 'long';
+  else if (options.mapping?.value !== undefined && options.mapping.year !== undefined) layout = 'long';
+  else layout = 'unknown';
+
+  const plan: RowPlan = { layout, disaggregations: [], ignored: [], values: [], missing: [] };
+  const assigned = new Set<number>();
+  const assign = (role: 'city' | 'cityCode' | 'indicator' | 'year' | 'unit' | 'series' | 'source' | 'note', col: number) => {
+    if (plan[role] === undefined && !assigned.has(col)) {
+      plan[role] = col;
+      assigned.add(col);
+    }
+  };
+
+  // 1. Explicit mapping from the user wins.
+  const m = options.mapping ?? {};
+  const colOf = (name: string | undefined) => (name === undefined ? -1 : header.findIndex((h) => h === name || headerKey(h) === headerKey(name)));
+  for (const role of ['city', 'cityCode', 'indicator', 'year', 'unit', 'series', 'source', 'note'] as const) {
+    const c = colOf(m[role]);
+    if (c >= 0) assign(role, c);
+  }
+  const mappedValue = colOf(m.value);
+  if (mappedValue >= 0) {
+    plan.values.push({ col: mappedValue });
+    assigned.add(mappedValue);
+  }
+  for (const name of m.ignore ?? []) {
+    const c = colOf(name);
+    if (c >= 0 && !assigned.has(c)) {
+      plan.ignored.push(c);
+      assigned.add(c);
+    }
+  }
+  for (const name of m.disaggregations ?? []) {
+    const c = colOf(name);
+    if (c >= 0 && !assigned.has(c)) {
+      plan.disaggregations.push(c);
+      assigned.add(c);
+    }
+  }
+
+  // 2. Layout-specific columns.
+  if (layout === 'unsd') {
+    const pick = (k: string, role: Parameters<typeof assign>[0]) => {
+      const c = has(k);
+      if (c >= 0) assign(role, c);
+    };
+    pick('geoareaname', 'city');
+    pick('geoareacode', 'cityCode');
+    pick('indicator', 'indicator');
+    pick('timeperiod', 'year');
+    pick('seriescode', 'series');
+    pick('units', 'unit');
+    pick('source', 'source');
+    pick('footnote', 'note');
+  }
+  if (layout === 'unhabitat') {
+    const pick = (k: string, role: Parameters<typeof assign>[0]) => {
+      const c = has(k);
+      if (c >= 0) assign(role, c);
+    };
+    pick('cityname', 'city');
+    pick('citycode', 'cityCode');
+    pick('sdgindicator', 'indicator');
+    pick('datareferenceyear', 'year');
+    pick('dataunits', 'unit');
+    pick('datasource', 'source');
+  }
+
+  // 3. Roles from header names (first column of each role wins; later ones are alternates and are left out).
+  roles.forEach((role, i) => {
+    if (role === undefined || assigned.has(i)) return;
+    if (role === 'value') {
+      if (plan.values.length === 0 && (layout !== 'unhabitat' && layout !== 'wide')) {
+        plan.values.push({ col: i });
+        assigned.add(i);
+      }
+      return;
+    }
+    if (plan[role] === undefined) assign(role, i);
+    else {
+      plan.ignored.push(i);
+      assigned.add(i);
+    }
+  });
+  if (layout === 'opensdg') {
+    // Open SDG: a name column (`City`, `Geography`, `Ward`, `Local Authority`) makes values a city's and
+    // GeoCode is then its code. GeoCode alone stays a disaggregation, so no two rows ever collapse.
+    if (plan.city === undefined) {
+      const c = lower.findIndex((k, i) => !assigned.has(i) && OPEN_SDG_PLACE_COLUMNS.has(k));
+      if (c >= 0) assign('city', c);
+    }
+    if (plan.city === undefined && plan.cityCode !== undefined) {
+      assigned.delete(plan.cityCode);
+      plan.cityCode = undefined;
+    }
+    lower.forEach((k, i) => {
+      if (assigned.has(i)) return;
+      if (k === 'series') assign('series', i);
+      else if (k === 'unitmeasure' && plan.unit === undefined) assign('unit', i);
+      else if (k === 'commentobs') assign('note', i);
+      else if (OPEN_SDG_ATTRIBUTES.has(k)) {
+        plan.ignored.push(i);
+        assigned.add(i);
+      }
+    });
+  }
+
+  // 4. Wide and UN-Habitat tables: value columns from headers.
+  if (layout === 'wide' || layout === 'unhabitat') {
+    header.forEach((h, i) => {
+      if (assigned.has(i)) return;
+      const y = yearHeaders[i];
+      const e = embedded[i];
+      if (layout === 'wide' && y) plan.values.push({ col: i, year: y });
+      else if (layout === 'wide' && e) plan.values.push({ col: i, year: { year: e.year, label: '' }, series: e.measure, ...(e.unit ? { unit: e.unit } : {}) });
+      else if (layout === 'unhabitat' && !isContextColumn(h) && looksNumericColumn(sample, i)) {
+        const unit = /\(([^)]*)\)\s*(\[[a-z]\])?\s*$/i.exec(h)?.[1];
+        plan.values.push({ col: i, series: h.replace(/\s*\[[a-z]\]\s*$/i, '').trim(), ...(unit ? { unit } : {}) });
+      } else return;
+      assigned.add(i);
+    });
+  }
+
+  // 5. Everything else: context columns are left out; in long / Open SDG / UN tables the rest are disaggregations.
+  header.forEach((h, i) => {
+    if (assigned.has(i)) return;
+    if (h.trim() === '' || layout === 'wide' || layout === 'unhabitat' || (layout !== 'opensdg' && isContextColumn(h))) plan.ignored.push(i);
+    else plan.disaggregations.push(i);
+  });
+
+  if (plan.indicator === undefined) {
+    const fixed = options.defaultIndicator ?? fileIndicator;
+    if (fixed !== undefined) plan.fixedIndicator = normalizeIndicatorCode(fixed) ?? fixed;
+    else plan.missing.push('indicator');
+  }
+  if (plan.values.length === 0) plan.missing.push('value');
+  if (plan.year === undefined && !plan.values.some((v) => v.year)) plan.missing.push('year');
+  return plan;
+}
+
+function looksNumericColumn(sample: readonly (readonly string[])[], col: number): boolean {
+  let numeric = 0;
+  let filled = 0;
+  for (const row of sample) {
+    const v = (row[col] ?? '').trim();
+    if (v === '') continue;
+    filled++;
+    if (/^[-+]?[\d.,\s]+%?$/.test(v)) numeric++;
+  }
+  return filled > 0 && numeric / filled >= 0.8;
+}
+
+/** Plan → the column mapping reported to the user (header names). */
+export function planToMapping(plan: RowPlan, header: readonly string[]): ColumnMapping {
+  const name = (c: number | undefined) => (c === undefined ? undefined : header[c]);
+  const mapping: ColumnMapping = {};
+  for (const role of ['city', 'cityCode', 'indicator', 'year', 'unit', 'series', 'source', 'note'] as const) {
+    const n = name(plan[role]);
+    if (n !== undefined) mapping[role] = n;
+  }
+  const single = plan.values.length === 1 && !plan.values[0]?.year && !plan.values[0]?.series ? name(plan.values[0]?.col) : undefined;
+  if (single !== undefined) mapping.value = single;
+  mapping.disaggregations = plan.disaggregations.map((c) => header[c] ?? '');
+  mapping.ignore = plan.ignored.map((c) => header[c] ?? '');
+  return mapping;
+}

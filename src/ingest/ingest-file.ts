@@ -1,0 +1,602 @@
+import Papa from 'papaparse';
+import type { Indicator } from '@/domain/indicator';
+import { disaggregationKey, ObservationTableBuilder, type ObservationTable, type StringColumn } from '@/domain/observation-table';
+import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
+import { decodeBytes, looksBinary } from './decode';
+import { detectDelimiter, detectNewline, headerKey, planRows, planToMapping, type RowPlan } from './detect';
+import { IssueCollector } from './issue-collector';
+import { cleanText, detectDecimalSeparator, isMissingMarker, parseNumberCell, parseYearCell, type YearCell } from './normalize-cell';
+import type { DecimalSeparator, FileInfo, IngestOptions, IngestResult } from './types';
+
+/** Files above this size are refused with a report (a browser tab cannot hold their parsed rows). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** A cell longer than this is an error (it is almost always a broken quote swallowing the file). */
+export const MAX_CELL_CHARS = 10_000;
+const CHUNK_CHARS = 4 * 1024 * 1024;
+const PREVIEW_ROWS = 20;
+const FALLBACK_CITY = 'Unspecified city';
+
+type Input = { name: string; bytes: Uint8Array };
+
+/**
+ * Reads one file into observations and a validation report: decode → parse (PapaParse on the decoded
+ * string, chunked) → detect layout → normalise cells → validate → columnar table. Pure and synchronous:
+ * the app runs it in a Web Worker, the CLI directly. Never throws on bad input; every problem is an issue.
+ */
+export function ingestFile(input: Input, registry: Registry, options: IngestOptions = {}): IngestResult {
+  const issues = new IssueCollector(input.name, options.maxIssues ?? 1000);
+  const { bytes } = input;
+  const empty = (layoutInfo: Partial<FileInfo> = {}): IngestResult => {
+    issues.finish();
+    return {
+      file: {
+        name: input.name,
+        bytes: bytes.length,
+        encoding: 'utf-8',
+        bom: false,
+        delimiter: ',',
+        decimal: '.',
+        layout: 'unknown',
+        header: [],
+        rows: 0,
+        mapping: {},
+        ...layoutInfo,
+      },
+      table: new ObservationTableBuilder(16).finish(),
+      issues: issues.issues,
+      issueCounts: issues.counts,
+      rowsRejected: 0,
+      preview: [],
+    };
+  };
+
+  if (bytes.length === 0) {
+    issues.add('empty_file', 'error');
+    return empty();
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    issues.add('file_too_large', 'error', {}, { bytes: bytes.length, limit: MAX_FILE_BYTES });
+    return empty();
+  }
+  if (looksBinary(bytes)) {
+    issues.add('binary_file', 'error');
+    return empty();
+  }
+
+  const decoded = decodeBytes(bytes, {
+    encoding: options.encoding ?? 'auto',
+    ...(options.legacyEncoding ? { legacy: options.legacyEncoding } : {}),
+  });
+  const { text } = decoded;
+  if (decoded.how === 'heuristic') issues.add('encoding_fallback', 'warning', {}, { encoding: decoded.encoding });
+  if (decoded.replacementChars > 0)
+    issues.add('encoding_replacement_chars', 'warning', {}, { count: decoded.replacementChars, encoding: decoded.encoding });
+  const base: Partial<FileInfo> = { encoding: decoded.encoding, bom: decoded.bom };
+  if (text.trim() === '') {
+    issues.add('empty_file', 'error');
+    return empty(base);
+  }
+
+  const detected = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(text);
+  if (detected === undefined) issues.add('undetectable_delimiter', 'warning', {}, {});
+  const delimiter = detected ?? ',';
+  const newline = detectNewline(text);
+  const hasQuotes = text.includes('"');
+
+  const ctx = new RowContext(input.name, registry, options, issues);
+  let header: string[] | undefined;
+  let recordIndex = 0; // records seen so far (including blank lines and the header)
+  let line = 1; // 1-based line number of the current record's first line
+  const pending: Array<{ fields: string[]; line: number }> = [];
+  const preview: string[][] = [];
+
+  const handleRecord = (fields: string[], isLast: boolean) => {
+    // The line break that ends the file yields one empty record: not a blank row.
+    if (isLast && fields.length === 1 && fields[0] === '') return;
+    const thisLine = line;
+    if (hasQuotes) {
+      let extra = 0;
+      for (const f of fields) if (f.length > 0 && f.includes('\n')) extra += f.split('\n').length - 1;
+      line += 1 + extra;
+    } else line += 1;
+    recordIndex++;
+    if (header === undefined) {
+      if (fields.length === 1 && (fields[0] ?? '').trim() === '') return;
+      header = fields.map((h) => cleanText(h));
+      preview.push(header);
+      ctx.setHeader(header, thisLine);
+      return;
+    }
+    if (preview.length <= PREVIEW_ROWS) preview.push(fields.map((f) => (f.length > 200 ? `${f.slice(0, 200)}…` : f)));
+    if (!ctx.planned) {
+      pending.push({ fields, line: thisLine });
+      if (pending.length >= 500) flushPending();
+      return;
+    }
+    ctx.row(fields, thisLine);
+  };
+  const flushPending = () => {
+    ctx.plan(pending.map((p) => p.fields));
+    for (const p of pending) ctx.row(p.fields, p.line);
+    pending.length = 0;
+  };
+
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline,
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    chunkSize: CHUNK_CHARS,
+    chunk: (results: Papa.ParseResult<string[]>) => {
+      for (const err of results.errors) {
+        const recordNo = recordIndex + (err.row ?? 0);
+        if (err.code === 'MissingQuotes') issues.add('missing_quotes', 'error', { row: lineOfRecord(recordNo) }, {});
+        else if (err.code === 'InvalidQuotes') issues.add('invalid_quotes', 'error', { row: lineOfRecord(recordNo) }, {});
+      }
+      const data = results.data;
+      const lastChunk = results.meta.cursor >= text.length;
+      for (let k = 0; k < data.length; k++) handleRecord(data[k] ?? [], lastChunk && k === data.length - 1);
+      options.onProgress?.({ done: Math.min(text.length, results.meta.cursor), total: text.length });
+    },
+    complete: () => undefined,
+  } as Papa.ParseConfig<string[]> & { chunk: (r: Papa.ParseResult<string[]>) => void; complete: () => void });
+  // Papa reports quote errors by record; without multi-line cells the line is record + 1.
+  function lineOfRecord(recordNo: number): number {
+    return recordNo + 1;
+  }
+  if (header === undefined) {
+    issues.add('empty_file', 'error');
+    return empty({ ...base, delimiter });
+  }
+  if (!ctx.planned) flushPending();
+
+  const table = ctx.finish();
+  issues.finish();
+  const plan = ctx.rowPlan;
+  const file: FileInfo = {
+    name: input.name,
+    bytes: bytes.length,
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    delimiter,
+    decimal: ctx.decimal,
+    layout: plan?.layout ?? 'unknown',
+    header,
+    rows: ctx.dataRows,
+    mapping: plan ? planToMapping(plan, header) : {},
+  };
+  return { file, table, issues: issues.issues, issueCounts: issues.counts, rowsRejected: ctx.rowsRejected, preview };
+}
+
+type CachedText = { id: number; error?: boolean };
+type IndicatorResolution = { id: number; indicator: Indicator | undefined } | { id: -1; indicator: undefined };
+
+/** Per-file state of the row loop: plan, dictionaries with caches of raw cell → id, and counters. */
+class RowContext {
+  rowPlan: RowPlan | undefined;
+  planned = false;
+  decimal: DecimalSeparator = '.';
+  dataRows = 0;
+  rowsRejected = 0;
+  private header: string[] = [];
+  private readonly builder = new ObservationTableBuilder(4096);
+  private readonly caches: Record<StringColumn, Map<string, CachedText>> = {
+    city: new Map(), cityCode: new Map(), indicator: new Map(), period: new Map(), unit: new Map(),
+    series: new Map(), disaggregation: new Map(), source: new Map(), note: new Map(),
+  };
+  private readonly indicatorCache = new Map<string, IndicatorResolution>();
+  private readonly yearCache = new Map<string, YearCell>();
+  private readonly disaggCache = new Map<string, number>();
+  private readonly unitChecked = new Set<string>();
+  private readonly ids: { [K in StringColumn]: number } = {
+    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0,
+  };
+  private defaultCityId = -1;
+  private fatal = false;
+  private digitsNormalized = 0;
+  private firstDigitsLine = 0;
+  private rowHasError = false;
+  private readonly currentYear = new Date().getFullYear();
+
+  constructor(
+    private readonly fileName: string,
+    private readonly registry: Registry,
+    private readonly options: IngestOptions,
+    private readonly issues: IssueCollector,
+  ) {}
+
+  setHeader(header: string[], line: number): void {
+    const seen = new Map<string, number>();
+    this.header = header.map((h, i) => {
+      if (h === '') {
+        this.issues.add('blank_header', 'warning', { row: line, column: `#${i + 1}` }, { position: i + 1 });
+        return '';
+      }
+      const k = headerKey(h);
+      const n = (seen.get(k) ?? 0) + 1;
+      seen.set(k, n);
+      if (n > 1) {
+        this.issues.add('duplicate_header', 'warning', { row: line, column: h }, { position: i + 1 });
+        return `${h} (${n})`;
+      }
+      return h;
+    });
+  }
+
+  plan(sample: readonly string[][]): void {
+    this.planned = true;
+    const header = this.header;
+    const plan = planRows(header, this.fileName, sample, {
+      layout: this.options.layout ?? 'auto',
+      ...(this.options.mapping ? { mapping: this.options.mapping } : {}),
+      ...(this.options.defaultIndicator ? { defaultIndicator: this.options.defaultIndicator } : {}),
+    });
+    this.rowPlan = plan;
+    if (plan.layout === 'unknown' || plan.missing.length > 0) {
+      if (plan.layout === 'unknown') this.issues.add('unknown_format', 'error', { row: 1 }, { header: header.join(', ') });
+      for (const role of plan.missing) this.issues.add('missing_column', 'error', { row: 1 }, { role, header: header.join(', ') });
+      this.fatal = true;
+      return;
+    }
+    if (plan.fixedIndicator !== undefined && plan.indicator === undefined)
+      this.issues.add('indicator_from_filename', 'info', {}, { indicator: plan.fixedIndicator });
+    if (plan.city === undefined) {
+      const city = this.options.defaultCity ?? FALLBACK_CITY;
+      this.issues.add('city_assumed', 'info', {}, { city });
+    }
+    // Decimal separator: the user's choice, else evidence from the value cells of the first rows.
+    const opt = this.options.decimal;
+    if (opt === '.' || opt === ',') this.decimal = opt;
+    else {
+      const samples: string[] = [];
+      for (const row of sample) for (const v of plan.values) if (samples.length < 2000) samples.push(row[v.col] ?? '');
+      this.decimal = detectDecimalSeparator(samples).decimal;
+    }
+  }
+
+  private cityDefault(): number {
+    if (this.defaultCityId < 0) this.defaultCityId = this.builder.encode('city', this.options.defaultCity ?? FALLBACK_CITY);
+    return this.defaultCityId;
+  }
+
+  /** Text cell → dictionary id, cleaned and checked once per distinct raw string. */
+  private text(column: StringColumn, raw: string, col: number, line: number, required: boolean): number {
+    const cache = this.caches[column];
+    const hit = cache.get(raw);
+    if (hit !== undefined && !hit.error) return hit.id;
+    const header = this.header[col] ?? '';
+    if (raw.length > MAX_CELL_CHARS) {
+      this.issues.add('cell_too_long', 'error', { row: line, column: header, value: raw }, { length: raw.length, limit: MAX_CELL_CHARS });
+      return -1;
+    }
+    const clean = cleanText(raw);
+    if (clean === '' || isMissingMarker(clean)) {
+      if (required) {
+        return -1;
+      }
+      cache.set(raw, { id: 0 });
+      return 0;
+    }
+    if (/^[\s]*[=+@\t\r]|^[\s]*-[^\d.\s]/.test(clean)) this.issues.add('formula_like_text', 'warning', { row: line, column: header, value: raw }, {});
+    if (/<[a-z/!][^>]*>/i.test(clean)) this.issues.add('markup_like_text', 'warning', { row: line, column: header, value: raw }, {});
+    const id = this.builder.encode(column, clean);
+    cache.set(raw, { id });
+    return id;
+  }
+
+  private indicatorOf(raw: string, col: number, line: number): IndicatorResolution {
+    const hit = this.indicatorCache.get(raw);
+    if (hit !== undefined) return hit;
+    const header = this.header[col] ?? '';
+    const clean = cleanText(raw);
+    let res: IndicatorResolution;
+    if (clean === '') {
+      this.issues.add('missing_indicator', 'error', { row: line, column: header, value: raw }, {});
+      return { id: -1, indicator: undefined }; // not cached: every such row is reported
+    }
+    const code = normalizeIndicatorCode(clean);
+    if (code === undefined) {
+      this.issues.add('unknown_indicator', 'error', { row: line, column: header, value: raw }, { indicator: clean });
+      res = { id: -1, indicator: undefined };
+    } else {
+      const ind = this.registry.byCode.get(code) ?? this.registry.byCode.get(code.replace(/\.[a-z0-9]+$/, '').replace(/^(\d+\.\w+\.\d+)\..*$/, '$1'));
+      if (ind === undefined) this.issues.add('unknown_indicator', 'warning', { row: line, column: header, value: raw }, { indicator: code });
+      else if (ind.code !== code && ind.aliases.includes(code as Indicator['code']))
+        this.issues.add('indicator_alias', 'info', { row: line, column: header, value: raw }, { indicator: code, canonical: ind.code });
+      const canonical = ind !== undefined && ind.aliases.includes(code as Indicator['code']) ? ind.code : code;
+      res = { id: this.builder.encode('indicator', canonical), indicator: ind };
+    }
+    this.indicatorCache.set(raw, res);
+    return res;
+  }
+
+  private yearOf(raw: string): YearCell {
+    let y = this.yearCache.get(raw);
+    if (y === undefined) {
+      y = parseYearCell(raw);
+      if (this.yearCache.size < 10_000) this.yearCache.set(raw, y);
+    }
+    return y;
+  }
+
+  private disaggregationOf(fields: readonly string[], line: number): number {
+    const cols = this.rowPlan?.disaggregations ?? [];
+    if (cols.length === 0) return 0;
+    let raw = '';
+    for (let k = 0; k < cols.length; k++) raw += (k ? '\u0001' : '') + (fields[cols[k] ?? 0] ?? '');
+    const hit = this.disaggCache.get(raw);
+    if (hit !== undefined) return hit;
+    const pairs: Array<[string, string]> = [];
+    for (const c of cols) {
+      const v = fields[c] ?? '';
+      if (v.length > MAX_CELL_CHARS) {
+        this.issues.add('cell_too_long', 'error', { row: line, column: this.header[c] ?? '', value: v }, { length: v.length, limit: MAX_CELL_CHARS });
+        return -1;
+      }
+      const clean = cleanText(v);
+      // A blank cell is "total" (Open SDG); so are explicit missing markers in a category column.
+      if (clean !== '' && !isMissingMarker(clean)) pairs.push([this.header[c] ?? '', clean]);
+    }
+    const id = this.builder.encode('disaggregation', disaggregationKey(pairs));
+    this.disaggCache.set(raw, id);
+    return id;
+  }
+
+  row(fields: string[], line: number): void {
+    if (fields.length === 1 && (fields[0] ?? '').trim() === '') {
+      this.issues.add('blank_row', 'info', { row: line }, {});
+      return;
+    }
+    this.dataRows++;
+    const plan = this.rowPlan;
+    if (this.fatal || plan === undefined) {
+      this.rowsRejected++;
+      return;
+    }
+    this.rowHasError = false;
+    if (fields.length !== this.header.length) {
+      this.issues.add('ragged_row', 'error', { row: line, value: fields.join(this.options.delimiter === '\t' ? '\t' : ',') }, {
+        expected: this.header.length,
+        found: fields.length,
+      });
+      this.rowsRejected++;
+      return;
+    }
+    const ids = this.ids;
+    const err = () => {
+      this.rowHasError = true;
+    };
+
+    // City
+    if (plan.city !== undefined) {
+      const raw = fields[plan.city] ?? '';
+      const id = this.text('city', raw, plan.city, line, true);
+      if (id === -1) {
+        if (plan.layout === 'opensdg' && cleanText(raw) === '') ids.city = this.cityDefault();
+        else {
+          if (raw.length <= MAX_CELL_CHARS) this.issues.add('missing_city', 'error', { row: line, column: this.header[plan.city] ?? '', value: raw }, {});
+          err();
+        }
+      } else ids.city = id;
+    } else ids.city = this.cityDefault();
+    ids.cityCode = plan.cityCode !== undefined ? this.text('cityCode', fields[plan.cityCode] ?? '', plan.cityCode, line, false) : 0;
+    if (ids.cityCode === -1) err();
+    if (plan.city === undefined && plan.cityCode !== undefined && ids.cityCode > 0) {
+      // Only codes: the code is the name too.
+      ids.city = this.builder.encode('city', cleanText(fields[plan.cityCode] ?? ''));
+    }
+
+    // Indicator
+    let indicator: Indicator | undefined;
+    if (plan.indicator !== undefined) {
+      const r = this.indicatorOf(fields[plan.indicator] ?? '', plan.indicator, line);
+      if (r.id === -1) err();
+      else {
+        ids.indicator = r.id;
+        indicator = r.indicator;
+      }
+    } else {
+      const r = this.indicatorOf(plan.fixedIndicator ?? '', -1, line);
+      ids.indicator = r.id === -1 ? 0 : r.id;
+      indicator = r.indicator;
+    }
+
+    // Other text columns
+    for (const role of ['unit', 'series', 'source', 'note'] as const) {
+      const c = plan[role];
+      const id = c === undefined ? 0 : this.text(role, fields[c] ?? '', c, line, false);
+      if (id === -1) err();
+      ids[role] = id === -1 ? 0 : id;
+    }
+    const dis = this.disaggregationOf(fields, line);
+    if (dis === -1) err();
+    ids.disaggregation = dis === -1 ? 0 : dis;
+
+    // Year from the year column (long, Open SDG, UN tables)
+    let rowYear: YearCell | undefined;
+    if (plan.year !== undefined) {
+      const raw = fields[plan.year] ?? '';
+      rowYear = this.yearOf(raw);
+      const column = this.header[plan.year] ?? '';
+      if (rowYear.kind === 'blank') {
+        this.issues.add('invalid_year', 'error', { row: line, column, value: raw }, { reason: 'blank' });
+        err();
+      } else if (rowYear.kind === 'invalid') {
+        this.issues.add('invalid_year', 'error', { row: line, column, value: raw }, {});
+        err();
+      } else if (rowYear.year < 1950 || rowYear.year > this.currentYear + 1) {
+        this.issues.add('year_out_of_range', 'warning', { row: line, column, value: raw }, { min: 1950, max: this.currentYear + 1 });
+      }
+    }
+
+    // Values: one per value source
+    const accepted: Array<{ year: number; label: string; value: number; series: number; unit: number }> = [];
+    for (const src of plan.values) {
+      const raw = fields[src.col] ?? '';
+      const column = this.header[src.col] ?? '';
+      const cell = parseNumberCell(raw, this.decimal);
+      if (cell.kind === 'blank' || cell.kind === 'missing') continue; // missing values are normal
+      if (cell.kind === 'invalid') {
+        if (raw.length > MAX_CELL_CHARS)
+          this.issues.add('cell_too_long', 'error', { row: line, column, value: raw }, { length: raw.length, limit: MAX_CELL_CHARS });
+        else this.issues.add('not_a_number', 'error', { row: line, column, value: raw }, { decimal: this.decimal });
+        err();
+        continue;
+      }
+      if (cell.ambiguous) this.issues.add('ambiguous_decimal', 'warning', { row: line, column, value: raw }, { decimal: this.decimal, parsed: cell.value });
+      if (cell.digitsNormalized) {
+        if (this.digitsNormalized === 0) this.firstDigitsLine = line;
+        this.digitsNormalized++;
+      }
+      if (indicator !== undefined) {
+        const { min, max } = indicator.validRange;
+        if ((min !== null && cell.value < min) || (max !== null && cell.value > max)) {
+          this.issues.add('value_out_of_range', 'error', { row: line, column, value: raw }, {
+            indicator: indicator.code,
+            min: min ?? '−∞',
+            max: max ?? '∞',
+            unit: indicator.unit.en,
+          });
+          err();
+          continue;
+        }
+      }
+      const y = src.year ?? (rowYear?.kind === 'year' ? rowYear : undefined);
+      if (y === undefined) continue;
+      accepted.push({
+        year: y.year,
+        label: y.label,
+        value: cell.value,
+        series: src.series !== undefined ? this.builder.encode('series', src.series) : ids.series,
+        unit: src.unit !== undefined && ids.unit === 0 ? this.builder.encode('unit', src.unit) : ids.unit,
+      });
+    }
+    if (indicator !== undefined && ids.unit > 0) this.checkUnit(indicator, ids.unit, line, plan.unit);
+
+    if (this.rowHasError) {
+      this.rowsRejected++;
+      return;
+    }
+    for (const a of accepted) {
+      ids.period = a.label === '' ? 0 : this.builder.encode('period', a.label);
+      const series = ids.series;
+      const unit = ids.unit;
+      ids.series = a.series;
+      ids.unit = a.unit;
+      this.builder.pushEncoded(ids, a.year, a.value, line);
+      ids.series = series;
+      ids.unit = unit;
+    }
+  }
+
+  private checkUnit(indicator: Indicator, unitId: number, line: number, col: number | undefined): void {
+    const key = `${indicator.code}\u0000${unitId}`;
+    if (this.unitChecked.has(key)) return;
+    this.unitChecked.add(key);
+    const unitText = this.builder.dictValue('unit', unitId);
+    const kind = classifyUnit(unitText);
+    if (kind === undefined) return;
+    const expected = indicator.unitKind;
+    const compatible =
+      kind === expected ||
+      (kind === 'rate' && (expected === 'rate_per_100k' || expected === 'rate_per_1000')) ||
+      (kind === 'count' && (expected === 'count' || expected === 'binary'));
+    if (!compatible)
+      this.issues.add('unit_mismatch', 'warning', { row: line, column: col === undefined ? null : (this.header[col] ?? null), value: unitText }, {
+        indicator: indicator.code,
+        expectedUnit: indicator.unit.en,
+        found: unitText,
+      });
+  }
+
+  finish(): ObservationTable {
+    if (this.digitsNormalized > 0)
+      this.issues.add('digits_normalized', 'info', { row: this.firstDigitsLine }, { count: this.digitsNormalized });
+    const table = this.builder.finish();
+    return removeDuplicates(table, this.issues, this.header, this.rowPlan);
+  }
+}
+
+/** Recognises only clear unit families; anything else is not judged. */
+function classifyUnit(u: string): 'percent' | 'rate' | 'concentration' | 'currency' | 'count' | undefined {
+  const s = u.toLowerCase();
+  if (/%|٪|percent|pourcent|porcentaje|نسبة مئوية/.test(s)) return 'percent';
+  if (/100[\s,.\u00a0\u202f]?000|1[\s,.]?000 (?:pop|hab|persons|people)|per 1,?000\b/.test(s)) return 'rate';
+  if (/µg|ug\/m|microgram|ميكروغرام/.test(s)) return 'concentration';
+  if (/usd|us\$|dollar|eur|€|jod|دينار|دولار/.test(s)) return 'currency';
+  if (/^(number|count|nombre|número|numero|عدد)$/.test(s)) return 'count';
+  return undefined;
+}
+
+/**
+ * Same (city, indicator, series, unit, disaggregation, year) twice: an identical value is a warning and
+ * the copy is dropped; different values are a conflict, an error, and neither row is imported.
+ */
+function removeDuplicates(t: ObservationTable, issues: IssueCollector, header: readonly string[], plan: RowPlan | undefined): ObservationTable {
+  const n = t.length;
+  if (n < 2) return t;
+  // Sort row indices by (series key, year) using numeric keys; dictionaries are small, ids fit in 2^21.
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const k1 = new Float64Array(n);
+  const k2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    k1[i] = (t.city[i] ?? 0) * 2 ** 21 + (t.indicator[i] ?? 0);
+    k2[i] = ((t.series[i] ?? 0) * 2 ** 12 + (t.unit[i] ?? 0)) * 2 ** 21 + (t.disaggregation[i] ?? 0);
+  }
+  order.sort((a, b) => (k1[a] ?? 0) - (k1[b] ?? 0) || (k2[a] ?? 0) - (k2[b] ?? 0) || (t.year[a] ?? 0) - (t.year[b] ?? 0) || a - b);
+  let drop: Uint8Array | undefined;
+  const valueColumn = plan && plan.values.length === 1 ? (header[plan.values[0]?.col ?? 0] ?? null) : null;
+  let groupStart = 0;
+  for (let j = 1; j <= n; j++) {
+    const a = order[groupStart] ?? 0;
+    const b = j < n ? (order[j] ?? 0) : -1;
+    const same = b >= 0 && k1[a] === k1[b] && k2[a] === k2[b] && t.year[a] === t.year[b];
+    if (same) continue;
+    if (j - groupStart > 1) {
+      drop ??= new Uint8Array(n);
+      const first = order[groupStart] ?? 0;
+      let conflict = false;
+      for (let g = groupStart + 1; g < j; g++) if (!Object.is(t.value[order[g] ?? 0], t.value[first])) conflict = true;
+      for (let g = groupStart + 1; g < j; g++) {
+        const r = order[g] ?? 0;
+        const params = { firstRow: t.line[first] ?? 0, previousValue: t.value[first] ?? 0, year: t.year[r] ?? 0 };
+        if (conflict) issues.add('conflicting_duplicate', 'error', { row: t.line[r] ?? 0, column: valueColumn, value: String(t.value[r]) }, params);
+        else issues.add('duplicate_observation', 'warning', { row: t.line[r] ?? 0, column: valueColumn, value: String(t.value[r]) }, params);
+        drop[r] = 1;
+      }
+      if (conflict) drop[first] = 1;
+    }
+    groupStart = j;
+  }
+  if (drop === undefined) return t;
+  return filterTable(t, drop);
+}
+
+function filterTable(t: ObservationTable, drop: Uint8Array): ObservationTable {
+  const keep: number[] = [];
+  for (let i = 0; i < t.length; i++) if (!drop[i]) keep.push(i);
+  const pick = <A extends Uint32Array | Uint16Array | Float64Array>(a: A, make: (n: number) => A): A => {
+    const out = make(keep.length);
+    for (let j = 0; j < keep.length; j++) out[j] = a[keep[j] ?? 0] ?? 0;
+    return out;
+  };
+  const u32 = (n: number) => new Uint32Array(n);
+  return {
+    length: keep.length,
+    city: pick(t.city, u32),
+    cityCode: pick(t.cityCode, u32),
+    indicator: pick(t.indicator, u32),
+    year: pick(t.year, (n) => new Uint16Array(n)),
+    value: pick(t.value, (n) => new Float64Array(n)),
+    period: pick(t.period, u32),
+    unit: pick(t.unit, u32),
+    series: pick(t.series, u32),
+    disaggregation: pick(t.disaggregation, u32),
+    source: pick(t.source, u32),
+    note: pick(t.note, u32),
+    line: pick(t.line, u32),
+    dict: t.dict,
+  };
+}

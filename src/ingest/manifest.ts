@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * `public/data/manifest.json`: the datasets published with a deployment. The app fetches it as
+ * `data/manifest.json` at start and loads every dataset listed (when the browser has none saved);
+ * `file` is relative to `data/`. See public/data/README.md.
+ */
+export const ManifestDatasetSchema = z.object({
+  /** Stable identifier (letters, digits, `-`, `_`, `.`). */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'letters, digits, ".", "-" and "_" only'),
+  /** Name shown to users. */
+  name: z.string().min(1).max(200),
+  /** Path of the CSV file relative to `data/`; no absolute paths, no `..`, no URL scheme. */
+  file: z
+    .string()
+    .min(1)
+    .max(300)
+    .refine((f) => !/^[a-z][a-z0-9+.-]*:|^[\\/]|(^|[\\/])\.\.([\\/]|$)/i.test(f), 'a path relative to data/, without ".." or a URL scheme'),
+  description: z.string().max(2000).optional(),
+  /** Who produced the data. */
+  source: z.string().max(500).optional(),
+  /** The city the dataset is about (name or code), for files without a city column. */
+  city: z.string().max(200).optional(),
+});
+export type ManifestDataset = z.infer<typeof ManifestDatasetSchema>;
+
+export const ManifestSchema = z
+  .object({ datasets: z.array(ManifestDatasetSchema).max(500) })
+  .superRefine((m, ctx) => {
+    const seen = new Set<string>();
+    m.datasets.forEach((d, i) => {
+      if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['datasets', i, 'id'], message: `duplicate id "${d.id}"` });
+      seen.add(d.id);
+    });
+  });
+export type Manifest = z.infer<typeof ManifestSchema>;

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { ISSUE_CODES, type Issue } from '@/domain/issue';
+import { type ObservationTable, STRING_COLUMNS } from '@/domain/observation-table';
+import type { ColumnMapping, FileInfo, IngestOptions, IngestResult } from './types';
+
+/**
+ * Messages between the app and `ingest.worker.ts`, checked with zod on receipt on both sides
+ * (a worker message is untrusted input like any other). One request per worker; the worker answers
+ * with progress messages, then exactly one `done` or `failed`.
+ *
+ * The schemas of an ingest result (observation table, issues, file info) live here too: storage uses
+ * them to validate what it reads back from IndexedDB.
+ */
+
+export const EncodingSchema = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'windows-1252']);
+export const DelimiterSchema = z.enum([',', ';', '\t', '|']);
+export const DecimalSchema = z.enum(['.', ',']);
+export const LayoutSchema = z.enum(['long', 'wide', 'opensdg', 'unsd', 'unhabitat', 'unknown']);
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export const IssueCodeSchema = z.enum(ISSUE_CODES);
+
+export const ColumnMappingSchema = z.object({
+  city: z.string().optional(),
+  cityCode: z.string().optional(),
+  indicator: z.string().optional(),
+  year: z.string().optional(),
+  value: z.string().optional(),
+  unit: z.string().optional(),
+  series: z.string().optional(),
+  source: z.string().optional(),
+  note: z.string().optional(),
+  disaggregations: z.array(z.string()).optional(),
+  ignore: z.array(z.string()).optional(),
+}) satisfies z.ZodType<ColumnMapping>;
+
+export const FileInfoSchema = z.object({
+  name: z.string(),
+  bytes: z.number().int().nonnegative(),
+  encoding: EncodingSchema,
+  bom: z.boolean(),
+  delimiter: DelimiterSchema,
+  decimal: DecimalSchema,
+  layout: LayoutSchema,
+  header: z.array(z.string()),
+  rows: z.number().int().nonnegative(),
+  mapping: ColumnMappingSchema,
+}) satisfies z.ZodType<FileInfo>;
+
+export const IssueSchema = z.object({
+  code: IssueCodeSchema,
+  severity: SeveritySchema,
+  file: z.string(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+}) satisfies z.ZodType<Issue>;
+
+export const IssueCountsSchema = z.partialRecord(IssueCodeSchema, z.number().int().nonnegative());
+
+const dictionary = z.array(z.string()).refine((d) => d[0] === '', 'index 0 of a dictionary must be the empty string');
+
+/**
+ * An ObservationTable: typed arrays checked with `instanceof`, every column as long as `length`, and
+ * every dictionary id inside its dictionary (so no read can go out of bounds). O(rows); about 10 ms for
+ * a million rows.
+ */
+export const ObservationTableSchema = z
+  .object({
+    length: z.number().int().nonnegative(),
+    city: z.instanceof(Uint32Array),
+    cityCode: z.instanceof(Uint32Array),
+    indicator: z.instanceof(Uint32Array),
+    year: z.instanceof(Uint16Array),
+    value: z.instanceof(Float64Array),
+    period: z.instanceof(Uint32Array),
+    unit: z.instanceof(Uint32Array),
+    series: z.instanceof(Uint32Array),
+    disaggregation: z.instanceof(Uint32Array),
+    source: z.instanceof(Uint32Array),
+    note: z.instanceof(Uint32Array),
+    line: z.instanceof(Uint32Array),
+    dict: z.object({
+      city: dictionary,
+      cityCode: dictionary,
+      indicator: dictionary,
+      period: dictionary,
+      unit: dictionary,
+      series: dictionary,
+      disaggregation: dictionary,
+      source: dictionary,
+      note: dictionary,
+    }),
+  })
+  .superRefine((t, ctx) => {
+    const n = t.length;
+    for (const col of [...STRING_COLUMNS, 'year', 'value', 'line'] as const) {
+      if (t[col].length !== n) ctx.addIssue({ code: 'custom', path: [col], message: `has ${t[col].length} entries, expected ${n}` });
+    }
+    for (const col of STRING_COLUMNS) {
+      const ids = t[col];
+      const size = t.dict[col].length;
+      let max = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] ?? 0;
+        if (id > max) max = id;
+      }
+      if (ids.length > 0 && max >= size) ctx.addIssue({ code: 'custom', path: [col], message: `id ${max} is outside its dictionary (${size} entries)` });
+    }
+  }) satisfies z.ZodType<ObservationTable>;
+
+export const IngestResultSchema = z.object({
+  file: FileInfoSchema,
+  table: ObservationTableSchema,
+  issues: z.array(IssueSchema),
+  issueCounts: IssueCountsSchema,
+  rowsRejected: z.number().int().nonnegative(),
+  preview: z.array(z.array(z.string())),
+}) satisfies z.ZodType<IngestResult>;
+
+/** IngestOptions without the function (progress travels as messages). */
+export const WireOptionsSchema = z
+  .object({
+    encoding: z.union([EncodingSchema, z.literal('auto')]).optional(),
+    legacyEncoding: z.enum(['windows-1256', 'windows-1252']).optional(),
+    delimiter: z.union([DelimiterSchema, z.literal('auto')]).optional(),
+    decimal: z.union([DecimalSchema, z.literal('auto')]).optional(),
+    layout: z.union([LayoutSchema, z.literal('auto')]).optional(),
+    mapping: ColumnMappingSchema.optional(),
+    defaultCity: z.string().optional(),
+    defaultIndicator: z.string().optional(),
+    maxIssues: z.number().int().positive().max(100_000).optional(),
+  })
+  .strict();
+export type WireOptions = z.infer<typeof WireOptionsSchema>;
+
+export const IngestRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  type: z.literal('ingest'),
+  name: z.string().max(1000),
+  bytes: z.instanceof(ArrayBuffer),
+  options: WireOptionsSchema,
+});
+export type IngestRequest = z.infer<typeof IngestRequestSchema>;
+
+export const IngestResponseSchema = z.discriminatedUnion('type', [
+  z.object({ id: z.number().int(), type: z.literal('progress'), done: z.number().nonnegative(), total: z.number().nonnegative() }),
+  z.object({ id: z.number().int(), type: z.literal('done'), result: IngestResultSchema }),
+  z.object({ id: z.number().int(), type: z.literal('failed'), reason: z.string() }),
+]) satisfies z.ZodType<IngestResponse>;
+export type IngestResponse =
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'done'; result: IngestResult }
+  | { id: number; type: 'failed'; reason: string };
+
+/** The options that can cross to the worker (drops `onProgress`). */
+export function toWireOptions(options: IngestOptions): WireOptions {
+  const { onProgress: _ignored, ...rest } = options;
+  return rest;
+}
+
+/** Every distinct ArrayBuffer behind a result's typed arrays, for `postMessage(…, { transfer })`. */
+export function transferablesOf(table: ObservationTable): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const col of [...STRING_COLUMNS, 'year', 'value', 'line'] as const) {
+    const b = table[col].buffer;
+    if (b instanceof ArrayBuffer) buffers.add(b);
+  }
+  return [...buffers];
+}

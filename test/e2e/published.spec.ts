@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { expect, FIXTURES, test } from './console-guard';
+
+test('opens on the datasets data/manifest.json publishes, instead of the demo', async ({ page }) => {
+  await page.route('**/data/manifest.json', (route) =>
+    route.fulfill({ json: { datasets: [{ id: 'partners-2024', name: 'Partner cities 2024', file: 'partners/two-cities.csv', source: 'Observatory' }] } }),
+  );
+  await page.route('**/data/partners/two-cities.csv', (route) => route.fulfill({ body: readFileSync(`${FIXTURES}two-cities.csv`), contentType: 'text/csv' }));
+  await page.goto('./#/data');
+  await expect(page.getByText('Published datasets', { exact: true })).toBeVisible();
+  const row = page.getByRole('row', { name: /Partner cities 2024/ });
+  await expect(row).toContainText('Published with this site');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await expect(page.getByText('Illustrative data — fictional cities')).toBeHidden();
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByLabel('City', { exact: true })).toContainText('صور');
+});
+
+test('ignores an invalid manifest with a notice and falls back to the demo', async ({ page }) => {
+  await page.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [{ id: 'x', name: 'Escape', file: '../../secret.csv' }] } }));
+  await page.goto('./');
+  await expect(page.getByText(/data\/manifest\.json is not valid and was ignored/)).toBeVisible();
+  await expect(page.getByText('Illustrative data — fictional cities')).toBeVisible();
+  await expect(page.getByTestId('chart').locator('svg').first()).toBeVisible();
+});

@@ -1,0 +1,213 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadRegistryFromDirs } from '@/cli/load-registry';
+import { buildSeriesIndex, getObservation, parseDisaggregationKey, type ObservationTable } from '@/domain/observation-table';
+import { ingestFile } from '@/ingest/ingest-file';
+import type { IngestResult } from '@/ingest/types';
+import { fixture, singleByte, utf16le, utf8 } from './fixture-bytes';
+
+const { registry } = loadRegistryFromDirs();
+
+function rows(t: ObservationTable) {
+  return Array.from({ length: t.length }, (_, i) => getObservation(t, i));
+}
+function codes(r: IngestResult) {
+  return r.issues.map((i) => `${i.severity}:${i.code}@${i.row ?? '-'}`);
+}
+
+describe('ingestFile detects the layout', () => {
+  it.each([
+    ['golden-long.csv', 'long', ',', 8],
+    ['indicator_11-6-2.csv', 'opensdg', ',', 4],
+    ['semicolon-decimal-comma.csv', 'long', ';', 4],
+    ['arabic-digits.csv', 'long', ',', 3],
+    ['wide.csv', 'wide', ',', 6],
+    ['unsd-export.csv', 'unsd', ',', 3],
+    ['unhabitat.csv', 'unhabitat', ',', 3],
+  ] as const)('%s → %s, delimiter %j, %i observations', (name, layout, delimiter, observations) => {
+    const r = ingestFile(fixture(name), registry);
+    expect(r.file.layout).toBe(layout);
+    expect(r.file.delimiter).toBe(delimiter);
+    expect(r.table.length).toBe(observations);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('ingestFile on the golden long file', () => {
+  const r = ingestFile(fixture('golden-long.csv'), registry);
+  it('keeps city names and codes, units, sources and the sex disaggregation', () => {
+    const obs = rows(r.table);
+    expect(obs[0]).toMatchObject({ city: 'Amman', cityCode: 'JO-AMM', indicator: '11.6.2', year: 2015, value: 38.2, unit: 'µg/m³', source: 'Ministry of Environment', disaggregation: '', line: 2 });
+    const female = obs.find((o) => o.disaggregation !== '');
+    expect(parseDisaggregationKey(female?.disaggregation ?? '')).toEqual([['sex', 'Female']]);
+    expect(female?.line).toBe(6);
+  });
+  it('builds one series per city × indicator × disaggregation, ordered by year', () => {
+    const index = buildSeriesIndex(r.table);
+    expect(index.size).toBe(5);
+    for (const ix of index.values()) for (let j = 1; j < ix.length; j++) expect(r.table.year[ix[j] ?? 0]).toBeGreaterThan(r.table.year[ix[j - 1] ?? 0] ?? 0);
+  });
+  it('reports the mapping it used', () => {
+    expect(r.file.mapping).toMatchObject({ city: 'city', cityCode: 'city_code', indicator: 'indicator', year: 'year', value: 'value', unit: 'unit', source: 'source', note: 'note', disaggregations: ['sex'] });
+  });
+});
+
+describe('ingestFile reads encodings from Excel', () => {
+  const arabic = 'المدينة,المؤشر,السنة,القيمة\r\nعمان,11.2.1,2015,41.5\r\nالزرقاء,11.2.1,2015,39\r\n';
+  it('windows-1256 (Arabic Excel "CSV (Comma delimited)")', () => {
+    const r = ingestFile({ name: 'ar.csv', bytes: singleByte(arabic, 'windows-1256') }, registry);
+    expect(r.file.encoding).toBe('windows-1256');
+    expect(rows(r.table).map((o) => o.city)).toEqual(['عمان', 'الزرقاء']);
+    expect(codes(r)).toContain('warning:encoding_fallback@-');
+  });
+  it('UTF-16LE tab-delimited ("Unicode Text")', () => {
+    const r = ingestFile({ name: 'u16.txt', bytes: utf16le(arabic.replace(/,/g, '\t')) }, registry);
+    expect(r.file).toMatchObject({ encoding: 'utf-16le', bom: true, delimiter: '\t', layout: 'long' });
+    expect(rows(r.table).map((o) => [o.city, o.value])).toEqual([['عمان', 41.5], ['الزرقاء', 39]]);
+  });
+  it('windows-1252 French when told so', () => {
+    const fr = 'ville;indicateur;année;valeur\nGenève;11.6.2;2015;12,5\n';
+    const r = ingestFile({ name: 'fr.csv', bytes: singleByte(fr, 'windows-1252') }, registry, { encoding: 'windows-1252' });
+    expect(rows(r.table)).toMatchObject([{ city: 'Genève', value: 12.5 }]);
+  });
+});
+
+describe('ingestFile normalises cells', () => {
+  it('decimal commas in a semicolon file, with grouping', () => {
+    const r = ingestFile(fixture('semicolon-decimal-comma.csv'), registry);
+    expect(r.file.decimal).toBe(',');
+    expect(rows(r.table).map((o) => o.value)).toEqual([31.5, 28.25, 1234.5, 12.5]);
+  });
+  it('Arabic-Indic digits and ٫, with Arabic headers', () => {
+    const r = ingestFile(fixture('arabic-digits.csv'), registry);
+    expect(rows(r.table).map((o) => [o.city, o.year, o.value])).toEqual([['عمّان', 2015, 41.5], ['عمّان', 2020, 48.2], ['الزرقاء', 2020, 39]]);
+    expect(r.issueCounts.digits_normalized).toBe(1);
+  });
+  it('Open SDG: BOM, quoted years, periods, blank city = the file\'s own entity, indicator from the file name', () => {
+    const r = ingestFile(fixture('indicator_11-6-2.csv'), registry, { defaultCity: 'United Kingdom' });
+    expect(r.file.bom).toBe(true);
+    expect(rows(r.table).map((o) => [o.city, o.indicator, o.year, o.period, o.series, o.value])).toEqual([
+      ['Aberdeen', '11.6.2', 2015, '', 'PM2.5', 7.07],
+      ['Aberdeen', '11.6.2', 2016, '', 'PM2.5', 6.9],
+      ['United Kingdom', '11.6.2', 2015, '', 'PM2.5', 9.5],
+      ['Bath', '11.6.2', 2017, '2017-18', 'PM2.5', 8.1],
+    ]);
+    expect(codes(r)).toContain('info:indicator_from_filename@-');
+  });
+  it('wide year columns, with missing markers skipped', () => {
+    const r = ingestFile(fixture('wide.csv'), registry);
+    expect(rows(r.table).map((o) => `${o.city} ${o.year} ${o.value}`)).toEqual([
+      'Muscat 2015 40.1', 'Muscat 2016 39.5', 'Muscat 2018 37.2', 'Sohar 2015 44', 'Sohar 2016 43.1', 'Sohar 2017 42.8',
+    ]);
+  });
+  it('UN SDG database export: series code, units, bracketed disaggregations', () => {
+    const r = ingestFile(fixture('unsd-export.csv'), registry);
+    const o = rows(r.table)[2];
+    expect(o).toMatchObject({ city: 'Oman', cityCode: '512', indicator: '11.1.1', series: 'EN_LND_SLUM', unit: 'PERCENT', year: 2018, value: 3.2 });
+    expect(parseDisaggregationKey(o?.disaggregation ?? '')).toEqual([['[Age]', 'ALLAGE'], ['[Sex]', 'BOTHSEX']]);
+  });
+  it('UN-Habitat city table: one observation per measure column', () => {
+    const r = ingestFile(fixture('unhabitat.csv'), registry);
+    expect(rows(r.table).map((o) => [o.city, o.cityCode, o.indicator, o.year, o.value])).toEqual([
+      ['Amman', 'JO_AMMAN', '11.7.1', 2020, 12.5],
+      ['Amman', 'JO_AMMAN', '11.7.1', 2020, 45.1],
+      ['Tyre', 'LB_TYRE', '11.7.1', 2020, 9.8],
+    ]);
+    expect(new Set(rows(r.table).map((o) => o.series)).size).toBe(2);
+  });
+});
+
+describe('ingestFile reports problems with their location', () => {
+  it('an empty file', () => {
+    const r = ingestFile(fixture('empty.csv'), registry);
+    expect(codes(r)).toEqual(['error:empty_file@-']);
+    expect(r.table.length).toBe(0);
+  });
+  it('a broken quote', () => {
+    const r = ingestFile(fixture('broken-quotes.csv'), registry);
+    expect(r.issues.some((i) => i.severity === 'error' && (i.code === 'missing_quotes' || i.code === 'ragged_row' || i.code === 'not_a_number'))).toBe(true);
+    expect(rows(r.table).map((o) => o.year)).toContain(2015);
+  });
+  it('hostile and invalid cells: each error row is rejected, the others imported', () => {
+    const r = ingestFile(fixture('hostile.csv'), registry);
+    expect(codes(r)).toEqual(expect.arrayContaining([
+      'warning:markup_like_text@2',
+      'warning:formula_like_text@2',
+      'warning:markup_like_text@3',
+      'warning:formula_like_text@3',
+      'error:not_a_number@4',
+      'error:value_out_of_range@5',
+      'warning:unknown_indicator@6',
+      'error:missing_indicator@7',
+      'error:invalid_year@8',
+      'error:missing_city@9',
+      'error:ragged_row@10',
+    ]));
+    const nan = r.issues.find((i) => i.code === 'not_a_number');
+    expect(nan).toMatchObject({ row: 4, column: 'value', value: 'abc', file: 'hostile.csv' });
+    expect(rows(r.table).map((o) => o.city)).toEqual(['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', 'Amman']);
+    expect(r.rowsRejected).toBe(6);
+  });
+  it('duplicates: identical copy dropped with a warning, conflicting values rejected with an error', () => {
+    const r = ingestFile(fixture('duplicates.csv'), registry);
+    expect(codes(r)).toEqual(['warning:duplicate_observation@3', 'error:conflicting_duplicate@5']);
+    expect(rows(r.table).map((o) => o.year)).toEqual([2015, 2017]);
+  });
+  it('a binary file', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    expect(codes(ingestFile({ name: 'x.csv', bytes: png }, registry))).toEqual(['error:binary_file@-']);
+  });
+  it('an unknown layout names what is missing', () => {
+    const r = ingestFile(utf8('x.csv', 'a,b,c\n1,2,3\n'), registry);
+    expect(r.file.layout).toBe('unknown');
+    expect(r.issues[0]).toMatchObject({ code: 'unknown_format', severity: 'error' });
+    expect(r.rowsRejected).toBe(1);
+  });
+  it('an explicit mapping rescues an unknown layout', () => {
+    const r = ingestFile(utf8('x.csv', 'place,what,when,amount\nTyre,11.6.2,2019,31\n'), registry, {
+      mapping: { city: 'place', indicator: 'what', year: 'when', value: 'amount' },
+    });
+    expect(rows(r.table)).toMatchObject([{ city: 'Tyre', indicator: '11.6.2', year: 2019, value: 31 }]);
+  });
+  it('a 20 MB cell ends in a report, not a crash', () => {
+    const big = `city,indicator,year,value\nAmman,11.6.2,2015,"${'x'.repeat(20 * 1024 * 1024)}"\nAmman,11.6.2,2016,30\n`;
+    const r = ingestFile(utf8('big.csv', big), registry);
+    expect(codes(r)).toContain('error:cell_too_long@2');
+    expect(r.issues.find((i) => i.code === 'cell_too_long')?.value?.length).toBeLessThan(300);
+    expect(r.table.length).toBe(1);
+  });
+  it('caps the issue list but keeps complete counts', () => {
+    const body = Array.from({ length: 5000 }, (_, i) => `Amman,11.6.2,${2000 + (i % 20)},bad${i}`).join('\n');
+    const r = ingestFile(utf8('many.csv', `city,indicator,year,value\n${body}\n`), registry, { maxIssues: 100 });
+    expect(r.issueCounts.not_a_number).toBe(5000);
+    expect(r.issues.length).toBeLessThanOrEqual(101);
+    expect(r.issues.at(-1)?.code).toBe('truncated_issues');
+  });
+  it('reports progress up to the whole text', () => {
+    const seen: number[] = [];
+    ingestFile(fixture('golden-long.csv'), registry, { onProgress: (p) => seen.push(p.done / p.total) });
+    expect(seen.at(-1)).toBe(1);
+  });
+});
+
+describe('ingestFile never throws', () => {
+  it('on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        const r = ingestFile({ name: 'fuzz.csv', bytes }, registry);
+        expect(r.table.length).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+  it('on arbitrary CSV-ish text', () => {
+    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('"', '""', ',', ';', '\n', '2015', '11.6.2', '12,5', '٣', '..'));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 12 }), (table) => {
+        const text = `city,indicator,year,value\n${table.map((r) => r.join(',')).join('\n')}`;
+        ingestFile(utf8('fuzz.csv', text), registry);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});

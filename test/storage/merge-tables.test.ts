@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { getObservation, type ObservationInput, ObservationTableBuilder } from '@/domain/observation-table';
+import { mergeTables } from '@/storage/merge-tables';
+import { countDistinct } from '@/storage/dataset-record';
+
+const base: ObservationInput = { city: 'A', cityCode: '', indicator: '11.6.2', year: 2020, value: 1, period: '', unit: '', series: '', disaggregation: '', source: '', note: '', line: 2 };
+
+function tableOf(rows: Partial<ObservationInput>[]) {
+  const b = new ObservationTableBuilder();
+  for (const r of rows) b.push({ ...base, ...r });
+  return b.finish();
+}
+
+describe('mergeTables(tables)', () => {
+  it('returns a single table as it is', () => {
+    const t = tableOf([{}]);
+    expect(mergeTables([t])).toBe(t);
+  });
+
+  it('returns an empty table for none', () => {
+    expect(mergeTables([]).length).toBe(0);
+  });
+
+  it('concatenates rows and re-encodes strings into shared dictionaries', () => {
+    const a = tableOf([{ city: 'Amman', value: 1 }, { city: 'Tyre', value: 2, disaggregation: '[["sex","Female"]]' }]);
+    const b = tableOf([{ city: 'Tyre', value: 3, line: 7 }, { city: 'صور', value: 4, note: 'x' }]);
+    const m = mergeTables([a, b]);
+    const rows = Array.from({ length: m.length }, (_, i) => getObservation(m, i));
+    expect(rows.map((r) => [r.city, r.value, r.line])).toEqual([
+      ['Amman', 1, 2],
+      ['Tyre', 2, 2],
+      ['Tyre', 3, 7],
+      ['صور', 4, 2],
+    ]);
+    expect(rows[1]?.disaggregation).toBe('[["sex","Female"]]');
+    expect(rows[3]?.note).toBe('x');
+    expect(m.dict.city).toEqual(['', 'Amman', 'Tyre', 'صور']);
+    expect(countDistinct(m, 'city')).toBe(3);
+    expect(countDistinct(m, 'indicator')).toBe(1);
+  });
+});

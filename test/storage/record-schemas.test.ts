@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ObservationTableBuilder } from '@/domain/observation-table';
+import { loadBundledRegistry } from '@/ingest/bundled-registry';
+import { ManifestSchema } from '@/ingest/manifest';
+import { IngestRequestSchema, IngestResponseSchema, ObservationTableSchema, toWireOptions, transferablesOf } from '@/ingest/worker-protocol';
+
+function table() {
+  const b = new ObservationTableBuilder();
+  b.push({ city: 'Tyre', cityCode: '', indicator: '11.6.2', year: 2020, value: 20, period: '', unit: '', series: '', disaggregation: '', source: '', note: '', line: 2 });
+  return b.finish();
+}
+
+describe('ObservationTableSchema (worker results and IndexedDB reads)', () => {
+  it('accepts a table the builder made', () => {
+    expect(ObservationTableSchema.safeParse(table()).success).toBe(true);
+  });
+
+  it.each([
+    ['a plain array instead of a typed array', { city: [1] }],
+    ['a column of the wrong length', { year: new Uint16Array(3) }],
+    ['an id outside its dictionary', { city: Uint32Array.from([7]) }],
+    ['a dictionary whose index 0 is not empty', { dict: { ...table().dict, unit: ['x'] } }],
+  ])('rejects %s', (_, change) => {
+    expect(ObservationTableSchema.safeParse({ ...table(), ...change }).success).toBe(false);
+  });
+});
+
+describe('worker messages', () => {
+  it('validates requests and strips functions from options', () => {
+    const options = toWireOptions({ decimal: ',', onProgress: () => {} });
+    expect(options).toEqual({ decimal: ',' });
+    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', bytes: new ArrayBuffer(4), options }).success).toBe(true);
+    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', bytes: new Uint8Array(4), options }).success).toBe(false);
+    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', bytes: new ArrayBuffer(4), options: { evil: 1 } }).success).toBe(false);
+  });
+
+  it('validates responses', () => {
+    expect(IngestResponseSchema.safeParse({ id: 1, type: 'progress', done: 5, total: 10 }).success).toBe(true);
+    expect(IngestResponseSchema.safeParse({ id: 1, type: 'failed', reason: 'x' }).success).toBe(true);
+    expect(IngestResponseSchema.safeParse({ id: 1, type: 'done', result: { table: table() } }).success).toBe(false);
+    expect(IngestResponseSchema.safeParse({ id: 1, type: 'eval', code: 'x' }).success).toBe(false);
+  });
+
+  it('lists each typed-array buffer once for transfer', () => {
+    const t = table();
+    expect(transferablesOf(t)).toHaveLength(12);
+    expect(transferablesOf({ ...t, note: t.source })).toHaveLength(11);
+  });
+});
+
+describe('ManifestSchema', () => {
+  it('accepts the documented example and an empty list', () => {
+    expect(ManifestSchema.safeParse({ datasets: [] }).success).toBe(true);
+    const ok = ManifestSchema.safeParse({
+      datasets: [{ id: 'amman-vlr-2024', name: 'Amman — VLR 2024', file: 'amman/vlr-2024.csv', description: 'd', source: 'GAM', city: 'JO-AMM' }],
+    });
+    expect(ok.success).toBe(true);
+  });
+
+  it.each([
+    ['a parent path', '../secret.csv'],
+    ['an absolute path', '/etc/passwd'],
+    ['a URL', 'https://example.org/x.csv'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['a nested parent path', 'a/../../b.csv'],
+  ])('rejects %s as file', (_, file) => {
+    expect(ManifestSchema.safeParse({ datasets: [{ id: 'x', name: 'x', file }] }).success).toBe(false);
+  });
+
+  it('rejects duplicate ids', () => {
+    const d = { id: 'x', name: 'x', file: 'x.csv' };
+    expect(ManifestSchema.safeParse({ datasets: [d, d] }).success).toBe(false);
+  });
+});
+
+describe('loadBundledRegistry()', () => {
+  it('reads every indicators/*.json through the domain schema, once', () => {
+    const first = loadBundledRegistry();
+    expect(first.registry.indicators.length).toBeGreaterThan(0);
+    expect(first.problems).toEqual([]);
+    expect(loadBundledRegistry()).toBe(first);
+  });
+});
