@@ -76,7 +76,7 @@ function context(issue: Issue, lang: 'en' | 'ar', digits: Digits | undefined): C
   };
 }
 
-const ENCODING_NAMES: Readonly<Record<string, string>> = {
+export const ENCODING_NAMES: Readonly<Record<string, string>> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',

@@ -92,6 +92,18 @@ const CONTEXT_COLUMNS = new Set(
 const OPEN_SDG_ATTRIBUTES = new Set(['observationstatus', 'unitmultiplier', 'commentts', 'datalastupdate', 'progress']);
 const OPEN_SDG_PLACE_COLUMNS = new Set(['city', 'geography', 'ward', 'localauthority', 'geoareaname', 'municipality']);
 
+type FixedRole = 'city' | 'cityCode' | 'indicator' | 'year' | 'unit' | 'series' | 'source' | 'note';
+const LAYOUT_COLUMNS: Partial<Record<Layout, ReadonlyArray<readonly [string, FixedRole]>>> = {
+  unsd: [
+    ['geoareaname', 'city'], ['geoareacode', 'cityCode'], ['indicator', 'indicator'], ['timeperiod', 'year'],
+    ['seriescode', 'series'], ['units', 'unit'], ['source', 'source'], ['footnote', 'note'],
+  ],
+  unhabitat: [
+    ['cityname', 'city'], ['citycode', 'cityCode'], ['sdgindicator', 'indicator'], ['datareferenceyear', 'year'],
+    ['dataunits', 'unit'], ['datasource', 'source'],
+  ],
+};
+
 export function headerKey(h: string): string {
   return h.toLowerCase().replace(/[\s_\-./()[\]]+/g, '');
 }
@@ -159,7 +171,7 @@ export function planRows(
 
   const plan: RowPlan = { layout, disaggregations: [], ignored: [], values: [], missing: [] };
   const assigned = new Set<number>();
-  const assign = (role: 'city' | 'cityCode' | 'indicator' | 'year' | 'unit' | 'series' | 'source' | 'note', col: number) => {
+  const assign = (role: FixedRole, col: number) => {
     if (plan[role] === undefined && !assigned.has(col)) {
       plan[role] = col;
       assigned.add(col);
@@ -193,32 +205,10 @@ export function planRows(
     }
   }
 
-  // 2. Layout-specific columns.
-  if (layout === 'unsd') {
-    const pick = (k: string, role: Parameters<typeof assign>[0]) => {
-      const c = has(k);
-      if (c >= 0) assign(role, c);
-    };
-    pick('geoareaname', 'city');
-    pick('geoareacode', 'cityCode');
-    pick('indicator', 'indicator');
-    pick('timeperiod', 'year');
-    pick('seriescode', 'series');
-    pick('units', 'unit');
-    pick('source', 'source');
-    pick('footnote', 'note');
-  }
-  if (layout === 'unhabitat') {
-    const pick = (k: string, role: Parameters<typeof assign>[0]) => {
-      const c = has(k);
-      if (c >= 0) assign(role, c);
-    };
-    pick('cityname', 'city');
-    pick('citycode', 'cityCode');
-    pick('sdgindicator', 'indicator');
-    pick('datareferenceyear', 'year');
-    pick('dataunits', 'unit');
-    pick('datasource', 'source');
+  // 2. Layout-specific columns (header key → role), for the two layouts whose names are fixed.
+  for (const [k, role] of LAYOUT_COLUMNS[layout] ?? []) {
+    const c = has(k);
+    if (c >= 0) assign(role, c);
   }
 
   // 3. Roles from header names (first column of each role wins; later ones are alternates and are left out).

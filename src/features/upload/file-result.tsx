@@ -3,19 +3,13 @@ import type { Delimiter, IngestResult } from '@/ingest/types';
 import { useI18n } from '@/i18n/i18n-context';
 import type { MessageKey } from '@/i18n/messages-en';
 import { ValidationReport } from './validation-report';
+import { ENCODING_NAMES } from '@/i18n/issue-text';
 
 const DELIMITER_KEYS: Readonly<Record<Delimiter, MessageKey>> = {
   ',': 'result.delimiter.comma',
   ';': 'result.delimiter.semicolon',
   '\t': 'result.delimiter.tab',
   '|': 'result.delimiter.pipe',
-};
-const ENCODING_NAMES: Readonly<Record<string, string>> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  'windows-1256': 'Windows-1256',
-  'windows-1252': 'Windows-1252',
 };
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
