@@ -240,31 +240,94 @@ export function parseDisaggregationKey(key: string): Array<[string, string]> {
   );
 }
 
-/** Series index: row indices of each (city, indicator, series, unit, disaggregation), sorted by year. */
-export type SeriesIndex = Map<string, Uint32Array>;
+/**
+ * Series index: the rows of each (city, indicator, series, unit, disaggregation), ordered by year (rows
+ * of the same year keep their file order). Series k holds `rows[offsets[k] .. offsets[k + 1])`;
+ * `seriesOfRow[i]` is the series of row i. Built in O(n) with typed arrays: a string key is made only
+ * where a row's series differs from the previous row's, which in real files (sorted by city and
+ * indicator) is rare.
+ */
+export type SeriesIndex = {
+  readonly size: number;
+  readonly offsets: Uint32Array;
+  readonly rows: Uint32Array;
+  readonly seriesOfRow: Uint32Array;
+};
 
 export function seriesKey(city: number, indicator: number, series: number, unit: number, disaggregation: number): string {
   return `${city}:${indicator}:${series}:${unit}:${disaggregation}`;
 }
 
+/** The row indices of series k (a view, not a copy). */
+export function seriesRows(index: SeriesIndex, k: number): Uint32Array {
+  return index.rows.subarray(index.offsets[k] ?? 0, index.offsets[k + 1] ?? 0);
+}
+
+/** Tables are immutable, so an index built once (e.g. by the duplicate check of ingest) is reused. */
+const indexCache = new WeakMap<ObservationTable, SeriesIndex>();
+
 export function buildSeriesIndex(t: ObservationTable): SeriesIndex {
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < t.length; i++) {
-    const k = seriesKey(t.city[i] ?? 0, t.indicator[i] ?? 0, t.series[i] ?? 0, t.unit[i] ?? 0, t.disaggregation[i] ?? 0);
-    let g = groups.get(k);
-    if (g === undefined) {
-      g = [];
-      groups.set(k, g);
-    }
-    g.push(i);
-  }
-  const index: SeriesIndex = new Map();
-  for (const [k, rows] of groups) {
-    const arr = Uint32Array.from(rows);
-    let sorted = true;
-    for (let j = 1; j < arr.length; j++) if ((t.year[arr[j] ?? 0] ?? 0) < (t.year[arr[j - 1] ?? 0] ?? 0)) sorted = false;
-    if (!sorted) arr.sort((a, b) => (t.year[a] ?? 0) - (t.year[b] ?? 0));
-    index.set(k, arr);
+  let index = indexCache.get(t);
+  if (index === undefined) {
+    index = computeSeriesIndex(t);
+    indexCache.set(t, index);
   }
   return index;
+}
+
+function computeSeriesIndex(t: ObservationTable): SeriesIndex {
+  const n = t.length;
+  const seriesOfRow = new Uint32Array(n);
+  const ids = new Map<string, number>();
+  const counts: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const same =
+      i > 0 &&
+      t.city[i] === t.city[i - 1] &&
+      t.indicator[i] === t.indicator[i - 1] &&
+      t.disaggregation[i] === t.disaggregation[i - 1] &&
+      t.series[i] === t.series[i - 1] &&
+      t.unit[i] === t.unit[i - 1];
+    if (!same) {
+      const k = seriesKey(t.city[i] ?? 0, t.indicator[i] ?? 0, t.series[i] ?? 0, t.unit[i] ?? 0, t.disaggregation[i] ?? 0);
+      let id = ids.get(k);
+      if (id === undefined) {
+        id = counts.length;
+        ids.set(k, id);
+        counts.push(0);
+      }
+      prev = id;
+    }
+    seriesOfRow[i] = prev;
+    counts[prev] = (counts[prev] ?? 0) + 1;
+  }
+  const size = counts.length;
+  const offsets = new Uint32Array(size + 1);
+  for (let k = 0; k < size; k++) offsets[k + 1] = (offsets[k] ?? 0) + (counts[k] ?? 0);
+  // Counting sort by series (stable: file order within a series), then order each series by year.
+  const fill = offsets.slice(0, size);
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = seriesOfRow[i] ?? 0;
+    rows[fill[k] ?? 0] = i;
+    fill[k] = (fill[k] ?? 0) + 1;
+  }
+  const year = t.year;
+  for (let k = 0; k < size; k++) {
+    const start = offsets[k] ?? 0;
+    const end = offsets[k + 1] ?? 0;
+    // Insertion sort: series are short and almost always already in year order.
+    for (let a = start + 1; a < end; a++) {
+      const r = rows[a] ?? 0;
+      const y = year[r] ?? 0;
+      let b = a - 1;
+      while (b >= start && (year[rows[b] ?? 0] ?? 0) > y) {
+        rows[b + 1] = rows[b] ?? 0;
+        b--;
+      }
+      rows[b + 1] = r;
+    }
+  }
+  return { size, offsets, rows, seriesOfRow };
 }

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Indicator } from '@/domain/indicator';
-import { disaggregationKey, ObservationTableBuilder, type ObservationTable, type StringColumn } from '@/domain/observation-table';
+import { buildSeriesIndex, disaggregationKey, ObservationTableBuilder, type ObservationTable, type StringColumn } from '@/domain/observation-table';
 import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
 import { decodeBytes, looksBinary } from './decode';
 import { detectDelimiter, detectNewline, headerKey, planRows, planToMapping, type RowPlan } from './detect';
@@ -169,6 +169,8 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
   return { file, table, issues: issues.issues, issueCounts: issues.counts, rowsRejected: ctx.rowsRejected, preview };
 }
 
+const OTHER_TEXT_ROLES = ['unit', 'series', 'source', 'note'] as const;
+
 type CachedText = { id: number; error?: boolean };
 type IndicatorResolution = { id: number; indicator: Indicator | undefined } | { id: -1; indicator: undefined };
 
@@ -177,6 +179,8 @@ class RowContext {
   rowPlan: RowPlan | undefined;
   planned = false;
   decimal: DecimalSeparator = '.';
+  /** True when the decimal separator was chosen by the user or shown by unambiguous cells. */
+  private decimalSettled = false;
   dataRows = 0;
   rowsRejected = 0;
   private header: string[] = [];
@@ -188,7 +192,29 @@ class RowContext {
   private readonly indicatorCache = new Map<string, IndicatorResolution>();
   private readonly yearCache = new Map<string, YearCell>();
   private readonly disaggCache = new Map<string, number>();
-  private readonly unitChecked = new Set<string>();
+  /** (indicator id, unit id) → whether the unit is compatible with the registry's. */
+  private readonly unitVerdicts = new Map<number, boolean>();
+  /** Per text column: the previous row's raw cell and its dictionary id (see `text`). */
+  private readonly lastRaw: { [K in StringColumn]: string | undefined } = {
+    city: undefined, cityCode: undefined, indicator: undefined, period: undefined, unit: undefined,
+    series: undefined, disaggregation: undefined, source: undefined, note: undefined,
+  };
+  private readonly lastId: { [K in StringColumn]: number } = {
+    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0,
+  };
+  private lastIndicatorRaw: string | undefined;
+  private lastIndicator: IndicatorResolution = { id: -1, indicator: undefined };
+  private lastYearRaw: string | undefined;
+  private lastYear: YearCell = { kind: 'blank' };
+  private lastDisaggFields: string[] = [];
+  private lastDisaggId = -1;
+  /** Accepted values of the current row (reused: no allocation per row). */
+  private nAccepted = 0;
+  private readonly accYear: number[] = [];
+  private readonly accLabel: string[] = [];
+  private readonly accValue: number[] = [];
+  private readonly accSeries: number[] = [];
+  private readonly accUnit: number[] = [];
   private readonly ids: { [K in StringColumn]: number } = {
     city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0,
   };
@@ -247,11 +273,15 @@ class RowContext {
     }
     // Decimal separator: the user's choice, else evidence from the value cells of the first rows.
     const opt = this.options.decimal;
-    if (opt === '.' || opt === ',') this.decimal = opt;
-    else {
+    if (opt === '.' || opt === ',') {
+      this.decimal = opt;
+      this.decimalSettled = true;
+    } else {
       const samples: string[] = [];
       for (const row of sample) for (const v of plan.values) if (samples.length < 2000) samples.push(row[v.col] ?? '');
-      this.decimal = detectDecimalSeparator(samples).decimal;
+      const detected = detectDecimalSeparator(samples);
+      this.decimal = detected.decimal;
+      this.decimalSettled = detected.evidence !== 'none';
     }
   }
 
@@ -262,6 +292,18 @@ class RowContext {
 
   /** Text cell → dictionary id, cleaned and checked once per distinct raw string. */
   private text(column: StringColumn, raw: string, col: number, line: number, required: boolean): number {
+    // Long files repeat a cell down the column: comparing with the previous row's cell is cheaper than
+    // hashing the string for the map.
+    if (raw === this.lastRaw[column]) return this.lastId[column];
+    const id = this.textUncached(column, raw, col, line, required);
+    if (id >= 0) {
+      this.lastRaw[column] = raw;
+      this.lastId[column] = id;
+    }
+    return id;
+  }
+
+  private textUncached(column: StringColumn, raw: string, col: number, line: number, required: boolean): number {
     const cache = this.caches[column];
     const hit = cache.get(raw);
     if (hit !== undefined && !hit.error) return hit.id;
@@ -286,6 +328,16 @@ class RowContext {
   }
 
   private indicatorOf(raw: string, col: number, line: number): IndicatorResolution {
+    if (raw === this.lastIndicatorRaw) return this.lastIndicator;
+    const res = this.indicatorUncached(raw, col, line);
+    if (res.id !== -1) {
+      this.lastIndicatorRaw = raw;
+      this.lastIndicator = res;
+    }
+    return res;
+  }
+
+  private indicatorUncached(raw: string, col: number, line: number): IndicatorResolution {
     const hit = this.indicatorCache.get(raw);
     if (hit !== undefined) return hit;
     const header = this.header[col] ?? '';
@@ -312,17 +364,33 @@ class RowContext {
   }
 
   private yearOf(raw: string): YearCell {
+    if (raw === this.lastYearRaw) return this.lastYear;
     let y = this.yearCache.get(raw);
     if (y === undefined) {
       y = parseYearCell(raw);
       if (this.yearCache.size < 10_000) this.yearCache.set(raw, y);
     }
+    this.lastYearRaw = raw;
+    this.lastYear = y;
     return y;
   }
 
   private disaggregationOf(fields: readonly string[], line: number): number {
     const cols = this.rowPlan?.disaggregations ?? [];
     if (cols.length === 0) return 0;
+    const last = this.lastDisaggFields;
+    let same = this.lastDisaggId >= 0;
+    for (let k = 0; same && k < cols.length; k++) same = fields[cols[k] ?? 0] === last[k];
+    if (same) return this.lastDisaggId;
+    const id = this.disaggregationUncached(fields, line, cols);
+    if (id >= 0) {
+      for (let k = 0; k < cols.length; k++) last[k] = fields[cols[k] ?? 0] ?? '';
+      this.lastDisaggId = id;
+    }
+    return id;
+  }
+
+  private disaggregationUncached(fields: readonly string[], line: number, cols: readonly number[]): number {
     let raw = '';
     for (let k = 0; k < cols.length; k++) raw += (k ? '\u0001' : '') + (fields[cols[k] ?? 0] ?? '');
     const hit = this.disaggCache.get(raw);
@@ -364,9 +432,6 @@ class RowContext {
       return;
     }
     const ids = this.ids;
-    const err = () => {
-      this.rowHasError = true;
-    };
 
     // City
     if (plan.city !== undefined) {
@@ -376,12 +441,12 @@ class RowContext {
         if (plan.layout === 'opensdg' && cleanText(raw) === '') ids.city = this.cityDefault();
         else {
           if (raw.length <= MAX_CELL_CHARS) this.issues.add('missing_city', 'error', { row: line, column: this.header[plan.city] ?? '', value: raw }, {});
-          err();
+          this.rowHasError = true;
         }
       } else ids.city = id;
     } else ids.city = this.cityDefault();
     ids.cityCode = plan.cityCode !== undefined ? this.text('cityCode', fields[plan.cityCode] ?? '', plan.cityCode, line, false) : 0;
-    if (ids.cityCode === -1) err();
+    if (ids.cityCode === -1) this.rowHasError = true;
     if (plan.city === undefined && plan.cityCode !== undefined && ids.cityCode > 0) {
       // Only codes: the code is the name too.
       ids.city = this.builder.encode('city', cleanText(fields[plan.cityCode] ?? ''));
@@ -391,7 +456,7 @@ class RowContext {
     let indicator: Indicator | undefined;
     if (plan.indicator !== undefined) {
       const r = this.indicatorOf(fields[plan.indicator] ?? '', plan.indicator, line);
-      if (r.id === -1) err();
+      if (r.id === -1) this.rowHasError = true;
       else {
         ids.indicator = r.id;
         indicator = r.indicator;
@@ -403,14 +468,15 @@ class RowContext {
     }
 
     // Other text columns
-    for (const role of ['unit', 'series', 'source', 'note'] as const) {
+    for (let k = 0; k < OTHER_TEXT_ROLES.length; k++) {
+      const role = OTHER_TEXT_ROLES[k] ?? 'note';
       const c = plan[role];
       const id = c === undefined ? 0 : this.text(role, fields[c] ?? '', c, line, false);
-      if (id === -1) err();
+      if (id === -1) this.rowHasError = true;
       ids[role] = id === -1 ? 0 : id;
     }
     const dis = this.disaggregationOf(fields, line);
-    if (dis === -1) err();
+    if (dis === -1) this.rowHasError = true;
     ids.disaggregation = dis === -1 ? 0 : dis;
 
     // Year from the year column (long, Open SDG, UN tables)
@@ -418,38 +484,34 @@ class RowContext {
     if (plan.year !== undefined) {
       const raw = fields[plan.year] ?? '';
       rowYear = this.yearOf(raw);
-      const column = this.header[plan.year] ?? '';
-      if (rowYear.kind === 'blank') {
-        this.issues.add('invalid_year', 'error', { row: line, column, value: raw }, { reason: 'blank' });
-        err();
-      } else if (rowYear.kind === 'invalid') {
-        this.issues.add('invalid_year', 'error', { row: line, column, value: raw }, {});
-        err();
-      } else if (rowYear.year < 1950 || rowYear.year > this.currentYear + 1) {
-        this.issues.add('year_out_of_range', 'warning', { row: line, column, value: raw }, { min: 1950, max: this.currentYear + 1 });
-      }
+      if (rowYear.kind !== 'year' || rowYear.year < 1950 || rowYear.year > this.currentYear + 1) this.reportYear(rowYear, raw, plan.year, line);
     }
 
-    // Values: one per value source
-    const accepted: Array<{ year: number; label: string; value: number; series: number; unit: number }> = [];
-    for (const src of plan.values) {
+    // Values: one per value source (one in long files, one per year column in wide ones)
+    this.nAccepted = 0;
+    for (let v = 0; v < plan.values.length; v++) {
+      const src = plan.values[v];
+      if (src === undefined) continue;
       const raw = fields[src.col] ?? '';
-      const column = this.header[src.col] ?? '';
       const cell = parseNumberCell(raw, this.decimal);
       if (cell.kind === 'blank' || cell.kind === 'missing') continue; // missing values are normal
+      const column = this.header[src.col] ?? '';
       if (cell.kind === 'invalid') {
         if (raw.length > MAX_CELL_CHARS)
           this.issues.add('cell_too_long', 'error', { row: line, column, value: raw }, { length: raw.length, limit: MAX_CELL_CHARS });
         else this.issues.add('not_a_number', 'error', { row: line, column, value: raw }, { decimal: this.decimal });
-        err();
+        this.rowHasError = true;
         continue;
       }
-      if (cell.ambiguous) this.issues.add('ambiguous_decimal', 'warning', { row: line, column, value: raw }, { decimal: this.decimal, parsed: cell.value });
+      if (cell.ambiguous) this.noteAmbiguous(line, column, raw, cell.value);
       if (cell.digitsNormalized) {
         if (this.digitsNormalized === 0) this.firstDigitsLine = line;
         this.digitsNormalized++;
       }
-      if (indicator !== undefined) {
+      // The valid range is in the registry's unit; a value given in another unit (a count, tonnes) is
+      // not judged by it (the unit check warns about the unit instead).
+      const unitId = src.unit !== undefined && ids.unit === 0 ? this.builder.encode('unit', src.unit) : ids.unit;
+      if (indicator !== undefined && (unitId === 0 || this.unitCompatible(indicator, ids.indicator, unitId, line, src.unit === undefined ? plan.unit : src.col))) {
         const { min, max } = indicator.validRange;
         if ((min !== null && cell.value < min) || (max !== null && cell.value > max)) {
           this.issues.add('value_out_of_range', 'error', { row: line, column, value: raw }, {
@@ -458,56 +520,81 @@ class RowContext {
             max: max ?? '∞',
             unit: indicator.unit.en,
           });
-          err();
+          this.rowHasError = true;
           continue;
         }
       }
       const y = src.year ?? (rowYear?.kind === 'year' ? rowYear : undefined);
       if (y === undefined) continue;
-      accepted.push({
-        year: y.year,
-        label: y.label,
-        value: cell.value,
-        series: src.series !== undefined ? this.builder.encode('series', src.series) : ids.series,
-        unit: src.unit !== undefined && ids.unit === 0 ? this.builder.encode('unit', src.unit) : ids.unit,
-      });
+      const j = this.nAccepted++;
+      this.accYear[j] = y.year;
+      this.accLabel[j] = y.label;
+      this.accValue[j] = cell.value;
+      this.accSeries[j] = src.series !== undefined ? this.builder.encode('series', src.series) : ids.series;
+      this.accUnit[j] = unitId;
     }
-    if (indicator !== undefined && ids.unit > 0) this.checkUnit(indicator, ids.unit, line, plan.unit);
 
     if (this.rowHasError) {
       this.rowsRejected++;
       return;
     }
-    for (const a of accepted) {
-      ids.period = a.label === '' ? 0 : this.builder.encode('period', a.label);
-      const series = ids.series;
-      const unit = ids.unit;
-      ids.series = a.series;
-      ids.unit = a.unit;
-      this.builder.pushEncoded(ids, a.year, a.value, line);
-      ids.series = series;
-      ids.unit = unit;
+    const series = ids.series;
+    const unit = ids.unit;
+    for (let j = 0; j < this.nAccepted; j++) {
+      const label = this.accLabel[j] ?? '';
+      ids.period = label === '' ? 0 : this.builder.encode('period', label);
+      ids.series = this.accSeries[j] ?? 0;
+      ids.unit = this.accUnit[j] ?? 0;
+      this.builder.pushEncoded(ids, this.accYear[j] ?? 0, this.accValue[j] ?? 0, line);
     }
+    ids.series = series;
+    ids.unit = unit;
   }
 
-  private checkUnit(indicator: Indicator, unitId: number, line: number, col: number | undefined): void {
-    const key = `${indicator.code}\u0000${unitId}`;
-    if (this.unitChecked.has(key)) return;
-    this.unitChecked.add(key);
+  private reportYear(y: YearCell, raw: string, col: number, line: number): void {
+    const column = this.header[col] ?? '';
+    if (y.kind === 'blank') {
+      this.issues.add('invalid_year', 'error', { row: line, column, value: raw }, { reason: 'blank' });
+      this.rowHasError = true;
+    } else if (y.kind === 'invalid') {
+      this.issues.add('invalid_year', 'error', { row: line, column, value: raw }, {});
+      this.rowHasError = true;
+    } else this.issues.add('year_out_of_range', 'warning', { row: line, column, value: raw }, { min: 1950, max: this.currentYear + 1 });
+  }
+
+  /**
+   * Whether a row's unit is compatible with the registry's unit for the indicator; warns once per
+   * (indicator, unit) when it clearly is not. Units we cannot classify count as compatible.
+   */
+  private unitCompatible(indicator: Indicator, indicatorId: number, unitId: number, line: number, col: number | undefined): boolean {
+    const key = indicatorId * 2 ** 21 + unitId;
+    const known = this.unitVerdicts.get(key);
+    if (known !== undefined) return known;
     const unitText = this.builder.dictValue('unit', unitId);
     const kind = classifyUnit(unitText);
-    if (kind === undefined) return;
     const expected = indicator.unitKind;
     const compatible =
+      kind === undefined ||
       kind === expected ||
       (kind === 'rate' && (expected === 'rate_per_100k' || expected === 'rate_per_1000')) ||
       (kind === 'count' && (expected === 'count' || expected === 'binary'));
+    this.unitVerdicts.set(key, compatible);
     if (!compatible)
       this.issues.add('unit_mismatch', 'warning', { row: line, column: col === undefined ? null : (this.header[col] ?? null), value: unitText }, {
         indicator: indicator.code,
         expectedUnit: indicator.unit.en,
         found: unitText,
       });
+    return compatible;
+  }
+
+  /**
+   * `1.234` with a point decimal could be 1234 written with a point as grouping separator. Only worth
+   * a warning when neither the user nor the file's other cells settled which separator is the decimal.
+   */
+  private noteAmbiguous(line: number, column: string, raw: string, value: number): void {
+    if (this.decimalSettled) return;
+    this.issues.add('ambiguous_decimal', 'warning', { row: line, column, value: raw }, { decimal: this.decimal, parsed: value });
   }
 
   finish(): ObservationTable {
@@ -530,48 +617,59 @@ function classifyUnit(u: string): 'percent' | 'rate' | 'concentration' | 'curren
 }
 
 /**
- * Same (city, indicator, series, unit, disaggregation, year) twice: an identical value is a warning and
- * the copy is dropped; different values are a conflict, an error, and neither row is imported.
+ * Same (city, indicator, series, unit, disaggregation, period) twice: an identical value is a warning
+ * and the copy is dropped; different values are a conflict, an error, and neither row is imported.
+ * The period is the year with its label, so `2024 Q1` and `2024 Q2` are different observations.
  */
 function removeDuplicates(t: ObservationTable, issues: IssueCollector, header: readonly string[], plan: RowPlan | undefined): ObservationTable {
   const n = t.length;
   if (n < 2) return t;
-  // Sort row indices by (series key, year) using numeric keys; dictionaries are small, ids fit in 2^21.
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const k1 = new Float64Array(n);
-  const k2 = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    k1[i] = (t.city[i] ?? 0) * 2 ** 21 + (t.indicator[i] ?? 0);
-    k2[i] = ((t.series[i] ?? 0) * 2 ** 12 + (t.unit[i] ?? 0)) * 2 ** 21 + (t.disaggregation[i] ?? 0);
-  }
-  order.sort((a, b) => (k1[a] ?? 0) - (k1[b] ?? 0) || (k2[a] ?? 0) - (k2[b] ?? 0) || (t.year[a] ?? 0) - (t.year[b] ?? 0) || a - b);
+  const index = buildSeriesIndex(t);
+  const { rows, offsets } = index;
   let drop: Uint8Array | undefined;
   const valueColumn = plan && plan.values.length === 1 ? (header[plan.values[0]?.col ?? 0] ?? null) : null;
-  let groupStart = 0;
-  for (let j = 1; j <= n; j++) {
-    const a = order[groupStart] ?? 0;
-    const b = j < n ? (order[j] ?? 0) : -1;
-    const same = b >= 0 && k1[a] === k1[b] && k2[a] === k2[b] && t.year[a] === t.year[b];
-    if (same) continue;
-    if (j - groupStart > 1) {
-      drop ??= new Uint8Array(n);
-      const first = order[groupStart] ?? 0;
-      let conflict = false;
-      for (let g = groupStart + 1; g < j; g++) if (!Object.is(t.value[order[g] ?? 0], t.value[first])) conflict = true;
-      for (let g = groupStart + 1; g < j; g++) {
-        const r = order[g] ?? 0;
-        const params = { firstRow: t.line[first] ?? 0, previousValue: t.value[first] ?? 0, year: t.year[r] ?? 0 };
-        if (conflict) issues.add('conflicting_duplicate', 'error', { row: t.line[r] ?? 0, column: valueColumn, value: String(t.value[r]) }, params);
-        else issues.add('duplicate_observation', 'warning', { row: t.line[r] ?? 0, column: valueColumn, value: String(t.value[r]) }, params);
-        drop[r] = 1;
+  for (let k = 0; k < index.size; k++) {
+    const end = offsets[k + 1] ?? 0;
+    let runStart = offsets[k] ?? 0;
+    // Rows of a series are ordered by year; look for equal periods inside each run of one year.
+    while (runStart < end) {
+      const year = t.year[rows[runStart] ?? 0];
+      let runEnd = runStart + 1;
+      while (runEnd < end && t.year[rows[runEnd] ?? 0] === year) runEnd++;
+      if (runEnd - runStart > 1) {
+        drop ??= new Uint8Array(n);
+        markDuplicates(t, rows.subarray(runStart, runEnd), drop, issues, valueColumn);
       }
-      if (conflict) drop[first] = 1;
+      runStart = runEnd;
     }
-    groupStart = j;
   }
-  if (drop === undefined) return t;
+  if (drop === undefined || !drop.includes(1)) return t;
   return filterTable(t, drop);
+}
+
+/** Within rows of one series and year (in file order): report and drop repeated periods. */
+function markDuplicates(t: ObservationTable, run: Uint32Array, drop: Uint8Array, issues: IssueCollector, valueColumn: string | null): void {
+  const seen = new Uint8Array(run.length);
+  for (let a = 0; a < run.length; a++) {
+    if (seen[a]) continue;
+    const first = run[a] ?? 0;
+    const same: number[] = [];
+    for (let b = a + 1; b < run.length; b++) {
+      if (!seen[b] && t.period[run[b] ?? 0] === t.period[first]) {
+        seen[b] = 1;
+        same.push(run[b] ?? 0);
+      }
+    }
+    if (same.length === 0) continue;
+    const conflict = same.some((r) => !Object.is(t.value[r], t.value[first]));
+    for (const r of same) {
+      const params = { firstRow: t.line[first] ?? 0, previousValue: t.value[first] ?? 0, year: t.year[r] ?? 0 };
+      if (conflict) issues.add('conflicting_duplicate', 'error', { row: t.line[r] ?? 0, column: valueColumn, value: String(t.value[r]) }, params);
+      else issues.add('duplicate_observation', 'warning', { row: t.line[r] ?? 0, column: valueColumn, value: String(t.value[r]) }, params);
+      drop[r] = 1;
+    }
+    if (conflict) drop[first] = 1;
+  }
 }
 
 function filterTable(t: ObservationTable, drop: Uint8Array): ObservationTable {

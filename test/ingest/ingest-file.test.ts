@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRegistryFromDirs } from '@/cli/load-registry';
-import { buildSeriesIndex, getObservation, parseDisaggregationKey, type ObservationTable } from '@/domain/observation-table';
+import { buildSeriesIndex, getObservation, seriesRows, parseDisaggregationKey, type ObservationTable } from '@/domain/observation-table';
 import { ingestFile } from '@/ingest/ingest-file';
 import type { IngestResult } from '@/ingest/types';
 import { fixture, singleByte, utf16le, utf8 } from './fixture-bytes';
@@ -45,7 +45,12 @@ describe('ingestFile on the golden long file', () => {
   it('builds one series per city × indicator × disaggregation, ordered by year', () => {
     const index = buildSeriesIndex(r.table);
     expect(index.size).toBe(5);
-    for (const ix of index.values()) for (let j = 1; j < ix.length; j++) expect(r.table.year[ix[j] ?? 0]).toBeGreaterThan(r.table.year[ix[j - 1] ?? 0] ?? 0);
+    for (let k = 0; k < index.size; k++) {
+      const ix = seriesRows(index, k);
+      expect(ix.length).toBeGreaterThan(0);
+      for (let j = 1; j < ix.length; j++) expect(r.table.year[ix[j] ?? 0]).toBeGreaterThan(r.table.year[ix[j - 1] ?? 0] ?? 0);
+      for (const row of ix) expect(index.seriesOfRow[row]).toBe(k);
+    }
   });
   it('reports the mapping it used', () => {
     expect(r.file.mapping).toMatchObject({ city: 'city', cityCode: 'city_code', indicator: 'indicator', year: 'year', value: 'value', unit: 'unit', source: 'source', note: 'note', disaggregations: ['sex'] });
@@ -152,6 +157,32 @@ describe('ingestFile reports problems with their location', () => {
     const r = ingestFile(fixture('duplicates.csv'), registry);
     expect(codes(r)).toEqual(['warning:duplicate_observation@3', 'error:conflicting_duplicate@5']);
     expect(rows(r.table).map((o) => o.year)).toEqual([2015, 2017]);
+  });
+  it('quarters of one year are different observations, not duplicates', () => {
+    const csv = 'Year,Value\n2024 Q1,5\n2024 Q2,6\n2024 Q1,7\n2023 Q4,4\n';
+    const r = ingestFile(utf8('indicator_11-2-1.csv', csv), registry);
+    // Only the second "2024 Q1" conflicts with the first; Q2 and 2023 Q4 stand.
+    expect(codes(r).filter((c) => c.startsWith('error'))).toEqual(['error:conflicting_duplicate@4']);
+    expect(rows(r.table).map((o) => [o.year, o.period, o.value])).toEqual([
+      [2024, '2024 Q2', 6],
+      [2023, '2023 Q4', 4],
+    ]);
+  });
+  it('the valid range applies in the registry unit only: a count of people is not a percentage', () => {
+    const csv = 'city,indicator,year,value,unit\nTyre,11.1.1,2020,35000,Number\nTyre,11.1.1,2021,135,%\nTyre,11.1.1,2022,35,\n';
+    const r = ingestFile(utf8('x.csv', csv), registry);
+    expect(codes(r)).toEqual(expect.arrayContaining(['warning:unit_mismatch@2', 'error:value_out_of_range@3']));
+    expect(codes(r).filter((c) => c.includes('out_of_range'))).toEqual(['error:value_out_of_range@3']);
+    expect(rows(r.table).map((o) => o.value)).toEqual([35000, 35]);
+  });
+  it('ambiguous decimals are warned only when nothing else in the file shows the separator', () => {
+    const unsettled = ingestFile(utf8('x.csv', 'city,indicator,year,value\nTyre,11.6.2,2020,1.234\n'), registry);
+    expect(codes(unsettled)).toEqual(['warning:ambiguous_decimal@2']);
+    const settled = ingestFile(utf8('x.csv', 'city,indicator,year,value\nTyre,11.6.2,2020,1.234\nTyre,11.6.2,2021,12.5\n'), registry);
+    expect(codes(settled)).toEqual([]);
+    expect(rows(settled.table).map((o) => o.value)).toEqual([1.234, 12.5]);
+    const chosen = ingestFile(utf8('x.csv', 'city,indicator,year,value\nTyre,11.6.2,2020,1.234\n'), registry, { decimal: '.' });
+    expect(codes(chosen)).toEqual([]);
   });
   it('a binary file', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSeriesIndex, ObservationTableBuilder, seriesRows, type ObservationInput } from '@/domain/observation-table';
+
+const base: ObservationInput = {
+  city: 'Tyre', cityCode: '', indicator: '11.6.2', year: 2015, value: 1, period: '', unit: '', series: '', disaggregation: '', source: '', note: '', line: 2,
+};
+
+function table(rows: Array<Partial<ObservationInput>>) {
+  const b = new ObservationTableBuilder(4);
+  rows.forEach((r, i) => b.push({ ...base, line: i + 2, ...r }));
+  return b.finish();
+}
+
+describe('buildSeriesIndex', () => {
+  it('groups interleaved rows into series ordered by year, same-year rows in file order', () => {
+    const t = table([
+      { city: 'Tyre', year: 2020 },
+      { city: 'Zurich', year: 2018 },
+      { city: 'Tyre', year: 2016 },
+      { city: 'Tyre', year: 2020, value: 9 },
+      { city: 'Zurich', year: 2015 },
+      { city: 'Tyre', year: 2016, disaggregation: '[["sex","F"]]' },
+    ]);
+    const index = buildSeriesIndex(t);
+    expect(index.size).toBe(3);
+    const years = (k: number) => Array.from(seriesRows(index, k), (r) => t.year[r]);
+    expect(years(0)).toEqual([2016, 2020, 2020]);
+    expect(Array.from(seriesRows(index, 0))).toEqual([2, 0, 3]);
+    expect(years(1)).toEqual([2015, 2018]);
+    expect(years(2)).toEqual([2016]);
+    expect(Array.from(index.seriesOfRow)).toEqual([0, 1, 0, 0, 1, 2]);
+  });
+  it('an empty table has no series', () => {
+    expect(buildSeriesIndex(table([])).size).toBe(0);
+  });
+  it('every row is in exactly one series, and each series is sorted by year (any order of rows)', () => {
+    const row = fc.record({ city: fc.constantFrom('A', 'B', 'C'), unit: fc.constantFrom('', '%'), year: fc.integer({ min: 2000, max: 2030 }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const t = table(rows);
+        const index = buildSeriesIndex(t);
+        const seen = new Set<number>();
+        for (let k = 0; k < index.size; k++) {
+          const ix = seriesRows(index, k);
+          for (let j = 0; j < ix.length; j++) {
+            const r = ix[j] ?? 0;
+            seen.add(r);
+            expect(t.city[r]).toBe(t.city[ix[0] ?? 0]);
+            expect(t.unit[r]).toBe(t.unit[ix[0] ?? 0]);
+            if (j > 0) expect(t.year[r]).toBeGreaterThanOrEqual(t.year[ix[j - 1] ?? 0] ?? 0);
+          }
+        }
+        expect(seen.size).toBe(rows.length);
+      }),
+    );
+  });
+});
