@@ -567,7 +567,7 @@ export function normalizedCsv(tables: readonly ObservationTable[]): { csv: strin
       const year = t.year[i] ?? 0;
       const value = t.value[i] ?? NaN;
       if (seen !== undefined) {
-        const k = JSON.stringify([text('city'), text('indicator'), text('series'), text('unit'), d.disaggregation[t.disaggregation[i] ?? 0] ?? '', year]);
+        const k = JSON.stringify([text('city'), text('cityCode'), text('indicator'), text('series'), text('unit'), d.disaggregation[t.disaggregation[i] ?? 0] ?? '', year, text('period')]);
         const prev = seen.get(k);
         if (prev === undefined) seen.set(k, value);
         else if (Object.is(prev, value)) {

@@ -241,8 +241,9 @@ export function parseDisaggregationKey(key: string): Array<[string, string]> {
 }
 
 /**
- * Series index: the rows of each (city, indicator, series, unit, disaggregation), ordered by year (rows
- * of the same year keep their file order). Series k holds `rows[offsets[k] .. offsets[k + 1])`;
+ * Series index: the rows of each (city, city code, indicator, series, unit, disaggregation), ordered by
+ * year (rows of the same year keep their file order); two San Juans, AR_SAN_JUAN and PR_SAN_JUAN, are
+ * two cities. Series k holds `rows[offsets[k] .. offsets[k + 1])`;
  * `seriesOfRow[i]` is the series of row i. Built in O(n) with typed arrays: a string key is made only
  * where a row's series differs from the previous row's, which in real files (sorted by city and
  * indicator) is rare.
@@ -285,12 +286,13 @@ function computeSeriesIndex(t: ObservationTable): SeriesIndex {
     const same =
       i > 0 &&
       t.city[i] === t.city[i - 1] &&
+      t.cityCode[i] === t.cityCode[i - 1] &&
       t.indicator[i] === t.indicator[i - 1] &&
       t.disaggregation[i] === t.disaggregation[i - 1] &&
       t.series[i] === t.series[i - 1] &&
       t.unit[i] === t.unit[i - 1];
     if (!same) {
-      const k = seriesKey(t.city[i] ?? 0, t.indicator[i] ?? 0, t.series[i] ?? 0, t.unit[i] ?? 0, t.disaggregation[i] ?? 0);
+      const k = `${t.cityCode[i] ?? 0}:${seriesKey(t.city[i] ?? 0, t.indicator[i] ?? 0, t.series[i] ?? 0, t.unit[i] ?? 0, t.disaggregation[i] ?? 0)}`;
       let id = ids.get(k);
       if (id === undefined) {
         id = counts.length;

@@ -1,6 +1,7 @@
 import { normalizeIndicatorCode } from '@/domain/registry';
 import { type HeaderRole, isYearHeader, matchHeaderRole } from './header-aliases';
 import type { ColumnMapping, Delimiter, Layout } from './types';
+import { CANONICAL_LONG_COLUMNS } from './write-csv';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
@@ -108,6 +109,11 @@ export function headerKey(h: string): string {
   return h.toLowerCase().replace(/[\s_\-./()[\]]+/g, '');
 }
 
+/** Whether a header starts with the columns of Marsad's canonical long CSV (see `normalize`). */
+export function isCanonicalHeader(header: readonly string[]): boolean {
+  return CANONICAL_LONG_COLUMNS.every((c, i) => header[i] !== undefined && headerKey(header[i]) === headerKey(c));
+}
+
 export function isContextColumn(h: string): boolean {
   return CONTEXT_COLUMNS.has(headerKey(h));
 }
@@ -159,7 +165,11 @@ export function planRows(
   const yearHeaders = header.map((h) => isYearHeader(h));
   const embedded = header.map((h, i) => (roles[i] === undefined && !isContextColumn(h) ? splitYearInHeader(h) : undefined));
   const firstRole = roles[0];
+  // Marsad's own canonical long CSV (`normalize`, exports): every column after the fixed ones is a
+  // disaggregation, whatever its name (an Open SDG `Country` or `GeoCode` breakdown must survive).
+  const canonical = isCanonicalHeader(header);
   if (forced) layout = forced;
+  else if (canonical) layout = 'long';
   else if (has('geoareaname') >= 0 && has('timeperiod') >= 0 && has('value') >= 0) layout = 'unsd';
   else if (has('sdgindicator') >= 0 && has('cityname') >= 0 && has('value') === -1) layout = 'unhabitat';
   else if (firstRole === 'year' && roles.includes('value') && !roles.includes('indicator') && headerKey(header[0] ?? '') === 'year')
@@ -213,7 +223,10 @@ export function planRows(
 
   // 3. Roles from header names (first column of each role wins; later ones are alternates and are left out).
   roles.forEach((role, i) => {
-    if (role === undefined || assigned.has(i)) return;
+    if (role === undefined || assigned.has(i) || (canonical && i >= CANONICAL_LONG_COLUMNS.length)) return;
+    // In Open SDG files every column that is not Year, Value, Series, Units or an attribute is a
+    // disaggregation; a `Source` column there splits series (Canada 13.2.2), it does not cite them.
+    if (layout === 'opensdg' && (role === 'source' || role === 'note')) return;
     if (role === 'value') {
       if (plan.values.length === 0 && (layout !== 'unhabitat' && layout !== 'wide')) {
         plan.values.push({ col: i });
@@ -269,7 +282,7 @@ export function planRows(
   // 5. Everything else: context columns are left out; in long / Open SDG / UN tables the rest are disaggregations.
   header.forEach((h, i) => {
     if (assigned.has(i)) return;
-    if (h.trim() === '' || layout === 'wide' || layout === 'unhabitat' || (layout !== 'opensdg' && isContextColumn(h))) plan.ignored.push(i);
+    if (h.trim() === '' || layout === 'wide' || layout === 'unhabitat' || (layout !== 'opensdg' && !canonical && isContextColumn(h))) plan.ignored.push(i);
     else plan.disaggregations.push(i);
   });
 

@@ -3,10 +3,11 @@ import type { Indicator } from '@/domain/indicator';
 import { buildSeriesIndex, disaggregationKey, ObservationTableBuilder, type ObservationTable, type StringColumn } from '@/domain/observation-table';
 import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
 import { decodeBytes, looksBinary } from './decode';
-import { detectDelimiter, detectNewline, headerKey, planRows, planToMapping, type RowPlan } from './detect';
+import { detectDelimiter, detectNewline, headerKey, isCanonicalHeader, planRows, planToMapping, type RowPlan } from './detect';
 import { IssueCollector } from './issue-collector';
 import { cleanText, detectDecimalSeparator, isMissingMarker, parseNumberCell, parseYearCell, type YearCell } from './normalize-cell';
 import type { DecimalSeparator, FileInfo, IngestOptions, IngestResult } from './types';
+import { CANONICAL_LONG_COLUMNS } from './write-csv';
 
 /** Files above this size are refused with a report (a browser tab cannot hold their parsed rows). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -234,7 +235,11 @@ class RowContext {
 
   setHeader(header: string[], line: number): void {
     const seen = new Map<string, number>();
+    // A canonical file may have a breakdown named like a fixed column (an Open SDG `Source`): the
+    // fixed columns are found by position there, so only the breakdowns must differ among themselves.
+    const fixed = isCanonicalHeader(header) ? CANONICAL_LONG_COLUMNS.length : 0;
     this.header = header.map((h, i) => {
+      if (i === fixed) seen.clear();
       if (h === '') {
         this.issues.add('blank_header', 'warning', { row: line, column: `#${i + 1}` }, { position: i + 1 });
         return '';

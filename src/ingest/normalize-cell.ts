@@ -563,10 +563,27 @@ function labelled(year: number, label: string): YearCell {
   return year >= MIN_YEAR && year <= MAX_YEAR ? { kind: 'year', year, label } : YEAR_INVALID;
 }
 
+/** `2016/18 (baseline)`: a year followed by a remark in parentheses. */
+const TRAILING_REMARK = /^(\d.*?)\s*\([^()]*\)$/;
+/** `1980 to 1990`, `2010 à 2015`, `2010 a 2015`, `2010 al 2015`, `2010 إلى 2015`: a range in words. */
+const RANGE_WORD = /^(\d{4})\s+(?:to|à|au|a|al|hasta|until|إلى|الى|حتى)\s+(\d{2}|\d{4})$/i;
+
 function parseYearSlow(raw: string): YearCell {
   const cleaned = unquote(cleanText(raw));
   if (cleaned === '') return YEAR_BLANK;
-  const s = asciiDigits(cleaned);
+  const ascii = asciiDigits(cleaned);
+  // Remarks and range words are read through, the label keeps the text as written.
+  const remark = TRAILING_REMARK.exec(ascii);
+  const bare = remark?.[1] ?? ascii;
+  const range = RANGE_WORD.exec(bare);
+  if (remark || range) {
+    const inner = parsePeriod(range ? `${range[1]}-${range[2]}` : bare);
+    return inner.kind === 'year' ? labelled(inner.year, ascii) : inner;
+  }
+  return parsePeriod(ascii);
+}
+
+function parsePeriod(s: string): YearCell {
   const n = s.length;
 
   // FY2019, FY 2019/20: strip the prefix, keep the whole text as label.

@@ -197,6 +197,20 @@ describe('normalize', () => {
     expect(conflict.stderr).toContain('Amman · 11.6.2 · 2015: 38.2 vs 40');
   });
 
+  it('round-trips Open SDG breakdowns named like context columns (Country, Source, GeoCode) and quarters', async () => {
+    const out = join(tmp, 'opensdg-round-trip.csv');
+    const src = fileURLToPath(new URL('../fixtures/cli-opensdg/indicator_11-6-1.csv', import.meta.url));
+    const r = await cli('normalize', src, '--out', out);
+    expect(r.code).toBe(0);
+    const original = ingestFile({ name: src, bytes: new Uint8Array(readFileSync(src)) }, registry);
+    expect(original.file.mapping.disaggregations).toEqual(['Country', 'Source', 'GeoCode']);
+    expect(original.table.length).toBe(5);
+    const back = ingestFile({ name: 'normalized.csv', bytes: new Uint8Array(readFileSync(out)) }, registry);
+    expect(back.file.mapping.disaggregations).toEqual(['Country', 'Source']);
+    expect(back.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(observations(back.table).map(sortKey).sort()).toEqual(observations(original.table).map(sortKey).sort());
+  });
+
   it('exit 0 for clean input', async () => {
     const out = join(tmp, 'sub', 'clean.csv');
     const r = await cli('normalize', f('valid-long.csv'), '--out', out);

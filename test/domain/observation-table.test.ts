@@ -31,6 +31,13 @@ describe('buildSeriesIndex', () => {
     expect(years(2)).toEqual([2016]);
     expect(Array.from(index.seriesOfRow)).toEqual([0, 1, 0, 0, 1, 2]);
   });
+  it('cities of the same name with different codes are different series', () => {
+    const t = table([
+      { city: 'San Juan', cityCode: 'AR_SAN_JUAN' },
+      { city: 'San Juan', cityCode: 'PR_SAN_JUAN' },
+    ]);
+    expect(buildSeriesIndex(t).size).toBe(2);
+  });
   it('an empty table has no series', () => {
     expect(buildSeriesIndex(table([])).size).toBe(0);
   });

@@ -271,6 +271,12 @@ describe('parseYearCell', () => {
     ['1.1.2019', 2019, '1.1.2019'],
     ['FY2019', 2019, 'FY2019'],
     ['FY 2019/20', 2019, 'FY 2019/20'],
+    ['1980 to 1990', 1980, '1980 to 1990'],
+    ['2010 à 2015', 2010, '2010 à 2015'],
+    ['2010 al 2015', 2010, '2010 al 2015'],
+    ['٢٠١٠ إلى ٢٠١٥', 2010, '2010 إلى 2015'],
+    ['2016/18 (baseline)', 2016, '2016/18 (baseline)'],
+    ['2020 (provisional)', 2020, '2020 (provisional)'],
   ])('parseYearCell(%j) → year %i, label %j', (raw, year, label) => {
     expect(parseYearCell(raw)).toEqual({ kind: 'year', year, label });
   });
@@ -292,6 +298,9 @@ describe('parseYearCell', () => {
     ['2019 abc', 'invalid'],
     ['20190', 'invalid'],
     ['2024 Q123', 'invalid'],
+    ['1990 to 1980', 'invalid'],
+    ['(baseline)', 'invalid'],
+    ['abcd (baseline)', 'invalid'],
     ['2024 Q5', 'invalid'],
     ['2024-Q0', 'invalid'],
     ['2024-M13', 'invalid'],
