@@ -172,7 +172,13 @@ export function planRows(
   else if (canonical) layout = 'long';
   else if (has('geoareaname') >= 0 && has('timeperiod') >= 0 && has('value') >= 0) layout = 'unsd';
   else if (has('sdgindicator') >= 0 && has('cityname') >= 0 && has('value') === -1) layout = 'unhabitat';
-  else if (firstRole === 'year' && roles.includes('value') && !roles.includes('indicator') && headerKey(header[0] ?? '') === 'year')
+  else if (
+    firstRole === 'year' &&
+    roles.includes('value') &&
+    headerKey(header[0] ?? '') === 'year' &&
+    // An `Indicator` column in `indicator_10-5-1.csv` names sub-measures: it is a breakdown there.
+    (!roles.includes('indicator') || fileIndicator !== undefined)
+  )
     layout = 'opensdg';
   else if (yearHeaders.filter(Boolean).length >= 2 || embedded.filter(Boolean).length >= 2) layout = 'wide';
   else if (roles.includes('year') && roles.includes('value')) layout = 'long';
@@ -226,7 +232,7 @@ export function planRows(
     if (role === undefined || assigned.has(i) || (canonical && i >= CANONICAL_LONG_COLUMNS.length)) return;
     // In Open SDG files every column that is not Year, Value, Series, Units or an attribute is a
     // disaggregation; a `Source` column there splits series (Canada 13.2.2), it does not cite them.
-    if (layout === 'opensdg' && (role === 'source' || role === 'note')) return;
+    if (layout === 'opensdg' && (role === 'source' || role === 'note' || role === 'indicator')) return;
     if (role === 'value') {
       if (plan.values.length === 0 && (layout !== 'unhabitat' && layout !== 'wide')) {
         plan.values.push({ col: i });

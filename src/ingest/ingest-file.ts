@@ -170,6 +170,8 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
   return { file, table, issues: issues.issues, issueCounts: issues.counts, rowsRejected: ctx.rowsRejected, preview };
 }
 
+type UnitVerdict = 'same' | 'other' | 'unknown';
+
 const OTHER_TEXT_ROLES = ['unit', 'series', 'source', 'note'] as const;
 
 type CachedText = { id: number; error?: boolean };
@@ -194,7 +196,7 @@ class RowContext {
   private readonly yearCache = new Map<string, YearCell>();
   private readonly disaggCache = new Map<string, number>();
   /** (indicator id, unit id) → whether the unit is compatible with the registry's. */
-  private readonly unitVerdicts = new Map<number, boolean>();
+  private readonly unitVerdicts = new Map<number, UnitVerdict>();
   /** Per text column: the previous row's raw cell and its dictionary id (see `text`). */
   private readonly lastRaw: { [K in StringColumn]: string | undefined } = {
     city: undefined, cityCode: undefined, indicator: undefined, period: undefined, unit: undefined,
@@ -513,10 +515,11 @@ class RowContext {
         if (this.digitsNormalized === 0) this.firstDigitsLine = line;
         this.digitsNormalized++;
       }
-      // The valid range is in the registry's unit; a value given in another unit (a count, tonnes) is
-      // not judged by it (the unit check warns about the unit instead).
+      // The valid range is in the registry's unit: it judges values without a unit (taken to be in it)
+      // and values whose unit is recognisably the registry's. A value in another or an unrecognised
+      // unit (`Total trips`, tonnes) is not judged by it; a clearly different unit is warned about.
       const unitId = src.unit !== undefined && ids.unit === 0 ? this.builder.encode('unit', src.unit) : ids.unit;
-      if (indicator !== undefined && (unitId === 0 || this.unitCompatible(indicator, ids.indicator, unitId, line, src.unit === undefined ? plan.unit : src.col))) {
+      if (indicator !== undefined && (unitId === 0 || this.unitVerdict(indicator, ids.indicator, unitId, line, src.unit === undefined ? plan.unit : src.col) === 'same')) {
         const { min, max } = indicator.validRange;
         if ((min !== null && cell.value < min) || (max !== null && cell.value > max)) {
           this.issues.add('value_out_of_range', 'error', { row: line, column, value: raw }, {
@@ -568,29 +571,32 @@ class RowContext {
   }
 
   /**
-   * Whether a row's unit is compatible with the registry's unit for the indicator; warns once per
-   * (indicator, unit) when it clearly is not. Units we cannot classify count as compatible.
+   * Whether a row's unit is recognisably the registry's unit for the indicator ('same'), clearly
+   * another ('other': warned once per indicator and unit), or not recognised ('unknown').
    */
-  private unitCompatible(indicator: Indicator, indicatorId: number, unitId: number, line: number, col: number | undefined): boolean {
+  private unitVerdict(indicator: Indicator, indicatorId: number, unitId: number, line: number, col: number | undefined): UnitVerdict {
     const key = indicatorId * 2 ** 21 + unitId;
     const known = this.unitVerdicts.get(key);
     if (known !== undefined) return known;
     const unitText = this.builder.dictValue('unit', unitId);
     const kind = classifyUnit(unitText);
     const expected = indicator.unitKind;
-    const compatible =
-      kind === undefined ||
-      kind === expected ||
-      (kind === 'rate' && (expected === 'rate_per_100k' || expected === 'rate_per_1000')) ||
-      (kind === 'count' && (expected === 'count' || expected === 'binary'));
-    this.unitVerdicts.set(key, compatible);
-    if (!compatible)
+    const verdict: UnitVerdict =
+      kind === undefined
+        ? 'unknown'
+        : kind === expected ||
+            (kind === 'rate' && (expected === 'rate_per_100k' || expected === 'rate_per_1000')) ||
+            (kind === 'count' && (expected === 'count' || expected === 'binary'))
+          ? 'same'
+          : 'other';
+    this.unitVerdicts.set(key, verdict);
+    if (verdict === 'other')
       this.issues.add('unit_mismatch', 'warning', { row: line, column: col === undefined ? null : (this.header[col] ?? null), value: unitText }, {
         indicator: indicator.code,
         expectedUnit: indicator.unit.en,
         found: unitText,
       });
-    return compatible;
+    return verdict;
   }
 
   /**

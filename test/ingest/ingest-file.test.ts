@@ -175,6 +175,19 @@ describe('ingestFile reports problems with their location', () => {
     expect(codes(r).filter((c) => c.includes('out_of_range'))).toEqual(['error:value_out_of_range@3']);
     expect(rows(r.table).map((o) => o.value)).toEqual([35000, 35]);
   });
+  it('values in an unrecognised unit are not judged by the registry range (Open SDG "Total trips")', () => {
+    const csv = 'Year,Units,Value\n2019,Percent of Total Population,0.91\n2019,Total trips,1434249\n2020,,135\n';
+    const r = ingestFile(utf8('indicator_11-2-1.csv', csv), registry);
+    expect(codes(r).filter((c) => !c.startsWith('info'))).toEqual(['error:value_out_of_range@4']);
+    expect(rows(r.table).map((o) => [o.unit, o.value])).toEqual([['Percent of Total Population', 0.91], ['Total trips', 1434249]]);
+  });
+  it('an Indicator column in an Open SDG file names sub-measures: a breakdown, not the code', () => {
+    const csv = 'Year,Indicator,Value\n2019,Tier 1 capital to assets,10.5\n2019,Liquid assets to total assets,20.1\n';
+    const r = ingestFile(utf8('indicator_10-5-1.csv', csv), registry);
+    expect(r.file.layout).toBe('opensdg');
+    expect(r.file.mapping.disaggregations).toEqual(['Indicator']);
+    expect(rows(r.table).map((o) => o.indicator)).toEqual(['10.5.1', '10.5.1']);
+  });
   it('ambiguous decimals are warned only when nothing else in the file shows the separator', () => {
     const unsettled = ingestFile(utf8('x.csv', 'city,indicator,year,value\nTyre,11.6.2,2020,1.234\n'), registry);
     expect(codes(unsettled)).toEqual(['warning:ambiguous_decimal@2']);
