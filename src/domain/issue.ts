@@ -39,11 +39,13 @@ export const ISSUE_CODES = [
   // domain
   'unknown_indicator',
   'indicator_alias',
+  'indicator_sub_code',
   'value_out_of_range',
   'unit_mismatch',
   'duplicate_observation',
   'conflicting_duplicate',
   'city_assumed',
+  'aggregate_row',
   'indicator_from_filename',
   'truncated_issues',
 ] as const;

@@ -358,6 +358,17 @@ const EN: Writer = {
       fix: 'Nothing to do.',
     };
   },
+  indicator_sub_code: (c) => {
+    const code = c.str('indicator');
+    const parent = c.str('canonical');
+    return {
+      message: c.at_(
+        c.at,
+        `${code !== undefined ? `indicator ${code}` : 'this indicator code'} is a sub-indicator of ${parent ?? 'a registry indicator'}; its values were filed under ${parent ?? 'that indicator'} as the series ${code !== undefined ? c.q(code) : 'of that code'}.`,
+      ),
+      fix: 'Nothing to do. To track it as an indicator of its own, add a JSON file for it in indicators/.',
+    };
+  },
   value_out_of_range: (c) => {
     const code = c.str('indicator');
     const range = rangeText(c, 'en');
@@ -408,6 +419,16 @@ const EN: Writer = {
     return {
       message: `The file has no city column; every value was assigned to ${city === undefined ? 'one city' : c.q(city)}.`,
       fix: 'Nothing to do if that is right; otherwise add a city column.',
+    };
+  },
+  aggregate_row: (c) => {
+    const name = c.str('name');
+    return {
+      message: c.at_(
+        c.atRow,
+        `this row is a regional or world aggregate${name === undefined ? '' : ` (${c.q(name)})`}, not a city; it was skipped.`,
+      ),
+      fix: 'Nothing to do. Marsad compares cities; regional figures can be added as a local indicator if needed.',
     };
   },
   indicator_from_filename: (c) => {
@@ -640,6 +661,14 @@ const AR: Writer = {
       fix: 'لا حاجة لأي إجراء.',
     };
   },
+  indicator_sub_code: (c) => {
+    const code = c.str('indicator');
+    const parent = c.str('canonical');
+    return {
+      message: `${c.at}${code !== undefined ? `المؤشر ${code}` : 'رمز المؤشر هذا'} مؤشر فرعي من ${parent ?? 'أحد مؤشرات السجل'}؛ سُجّلت قيمه تحت ${parent ?? 'ذلك المؤشر'} كسلسلة ${code !== undefined ? c.q(code) : 'بهذا الرمز'}.`,
+      fix: 'لا حاجة لأي إجراء. لمتابعته كمؤشر مستقل، أضف له ملف JSON في المجلد indicators/.',
+    };
+  },
   value_out_of_range: (c) => {
     const code = c.str('indicator');
     const range = rangeText(c, 'ar');
@@ -681,6 +710,13 @@ const AR: Writer = {
     return {
       message: `لا يحتوي الملف على عمود للمدينة؛ نُسبت كل القيم إلى ${city === undefined ? 'مدينة واحدة' : c.q(city)}.`,
       fix: 'لا حاجة لأي إجراء إن كان ذلك صحيحًا؛ وإلا فأضف عمودًا للمدينة.',
+    };
+  },
+  aggregate_row: (c) => {
+    const name = c.str('name');
+    return {
+      message: `${c.atRow}هذا الصف مجموع إقليمي أو عالمي${name === undefined ? '' : ` (${c.q(name)})`} وليس مدينة؛ تم تخطّيه.`,
+      fix: 'لا حاجة لأي إجراء. يقارن مرصد بين المدن؛ يمكن إضافة الأرقام الإقليمية كمؤشر محلي عند الحاجة.',
     };
   },
   indicator_from_filename: (c) => {

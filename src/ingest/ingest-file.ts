@@ -175,7 +175,9 @@ type UnitVerdict = 'same' | 'other' | 'unknown';
 const OTHER_TEXT_ROLES = ['unit', 'series', 'source', 'note'] as const;
 
 type CachedText = { id: number; error?: boolean };
-type IndicatorResolution = { id: number; indicator: Indicator | undefined } | { id: -1; indicator: undefined };
+/** `subCode`: the code as written when it is a sub-indicator (`11.1.1.a`) filed under its parent. */
+type IndicatorResolution = { id: number; indicator: Indicator | undefined; subCode?: string } | { id: -1; indicator: undefined; subCode?: undefined };
+const SUB_INDICATOR = /^(\d{1,2}\.(?:\d{1,2}|[a-z])\.\d{1,2})\.([a-z0-9]{1,3})$/;
 
 /** Per-file state of the row loop: plan, dictionaries with caches of raw cell → id, and counters. */
 class RowContext {
@@ -359,12 +361,19 @@ class RowContext {
       this.issues.add('unknown_indicator', 'error', { row: line, column: header, value: raw }, { indicator: clean });
       res = { id: -1, indicator: undefined };
     } else {
-      const ind = this.registry.byCode.get(code) ?? this.registry.byCode.get(code.replace(/\.[a-z0-9]+$/, '').replace(/^(\d+\.\w+\.\d+)\..*$/, '$1'));
-      if (ind === undefined) this.issues.add('unknown_indicator', 'warning', { row: line, column: header, value: raw }, { indicator: code });
+      // `11.1.1.a` (Open SDG `indicator_11-1-1-a.csv`): a national sub-indicator of 11.1.1. Filed under
+      // 11.1.1 as its own series, so the registry's metadata and targets apply and nothing is lost.
+      const direct = this.registry.byCode.get(code);
+      const sub = direct === undefined ? SUB_INDICATOR.exec(code) : null;
+      const parent = sub?.[1] !== undefined ? this.registry.byCode.get(sub[1]) : undefined;
+      const ind = direct ?? parent;
+      const at = { row: line, column: header, value: raw };
+      if (ind === undefined) this.issues.add('unknown_indicator', 'warning', at, { indicator: code });
+      else if (parent !== undefined) this.issues.add('indicator_sub_code', 'info', at, { indicator: code, canonical: parent.code });
       else if (ind.code !== code && ind.aliases.includes(code as Indicator['code']))
-        this.issues.add('indicator_alias', 'info', { row: line, column: header, value: raw }, { indicator: code, canonical: ind.code });
-      const canonical = ind !== undefined && ind.aliases.includes(code as Indicator['code']) ? ind.code : code;
-      res = { id: this.builder.encode('indicator', canonical), indicator: ind };
+        this.issues.add('indicator_alias', 'info', at, { indicator: code, canonical: ind.code });
+      const canonical = ind !== undefined && (parent !== undefined || ind.aliases.includes(code as Indicator['code'])) ? ind.code : code;
+      res = { id: this.builder.encode('indicator', canonical), indicator: ind, ...(parent !== undefined ? { subCode: code } : {}) };
     }
     this.indicatorCache.set(raw, res);
     return res;
@@ -446,7 +455,15 @@ class RowContext {
       const id = this.text('city', raw, plan.city, line, true);
       if (id === -1) {
         if (plan.layout === 'opensdg' && cleanText(raw) === '') ids.city = this.cityDefault();
-        else {
+        else if (plan.layout === 'unhabitat' && cleanText(raw) === '' && (plan.cityCode === undefined || cleanText(fields[plan.cityCode] ?? '') === '')) {
+          // UN-Habitat tables end with regional and world rows that have neither city name nor code.
+          const name = plan.ignored.map((c) => cleanText(fields[c] ?? '')).find((v) => v !== '');
+          this.issues.add('aggregate_row', 'info', { row: line }, name === undefined ? {} : { name });
+          return;
+        } else if (plan.layout === 'unhabitat' && plan.cityCode !== undefined && cleanText(raw) === '' && cleanText(fields[plan.cityCode] ?? '') !== '') {
+          // UN-Habitat leaves some names blank next to a unique city code (JO_ZARQA): the code names it.
+          ids.city = this.builder.encode('city', cleanText(fields[plan.cityCode] ?? ''));
+        } else {
           if (raw.length <= MAX_CELL_CHARS) this.issues.add('missing_city', 'error', { row: line, column: this.header[plan.city] ?? '', value: raw }, {});
           this.rowHasError = true;
         }
@@ -461,17 +478,20 @@ class RowContext {
 
     // Indicator
     let indicator: Indicator | undefined;
+    let subCode: string | undefined;
     if (plan.indicator !== undefined) {
       const r = this.indicatorOf(fields[plan.indicator] ?? '', plan.indicator, line);
       if (r.id === -1) this.rowHasError = true;
       else {
         ids.indicator = r.id;
         indicator = r.indicator;
+        subCode = r.subCode;
       }
     } else {
       const r = this.indicatorOf(plan.fixedIndicator ?? '', -1, line);
       ids.indicator = r.id === -1 ? 0 : r.id;
       indicator = r.indicator;
+      subCode = r.subCode;
     }
 
     // Other text columns
@@ -481,6 +501,10 @@ class RowContext {
       const id = c === undefined ? 0 : this.text(role, fields[c] ?? '', c, line, false);
       if (id === -1) this.rowHasError = true;
       ids[role] = id === -1 ? 0 : id;
+    }
+    if (subCode !== undefined) {
+      const series = this.builder.dictValue('series', ids.series);
+      ids.series = this.builder.encode('series', series === '' ? subCode : `${subCode}: ${series}`);
     }
     const dis = this.disaggregationOf(fields, line);
     if (dis === -1) this.rowHasError = true;

@@ -38,6 +38,8 @@ const SAMPLE: Readonly<Record<IssueCode, Partial<Issue>>> = {
   markup_like_text: { severity: 'warning', row: 2, column: 'city', value: '<img src=x onerror=alert(1)>' },
   unknown_indicator: { severity: 'warning', row: 2, column: 'indicator', value: '99.9.9', params: { indicator: '99.9.9' } },
   indicator_alias: { severity: 'info', row: 2, column: 'indicator', value: '1.5.1', params: { indicator: '1.5.1', canonical: '11.5.1' } },
+  indicator_sub_code: { severity: 'info', row: 2, params: { indicator: '11.1.1.a', canonical: '11.1.1' } },
+  aggregate_row: { severity: 'info', row: 1384, params: { name: 'World' } },
   value_out_of_range: { row: 8, column: 'value', value: '120', params: { indicator: '11.2.1', min: 0, max: 100, unit: '%' } },
   unit_mismatch: { severity: 'warning', row: 2, column: 'unit', value: '%', params: { indicator: '11.6.2', expectedUnit: 'µg/m³', found: '%' } },
   duplicate_observation: { severity: 'warning', row: 9, column: 'value', value: '38.2', params: { firstRow: 5, previousValue: 38.2, year: 2019 } },

@@ -188,6 +188,22 @@ describe('ingestFile reports problems with their location', () => {
     expect(r.file.mapping.disaggregations).toEqual(['Indicator']);
     expect(rows(r.table).map((o) => o.indicator)).toEqual(['10.5.1', '10.5.1']);
   });
+  it('UN-Habitat regional and world rows (no city name, no code) are skipped with a note, not errors', () => {
+    const csv = 'SDG Indicator,Country or Territory Name,City Code,City Name,Share (%),Data Reference Year\n11.7.1,Jordan,JO_AMMAN,Amman,12.5,2020\n11.7.1,World,,,44.2,2020\n11.7.1,Jordan,JO_ZARQA,,9,2020\n';
+    const r = ingestFile(utf8('uh.csv', csv), registry);
+    expect(codes(r)).toEqual(['info:aggregate_row@3']);
+    expect(r.issues[0]?.params).toEqual({ name: 'World' });
+    expect(rows(r.table).map((o) => o.city)).toEqual(['Amman', 'JO_ZARQA']);
+    expect(r.rowsRejected).toBe(0);
+  });
+  it('a sub-indicator (indicator_11-1-1-a.csv) is filed under its registry parent as its own series', () => {
+    const r = ingestFile(utf8('indicator_11-1-1-a.csv', 'Year,Series,Value\n2019,,12\n2019,Owners,4\n'), registry);
+    expect(codes(r)).toEqual(expect.arrayContaining(['info:indicator_sub_code@2']));
+    expect(rows(r.table).map((o) => [o.indicator, o.series])).toEqual([
+      ['11.1.1', '11.1.1.a'],
+      ['11.1.1', '11.1.1.a: Owners'],
+    ]);
+  });
   it('ambiguous decimals are warned only when nothing else in the file shows the separator', () => {
     const unsettled = ingestFile(utf8('x.csv', 'city,indicator,year,value\nTyre,11.6.2,2020,1.234\n'), registry);
     expect(codes(unsettled)).toEqual(['warning:ambiguous_decimal@2']);
