@@ -195,10 +195,15 @@ const EN: Writer = {
       fix: 'Name the columns city, indicator, year and value (or المدينة, المؤشر, السنة, القيمة), or use one of the documented layouts.',
     };
   },
-  no_data_rows: () => ({
-    message: 'The file has a header but no data rows.',
-    fix: 'Check that the data was saved below the header, then load the file again.',
-  }),
+  no_data_rows: (c) => {
+    const rows = c.num('rows');
+    return rows === undefined || rows === 0
+      ? { message: 'The file has a header but no data rows.', fix: 'Check that the data was saved below the header, then load the file again.' }
+      : {
+          message: `The file has ${c.n(rows)} data ${rows === 1 ? 'row' : 'rows'} but no values: every value cell is blank or marked as missing.`,
+          fix: 'Nothing to import yet. Fill in the values (or check that the right column holds them) and load the file again.',
+        };
+  },
   blank_header: (c) => {
     const pos = c.num('position');
     return {
@@ -506,10 +511,15 @@ const AR: Writer = {
       fix: 'سمِّ الأعمدة المدينة والمؤشر والسنة والقيمة (أو city وindicator وyear وvalue)، أو استخدم أحد التنسيقات الموثقة.',
     };
   },
-  no_data_rows: () => ({
-    message: 'يحتوي الملف على صف عناوين ولكن لا يحتوي على صفوف بيانات.',
-    fix: 'تحقّق من أن البيانات محفوظة تحت صف العناوين، ثم حمّل الملف من جديد.',
-  }),
+  no_data_rows: (c) => {
+    const rows = c.num('rows');
+    return rows === undefined || rows === 0
+      ? { message: 'يحتوي الملف على صف عناوين ولكن لا يحتوي على صفوف بيانات.', fix: 'تحقّق من أن البيانات محفوظة تحت صف العناوين، ثم حمّل الملف من جديد.' }
+      : {
+          message: `يحتوي الملف على ${c.n(rows)} من صفوف البيانات ولكن بلا قيم: كل خلايا القيم فارغة أو مُعلَّمة كمفقودة.`,
+          fix: 'لا شيء للاستيراد بعد. املأ القيم (أو تحقّق من أن العمود الصحيح يحملها) ثم حمّل الملف من جديد.',
+        };
+  },
   blank_header: (c) => {
     const pos = c.num('position');
     return {

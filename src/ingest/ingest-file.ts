@@ -153,6 +153,8 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
   if (!ctx.planned) flushPending();
 
   const table = ctx.finish();
+  // Nothing imported and no error says why: a header alone, or rows whose value cells are all blank.
+  if (table.length === 0 && ctx.planned && !ctx.failed && ctx.rowsRejected === 0) issues.add('no_data_rows', 'warning', {}, { rows: ctx.dataRows });
   issues.finish();
   const plan = ctx.rowPlan;
   const file: FileInfo = {
@@ -225,6 +227,9 @@ class RowContext {
   };
   private defaultCityId = -1;
   private fatal = false;
+  get failed(): boolean {
+    return this.fatal;
+  }
   private digitsNormalized = 0;
   private firstDigitsLine = 0;
   private rowHasError = false;

@@ -204,6 +204,15 @@ describe('ingestFile reports problems with their location', () => {
       ['11.1.1', '11.1.1.a: Owners'],
     ]);
   });
+  it('a header without rows, or rows without values, says why nothing was imported', () => {
+    const headerOnly = ingestFile(utf8('indicator_11-6-2.csv', 'Year,Value\n'), registry);
+    expect(codes(headerOnly).filter((c) => !c.startsWith('info'))).toEqual(['warning:no_data_rows@-']);
+    expect(headerOnly.issues.find((i) => i.code === 'no_data_rows')?.params).toEqual({ rows: 0 });
+    const blank = ingestFile(utf8('indicator_11-b-2.csv', 'Year,Geography,Value\n2015,Canada,\n2015,Yukon,NA\n'), registry);
+    expect(blank.issues.find((i) => i.code === 'no_data_rows')).toMatchObject({ severity: 'warning', params: { rows: 2 } });
+    const rejected = ingestFile(utf8('x.csv', 'city,indicator,year,value\nTyre,11.6.2,2020,abc\n'), registry);
+    expect(codes(rejected)).toEqual(['error:not_a_number@2']);
+  });
   it('ambiguous decimals are warned only when nothing else in the file shows the separator', () => {
     const unsettled = ingestFile(utf8('x.csv', 'city,indicator,year,value\nTyre,11.6.2,2020,1.234\n'), registry);
     expect(codes(unsettled)).toEqual(['warning:ambiguous_decimal@2']);
