@@ -149,11 +149,11 @@ export function ValidationReport({ issues, issueCounts, fileName }: { issues: re
                       {t(`severity.${issue.severity}`)}
                     </span>
                   </td>
-                  <td className="num">{issue.row ?? '—'}</td>
-                  <td>{issue.column === null ? '—' : <bdi>{issue.column}</bdi>}</td>
-                  <td className="cell-value">{issue.value === null ? '—' : <bdi>{issue.value}</bdi>}</td>
-                  <td>{message}</td>
-                  <td>{fix}</td>
+                  <td className="num" data-label={t('report.row')}>{issue.row ?? '—'}</td>
+                  <td data-label={t('report.column')}>{issue.column === null ? '—' : <bdi>{issue.column}</bdi>}</td>
+                  <td className="cell-value" data-label={t('report.value')}>{issue.value === null ? '—' : <bdi>{issue.value}</bdi>}</td>
+                  <td className="message" data-label={t('report.message')}>{message}</td>
+                  <td data-label={t('report.fix')}>{fix}</td>
                 </tr>
               ))
             )}
