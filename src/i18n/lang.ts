@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The UI languages. English is the source catalogue; Arabic is complete; French and Spanish fall back to English. */
+/** The UI languages. English is the source catalogue; Arabic, French and Spanish are complete (checked at compile time). */
 export const LANGS = ['en', 'ar', 'fr', 'es'] as const;
 export const LangSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof LangSchema>;

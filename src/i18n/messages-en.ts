@@ -197,5 +197,3 @@ export type MessageKey = Exclude<CatalogueKey, `${PluralBase}_one` | `${PluralBa
 export type ArabicPluralKey = `${PluralBase}_${'zero' | 'two' | 'few' | 'many'}`;
 /** A complete catalogue in another language: every English key (checked at compile time). */
 export type FullCatalogue = Record<CatalogueKey, string>;
-/** A partial catalogue: missing keys fall back to English. */
-export type PartialCatalogue = Partial<Record<CatalogueKey, string>>;

@@ -77,7 +77,7 @@ describe('issueText(issue, lang)', () => {
     });
 
     it.each(['error', 'warning', 'info'] as Severity[])('degrades gracefully without params or location (%s)', (severity) => {
-      for (const lang of ['en', 'ar'] as const) {
+      for (const lang of LANGS) {
         const text = issueText({ code, severity, file: '', row: null, column: null, value: null, params: {} }, lang);
         expect(text.message).not.toMatch(/undefined|NaN|null|\{\w+\}|\s\s|\(\)/);
         expect(text.message.trim()).toBe(text.message);
@@ -103,10 +103,16 @@ describe('issueText(issue, lang)', () => {
     expect(issueText(issue('ragged_row', { row: 4, params: { expected: 4, found: 5 } }), 'en').message).toBe('Row 4 has 5 cells, but the header has 4.');
   });
 
-  it('falls back to English for French and Spanish', () => {
-    const i = issue('missing_city', SAMPLE.missing_city);
-    expect(issueText(i, 'fr')).toEqual(issueText(i, 'en'));
-    expect(issueText(i, 'es')).toEqual(issueText(i, 'en'));
+  it('writes French and Spanish with the location and the value quoted', () => {
+    const i = issue('not_a_number', SAMPLE.not_a_number);
+    expect(issueText(i, 'fr').message).toBe('Ligne 14, colonne «\u00a0Value\u00a0»\u00a0: «\u00a012,5x\u00a0» n’est pas un nombre.');
+    expect(issueText(i, 'es').message).toBe('Fila 14, columna «Value»: «12,5x» no es un número.');
+  });
+
+  it.each(ISSUE_CODES)('has its own French and Spanish text for %s', (code) => {
+    const en = issueText(issue(code, SAMPLE[code]), 'en');
+    expect(issueText(issue(code, SAMPLE[code]), 'fr')).not.toEqual(en);
+    expect(issueText(issue(code, SAMPLE[code]), 'es')).not.toEqual(en);
   });
 
   it('writes Arabic-Indic digits in Arabic when asked', () => {

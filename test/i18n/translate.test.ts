@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dirOf, intlLocale, LANGS } from '@/i18n/lang';
 import { ar } from '@/i18n/messages-ar';
 import { en } from '@/i18n/messages-en';
+import { es } from '@/i18n/messages-es';
+import { fr } from '@/i18n/messages-fr';
 import { isCatalogueKey, t } from '@/i18n/translate';
 
 describe('t(lang, key, params)', () => {
@@ -13,9 +15,11 @@ describe('t(lang, key, params)', () => {
     expect(t('ar', 'nav.data')).toBe('البيانات');
   });
 
-  it('falls back to English for a key French lacks', () => {
-    expect(t('fr', 'report.download')).toBe(en['report.download']);
+  it('returns the French and Spanish messages for fr and es', () => {
     expect(t('fr', 'nav.data')).toBe('Données');
+    expect(t('es', 'nav.data')).toBe('Datos');
+    expect(t('fr', 'overview.targetFor', { year: 2030 })).toBe('Cible pour 2030');
+    expect(t('es', 'overview.targetFor', { year: 2030 })).toBe('Meta para 2030');
   });
 
   it.each([
@@ -38,6 +42,27 @@ describe('t(lang, key, params)', () => {
     expect(t('ar', 'import.button', { count })).toBe(expected);
   });
 
+  it.each([
+    [0, 'Importer 0 observation'],
+    [1, 'Importer 1 observation'],
+    [2, 'Importer 2 observations'],
+    [1234, 'Importer 1\u202f234 observations'],
+    // CLDR "many" (exact millions): no _many form, so _other is used.
+    [1_000_000, 'Importer 1\u202f000\u202f000 observations'],
+  ])('chooses the French plural form for %i (0 is singular)', (count, expected) => {
+    expect(t('fr', 'import.button', { count })).toBe(expected);
+  });
+
+  it.each([
+    [0, 'Importar 0 observaciones'],
+    [1, 'Importar 1 observación'],
+    [2, 'Importar 2 observaciones'],
+    [12345, 'Importar 12.345 observaciones'],
+    [1_000_000, 'Importar 1.000.000 observaciones'],
+  ])('chooses the Spanish plural form for %i', (count, expected) => {
+    expect(t('es', 'import.button', { count })).toBe(expected);
+  });
+
   it('writes Arabic-Indic digits only when asked', () => {
     expect(t('ar', 'import.button', { count: 12 }, { digits: 'arab' })).toBe('استيراد ١٢ مشاهدة');
   });
@@ -51,7 +76,34 @@ describe('t(lang, key, params)', () => {
   });
 
   it('has no invisible direction marks in any message', () => {
-    for (const v of [...Object.values(en), ...Object.values(ar)]) expect(v).not.toMatch(/[\u200e\u200f\u061c]/);
+    for (const v of [...Object.values(en), ...Object.values(ar), ...Object.values(fr), ...Object.values(es)])
+      expect(v).not.toMatch(/[\u200e\u200f\u061c]/);
+  });
+});
+
+describe('the French and Spanish catalogues', () => {
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it.each([
+    ['fr', fr],
+    ['es', es],
+  ] as const)('%s has every English key, in the English order, and no other', (_lang, cat) => {
+    expect(Object.keys(cat)).toEqual(Object.keys(en));
+  });
+
+  it.each([
+    ['fr', fr],
+    ['es', es],
+  ] as const)('%s keeps the placeholders of every English message', (_lang, cat) => {
+    for (const [key, value] of Object.entries(en)) {
+      const own = (cat as Readonly<Record<string, string>>)[key] ?? '';
+      expect(own.trim(), key).not.toBe('');
+      expect(placeholders(own), key).toEqual(placeholders(value));
+    }
+  });
+
+  it('French puts a no-break space before : ; ? ! and inside « »', () => {
+    for (const v of Object.values(fr)) expect(v).not.toMatch(/ [:;?!»]|« |[^\s\u00a0\u202f(][:;?!](?!\S)|«[^\u00a0]|[^\u00a0]»/);
   });
 });
 
