@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { buildSeriesIndex, type ObservationTable } from '@/domain/observation-table';
+import { computeProgress } from '@/domain/progress/compute';
+import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
+import type { Registry } from '@/domain/registry';
 import { ingestFile } from '@/ingest/ingest-file';
 import { generateBenchCsv } from './bench-data';
 import { loadRegistryFromDirs } from './load-registry';
@@ -55,6 +58,24 @@ export function tableBytes(t: ObservationTable): { typedArrays: number; dictiona
   let dictionaries = 0;
   for (const d of Object.values(t.dict)) for (const s of d) dictionaries += 8 + stringBytes(s);
   return { typedArrays, dictionaries };
+}
+
+/** Progress for every series of the table, each method `runs` times (median), default method first. */
+function measureProgress(t: ObservationTable, registry: Registry, runs: number) {
+  return PROGRESS_METHODS.map((method: ProgressMethod) => {
+    const times: number[] = [];
+    let series = 0;
+    let headlines = 0;
+    for (let r = 0; r < runs; r++) {
+      collect();
+      const t0 = performance.now();
+      const report = computeProgress(t, registry, { method });
+      times.push(performance.now() - t0);
+      series = report.series.length;
+      headlines = report.indicators.length;
+    }
+    return { method, medianMs: median(times), runsMs: times, series, headlines };
+  });
 }
 
 const MB = 1024 * 1024;
@@ -128,6 +149,9 @@ function main(): void {
   }
   collect();
   const maxRssAfterPapa = process.resourceUsage().maxRSS * 1024;
+  // Progress (grouping + every series + headlines) on a table ingested once more, outside the timings above.
+  const progress = measureProgress(ingestFile({ name: 'bench.csv', bytes }, registry).table, registry, runs);
+  const progressDefault = progress[0];
 
   const oursMs = median(ours);
   const papaMs = median(papa);
@@ -155,6 +179,7 @@ function main(): void {
       maxRssAfterOursBytes: maxRssAfterOurs,
       maxRssAfterPapaBytes: maxRssAfterPapa,
     },
+    progress: { goalMs: 200, methods: progress },
   };
 
   const lines: Array<[string, string, string]> = [
@@ -171,6 +196,9 @@ function main(): void {
     ['RSS right after ours', fmtMB(afterIngest.rss), ''],
     ['peak RSS so far (process maxRSS, after ours)', fmtMB(maxRssAfterOurs), ''],
     ['peak RSS at the end (PapaParse included)', fmtMB(maxRssAfterPapa), ''],
+    [`progress, all series, ${progressDefault?.method ?? '?'} (default; median)`, fmtMs(progressDefault?.medianMs ?? NaN), `< 200 ms ${(progressDefault?.medianMs ?? Infinity) < 200 ? '✓' : '✗'}`],
+    ...progress.slice(1).map((p): [string, string, string] => [`progress, all series, ${p.method} (median)`, fmtMs(p.medianMs), '']),
+    ['progress: series / city × indicator headlines', `${(progressDefault?.series ?? 0).toLocaleString('en-US')} / ${(progressDefault?.headlines ?? 0).toLocaleString('en-US')}`, ''],
     ['runs (ours)', ours.map(fmtMs).join(', '), ''],
     ['runs (PapaParse)', papa.map(fmtMs).join(', '), ''],
   ];

@@ -9,6 +9,7 @@ import { ingestFile } from '@/ingest/ingest-file';
 import type { ColumnMapping, Delimiter, Encoding, IngestOptions, IngestResult, Layout } from '@/ingest/types';
 import { CANONICAL_LONG_COLUMNS, toCsv, type CsvCell } from '@/ingest/write-csv';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
+import { runProgressCommand } from './progress-command';
 
 /**
  * The command line (`npm run cli -- <command>`), as a function so tests run it in-process.
@@ -27,16 +28,22 @@ export const USAGE = `Marsad (مرصد) — SDG 11 / New Urban Agenda indicator 
 Usage:
   npm run cli -- validate <file|folder>… [--json] [options]
   npm run cli -- normalize <file|folder>… --out <file.csv> [options]
+  npm run cli -- progress <file|folder>… [--method opensdg|unsd|sdsn] [--json|--csv] [options]
+  npm run cli -- progress --opensdg <repository folder> [--json]
   npm run cli -- help
 
 Commands:
   validate    Read each file as the app does and report every problem (row, column, value, why, how to fix).
   normalize   Write the accepted observations of all files as one canonical long CSV (UTF-8 with BOM).
+  progress    Progress status and score of every city × indicator (and series): opensdg (default, as
+              Open SDG computes it), unsd (UN progress chart) or sdsn (SDSN dashboards). --opensdg reads
+              an Open SDG data repository and gives exactly Open SDG's results.
 
 Folders are searched recursively for *.csv, *.tsv and *.txt files.
 
 Options:
-  --json                    validate: print one JSON document on stdout instead of the report
+  --json                    validate: print one JSON document on stdout instead of the report;
+                            progress: print one JSON array of records
   --out <file.csv>          normalize: where to write (required)
   --encoding <e>            auto (default) | utf-8 | utf-16le | utf-16be | windows-1256 | windows-1252
   --decimal <d>             auto (default) | . | ,
@@ -48,6 +55,11 @@ Options:
   --indicator <code>        indicator of files that have neither an indicator column nor a code in the name
   --indicators <folder>     add local indicator definitions (*.json) to the registry (repeatable)
   --limit <n>               validate: problems listed per severity and file in the report (default 20)
+  --method <m>              progress: opensdg (default) | unsd | sdsn
+  --csv                     progress: print CSV on stdout instead of the table (--json: one JSON array)
+  --opensdg <folder>        progress: an Open SDG data repository (data/, indicator-config/)
+  --series <[code=]name>    progress: the Series of the headline when there are several (PM2.5, or
+                            11.6.2=PM2.5 for one indicator; repeatable)
 
 Exit codes: 0 no errors · 1 errors in the data (or an unreadable file, or a registry problem) · 2 usage error
 
@@ -56,9 +68,10 @@ Examples:
   npm run -s cli -- validate ../shared/corpus/canada/data --json > report.json   (-s: no npm banner)
   npm run cli -- validate survey.csv --decimal , --map "city=Municipality,value=Rate (%)"
   npm run cli -- normalize indicator_11-6-2.csv --city Amman --out amman-11-6-2.csv
+  npm run -s cli -- progress public/demo/marsad-demo.csv --method unsd --json > progress.json
 `;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'windows-1252'] as const;
 const LAYOUTS = ['auto', 'long', 'wide', 'opensdg', 'unsd', 'unhabitat'] as const;
@@ -93,8 +106,8 @@ const LIST_ROLES: Record<string, 'disaggregations' | 'ignore'> = {
   ignore: 'ignore',
 };
 
-type FlagSpec = { takesValue: boolean; repeatable?: boolean };
-const COMMON_FLAGS: Record<string, FlagSpec> = {
+export type FlagSpec = { takesValue: boolean; repeatable?: boolean };
+export const COMMON_FLAGS: Record<string, FlagSpec> = {
   encoding: { takesValue: true },
   decimal: { takesValue: true },
   delimiter: { takesValue: true },
@@ -110,7 +123,7 @@ const COMMAND_FLAGS: Record<'validate' | 'normalize', Record<string, FlagSpec>> 
   normalize: { ...COMMON_FLAGS, out: { takesValue: true } },
 };
 
-type Args = { positional: string[]; flags: Map<string, string[]> };
+export type Args = { positional: string[]; flags: Map<string, string[]> };
 
 /** `--flag value`, `--flag=value`, `-h`; `--` ends the flags. Unknown flags are usage errors. */
 export function parseArgs(argv: readonly string[], specs: Record<string, FlagSpec>): Args {
@@ -199,7 +212,7 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return v;
 }
 
-function single(args: Args, name: string): string | undefined {
+export function single(args: Args, name: string): string | undefined {
   return args.flags.get(name)?.[0];
 }
 
@@ -240,9 +253,9 @@ export function ingestOptionsFrom(args: Args): IngestOptions {
 const DATA_FILE = /\.(csv|tsv|txt)$/i;
 
 /** A path argument: a file as given, or a folder's *.csv/*.tsv/*.txt files (recursively, sorted). */
-type Target = { path: string; error?: string };
+export type Target = { path: string; error?: string };
 
-async function expand(arg: string): Promise<Target[]> {
+export async function expand(arg: string): Promise<Target[]> {
   let isDir: boolean;
   try {
     isDir = statSync(arg).isDirectory();
@@ -305,7 +318,7 @@ export type FileReport = {
   issueCounts: Record<string, number>;
 };
 
-type Processed = { report: FileReport; fixes: string[]; result?: IngestResult };
+export type Processed = { report: FileReport; fixes: string[]; result?: IngestResult };
 
 const MAX_VALUE_CHARS = 200;
 
@@ -330,7 +343,7 @@ function distinct(t: ObservationTable, column: 'city' | 'indicator'): string[] {
   return out.sort();
 }
 
-async function processFile(target: Target, registry: Registry, options: IngestOptions): Promise<Processed> {
+export async function processFile(target: Target, registry: Registry, options: IngestOptions): Promise<Processed> {
   const failed = (message: string): Processed => ({
     report: {
       file: target.path,
@@ -417,7 +430,7 @@ function severityTotals(r: FileReport): Record<Severity, number> {
   return totals;
 }
 
-function hasErrors(p: Processed): boolean {
+export function hasErrors(p: Processed): boolean {
   const r = p.report;
   if (r.issues.some((i) => i.severity === 'error')) return true;
   if ((p.result?.rowsRejected ?? 0) > 0) return true;
@@ -467,7 +480,7 @@ function humanReport(p: Processed, limit: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function registryProblemText(problems: readonly RegistryProblem[]): string {
+export function registryProblemText(problems: readonly RegistryProblem[]): string {
   return problems.map((p) => `registry: ${p.file}\n${p.problems.map((x) => `  - ${x}`).join('\n')}\n`).join('');
 }
 
@@ -654,6 +667,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return await validate(rest, io);
       case 'normalize':
         return await normalize(rest, io);
+      case 'progress':
+        return await runProgressCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':
