@@ -1,6 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { type ObservationTable, parseDisaggregationKey } from '@/domain/observation-table';
 import { computeProgress, type IndicatorConfig, type IndicatorProgress, type ProgressReport, type SeriesProgress } from '@/domain/progress/compute';
+import { configOverride } from '@/domain/progress/opensdg-config-overrides';
+import { parseOpenSdgIndicatorConfig } from '@/domain/progress/opensdg-repository';
 import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
 import { PROGRESS_METHODS, PROGRESS_STATUSES, type ProgressMethod, type ProgressResult, type ProgressStatus } from '@/domain/progress/types';
 import { toCsv, type CsvCell } from '@/ingest/write-csv';
@@ -65,6 +69,7 @@ function progressFlags(): Record<string, FlagSpec> {
     csv: { takesValue: false },
     opensdg: { takesValue: true },
     series: { takesValue: true, repeatable: true },
+    config: { takesValue: true, repeatable: true },
   };
 }
 
@@ -227,6 +232,32 @@ export function headlineSeriesOverrides(specs: readonly string[], table: Observa
   return overrides;
 }
 
+/**
+ * `--config indicator-config/11-6-2.yml`: an Open SDG indicator configuration for the files' indicator
+ * (the id comes from the file name), honoured as Open SDG honours it (see opensdg-config-overrides.ts).
+ */
+async function configOverrides(file: string, registry: Registry, io: CliIO): Promise<Record<string, IndicatorConfig>> {
+  const id = basename(file).replace(/\.ya?ml$/i, '');
+  const code = normalizeIndicatorCode(id);
+  if (code === undefined) throw new UsageError(`--config: the file name must be an indicator id such as 11-6-2.yml (got "${basename(file)}")`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`--config: cannot read ${file}`);
+  }
+  const { config, issues } = parseOpenSdgIndicatorConfig(id, text, null);
+  for (const i of issues) io.stderr(`${file}: ${i.code}${i.detail === undefined ? '' : ` (${i.detail})`}\n`);
+  if (config === null) throw new UsageError(`--config: ${file} is not an Open SDG indicator configuration`);
+  const o = configOverride(config);
+  if (o.kind === 'manual') {
+    io.stderr(`${file}: auto_progress_calculation is not true; Open SDG shows the manual status "${o.progressStatus}" and computes nothing — the registry's settings are used\n`);
+    return {};
+  }
+  for (const w of o.warnings) io.stderr(`${file}: ${w}\n`);
+  return { [registry.byCode.get(code)?.code ?? code]: o.config };
+}
+
 function methodOf(raw: string | undefined): ProgressMethod {
   if (raw === undefined) return 'opensdg';
   const m = PROGRESS_METHODS.find((x) => x === raw.toLowerCase());
@@ -280,7 +311,9 @@ async function runFiles(argv: readonly string[], io: CliIO): Promise<number> {
     if (p.result !== undefined) tables.push(p.result.table);
   }
   const table = mergeTables(tables);
-  const report = computeProgress(table, registry, { method, overrides: headlineSeriesOverrides(args.flags.get('series') ?? [], table, registry) });
+  const overrides = headlineSeriesOverrides(args.flags.get('series') ?? [], table, registry);
+  for (const file of args.flags.get('config') ?? []) Object.assign(overrides, await configOverrides(file, registry, io));
+  const report = computeProgress(table, registry, { method, overrides });
   if (report.duplicates.length > 0) {
     io.stderr(`${report.duplicates.length.toLocaleString('en-US')} years listed twice in a series (e.g. in two files): the last-listed value was used\n`);
   }

@@ -177,3 +177,24 @@ describe('progress usage errors exit 2 with a clear message', () => {
     expect(records(out)).toHaveLength(5);
   });
 });
+
+describe('progress --config (an Open SDG indicator configuration for files)', () => {
+  const config = (name: string) => join(DIR, 'config', name);
+  it('replaces the registry settings with the configured ones (no target: Open SDG method 1) and picks the series', async () => {
+    const r = await cli('progress', f('indicator_11-6-2.csv'), '--config', config('11-6-2.yml'), '--json');
+    expect(r.code).toBe(0);
+    const headline = records(r.stdout).find((x) => x.series === null);
+    // Leeds PM2.5 10 → 8 in 5 years: P = −d·CAGR = 1 − 0.8^(1/5) = 0.04365 ≥ 1.5 % → on track, score 5
+    // (with the registry's WHO target of 5 µg/m³ it would be a target ratio instead).
+    expect(headline).toMatchObject({ city: 'Leeds', status: 'on_track', score: 5, target: null, direction: 'decrease' });
+  });
+  it('a manual configuration computes nothing new and says so', async () => {
+    const r = await cli('progress', f('indicator_11-6-2.csv'), '--config', config('11-2-1.yml'), '--json');
+    expect(r.stderr).toContain('auto_progress_calculation is not true');
+  });
+  it('a file name that is not an indicator id is a usage error', async () => {
+    const r = await cli('progress', f('indicator_11-6-2.csv'), '--config', f('cities.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--config: the file name must be an indicator id');
+  });
+});
