@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { WorkspacePanel } from '@/features/data/workspace-panel';
 import { DatasetList } from '@/features/datasets/dataset-list';
 import { UploadPanel } from '@/features/upload/upload-panel';
 import { I18nProvider, useI18n } from '@/i18n/i18n-context';
@@ -10,10 +11,18 @@ import { NoticeList, RegistryBanner } from './notices';
 import { UndoToast } from './undo-toast';
 import { type AppData, useAppData } from './use-app-data';
 import { useUrlState } from './use-url-state';
-import { formatHash, type UrlState } from './url-state';
+import { formatHash, type UrlState, type View } from './url-state';
+import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
 
-// The overview carries ECharts (most of the JavaScript): loaded on demand, so the shell paints first.
+// The views carry ECharts and the progress engine (most of the JavaScript): each is loaded on demand,
+// so the shell paints first.
 const OverviewPage = lazy(() => import('@/features/overview/overview-page').then((m) => ({ default: m.OverviewPage })));
+const IndicatorPage = lazy(() => import('@/features/indicator/indicator-page').then((m) => ({ default: m.IndicatorPage })));
+const ComparePage = lazy(() => import('@/features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
+const NuaPage = lazy(() => import('@/features/nua/nua-page').then((m) => ({ default: m.NuaPage })));
+
+/** The views in the navigation, in order. */
+const NAV_VIEWS = ['overview', 'indicator', 'compare', 'nua', 'data'] as const satisfies readonly View[];
 
 function browserLang(): Lang {
   const tags = typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -79,6 +88,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
   const { t, lang, digits } = useI18n();
   const langId = useId();
   const digitsId = useId();
+  const methodId = useId();
   const [registryDismissed, setRegistryDismissed] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<LoadedDataset | null>(null);
   const mainRef = useRef<HTMLElement | null>(null);
@@ -95,10 +105,12 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [url.view]);
 
-  const onSelect = useCallback(
-    (s: { city: string; indicator: string | undefined }) => setUrl({ ...url, city: s.city, indicator: s.indicator }),
-    [url, setUrl],
-  );
+  // Selections inside a view replace the current history entry (setUrl does, for the same view).
+  const onSelect = useCallback((s: Partial<Pick<UrlState, 'city' | 'cities' | 'indicator'>>) => setUrl({ ...url, ...s }), [url, setUrl]);
+  const method: ProgressMethod = url.method ?? 'opensdg';
+  const hrefFor = useCallback((s: Partial<UrlState>) => formatHash({ ...url, lang, ...s }), [url, lang]);
+  // What every dashboard view gets; each adds the URL fields it reads.
+  const viewProps = { datasets: data.datasets, registry: registryLoad.registry, cityNames: data.cityNames, method, hrefFor, onSelect };
 
   const onDelete = async (id: string) => {
     const removed = await data.deleteDataset(id);
@@ -149,16 +161,13 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
         </div>
         <nav aria-label={t('nav.label')} className="main-nav">
           <ul>
-            <li>
-              <a href={href('overview')} aria-current={url.view === 'overview' ? 'page' : undefined}>
-                {t('nav.overview')}
-              </a>
-            </li>
-            <li>
-              <a href={href('data')} aria-current={url.view === 'data' ? 'page' : undefined}>
-                {t('nav.data')}
-              </a>
-            </li>
+            {NAV_VIEWS.map((v) => (
+              <li key={v}>
+                <a href={href(v)} aria-current={url.view === v ? 'page' : undefined}>
+                  {t(`nav.${v}`)}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="settings">
@@ -168,6 +177,16 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
               {LANGS.map((l) => (
                 <option key={l} value={l} lang={l}>
                   {LANG_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field compact">
+            <label htmlFor={methodId}>{t('method.label')}</label>
+            <select id={methodId} value={method} onChange={(e) => setUrl({ ...url, method: PROGRESS_METHODS.find((m) => m === e.target.value) ?? 'opensdg' })}>
+              {PROGRESS_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`method.${m}`)}
                 </option>
               ))}
             </select>
@@ -205,19 +224,19 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
 
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         {data.loading !== null ? <Loading text={t(data.loading)} /> : null}
-        {url.view === 'overview' ? (
+        {url.view !== 'data' ? (
           data.loading === null ? (
-            <ErrorBoundary resetKey={`overview:${lang}`}>
+            <ErrorBoundary resetKey={`${url.view}:${lang}`}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
-                <OverviewPage
-                  datasets={data.datasets}
-                  registry={registryLoad.registry}
-                  cityNames={data.cityNames}
-                  city={url.city}
-                  indicator={url.indicator}
-                  onSelect={onSelect}
-                  dataHref={href('data')}
-                />
+                {url.view === 'overview' ? (
+                  <OverviewPage {...viewProps} city={url.city} dataHref={href('data')} />
+                ) : url.view === 'indicator' ? (
+                  <IndicatorPage {...viewProps} city={url.city} cities={url.cities} indicator={url.indicator} />
+                ) : url.view === 'compare' ? (
+                  <ComparePage {...viewProps} cities={url.cities} indicator={url.indicator} />
+                ) : (
+                  <NuaPage {...viewProps} city={url.city} cities={url.cities} />
+                )}
               </Suspense>
             </ErrorBoundary>
           ) : null
@@ -225,10 +244,27 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
           <div className="page">
             <h1 tabIndex={-1}>{t('data.title')}</h1>
             <ErrorBoundary resetKey={`upload:${lang}`}>
-              <UploadPanel onImport={data.importDataset} />
+              <UploadPanel
+                onImport={data.importDataset}
+                findExisting={data.findDataset}
+                mappings={data.mappings}
+                onSaveMapping={data.saveMapping}
+                onDeleteMapping={data.deleteMapping}
+              />
             </ErrorBoundary>
             <ErrorBoundary resetKey={`datasets:${lang}`}>
-              {data.loading === null ? <DatasetList datasets={data.datasets} onDelete={(id) => void onDelete(id)} /> : null}
+              {data.loading === null ? (
+                <DatasetList
+                  datasets={data.library}
+                  onDelete={(id) => void onDelete(id)}
+                  onRestoreVersion={data.restoreVersion}
+                  onSetIncluded={data.setIncluded}
+                  merge={data.merge}
+                />
+              ) : null}
+            </ErrorBoundary>
+            <ErrorBoundary resetKey={`workspace:${lang}`}>
+              <WorkspacePanel storageAvailable={data.storageAvailable} revision={data.revision} onExport={data.exportWorkspace} onImport={data.importWorkspace} />
             </ErrorBoundary>
           </div>
         )}

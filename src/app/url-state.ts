@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
 import { type Lang, LangSchema } from '@/i18n/lang';
 
 /**
@@ -7,19 +8,31 @@ import { type Lang, LangSchema } from '@/i18n/lang';
  * before the `#` (`?lang=ar`, what people type) and the one inside the hash (what the app writes);
  * the hash wins. Every value is validated; anything invalid is dropped, never trusted.
  */
-export const VIEWS = ['overview', 'data'] as const;
+export const VIEWS = ['overview', 'indicator', 'compare', 'nua', 'data'] as const;
 export const ViewSchema = z.enum(VIEWS);
 export type View = z.infer<typeof ViewSchema>;
 
 export type UrlState = {
   view: View;
   lang?: Lang;
+  /** The city of the overview, indicator and NUA views (name or code). */
   city?: string;
+  /** Cities compared side by side (compare, NUA): `cities=Tyre,Zurich`. */
+  cities?: string[];
+  /** Indicator code (`11.6.2`). */
   indicator?: string;
+  method?: ProgressMethod;
 };
 
-const KNOWN_PARAMS = ['lang', 'view', 'city', 'indicator'] as const;
+const KNOWN_PARAMS = ['lang', 'view', 'city', 'cities', 'indicator', 'method'] as const;
 const TextParamSchema = z.string().trim().min(1).max(200);
+/** At most 50 cities side by side; each name as a text parameter. Commas inside names are not supported. */
+const CitiesParamSchema = z
+  .string()
+  .max(5000)
+  .transform((s) => [...new Set(s.split(',').map((c) => c.trim()).filter((c) => c !== '' && c.length <= 200))].slice(0, 50))
+  .refine((list) => list.length > 0);
+const MethodSchema = z.enum(PROGRESS_METHODS);
 
 function paramsOf(query: string): URLSearchParams {
   return new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
@@ -47,17 +60,23 @@ export function parseUrlState(search: string, hash: string): UrlState {
   if (lang !== undefined) state.lang = lang;
   const city = pick(TextParamSchema, hashParams.get('city'), searchParams.get('city'));
   if (city !== undefined) state.city = city;
+  const cities = pick(CitiesParamSchema, hashParams.get('cities'), searchParams.get('cities'));
+  if (cities !== undefined) state.cities = cities;
   const indicator = pick(TextParamSchema, hashParams.get('indicator'), searchParams.get('indicator'));
   if (indicator !== undefined) state.indicator = indicator;
+  const method = pick(MethodSchema, hashParams.get('method'), searchParams.get('method'));
+  if (method !== undefined) state.method = method;
   return state;
 }
 
-/** The canonical hash of a state: `#/view?lang=…&city=…&indicator=…` (empty values left out). */
+/** The canonical hash of a state: `#/view?lang=…&city=…&cities=…&indicator=…&method=…` (empty values left out). */
 export function formatHash(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.lang !== undefined) params.set('lang', state.lang);
   if (state.city !== undefined && state.city !== '') params.set('city', state.city);
+  if (state.cities !== undefined && state.cities.length > 0) params.set('cities', state.cities.join(','));
   if (state.indicator !== undefined && state.indicator !== '') params.set('indicator', state.indicator);
+  if (state.method !== undefined) params.set('method', state.method);
   const query = params.toString();
   return `#/${state.view}${query ? `?${query}` : ''}`;
 }

@@ -5,39 +5,86 @@ import type { MessageKey } from '@/i18n/messages-en';
 import type { MessageParams } from '@/i18n/translate';
 import type { IngestResult } from '@/ingest/types';
 import { IssueCodeSchema } from '@/ingest/worker-protocol';
-import { DATASET_RECORD_VERSION, type DatasetRecord, type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
-import { type MarsadStore, openMarsadStore, requestPersistentStorage } from '@/storage/marsad-db';
+import {
+  DATASET_RECORD_VERSION,
+  type DatasetRecord,
+  datasetNameKey,
+  type LoadedDataset,
+  loadedFromRecord,
+  toLoadedDataset,
+} from '@/storage/dataset-record';
+import type { SavedMapping } from '@/storage/mapping-record';
+import { type MarsadStore, openMarsadStore, requestPersistentStorage, type StorageError, type WorkspaceImportMode, type WorkspaceImportSummary } from '@/storage/marsad-db';
+import { type MergeConflict, mergeDatasets } from '@/storage/merge-datasets';
 import { mergeTables } from '@/storage/merge-tables';
+import { encodeWorkspace, type WorkspaceFile, workspaceFileName, type WorkspaceSettings } from '@/storage/workspace';
 import { z } from 'zod';
+import { version as appVersion } from '../../package.json';
 import { type BuiltIn, type CityNames, loadBuiltIn } from './load-built-in';
 
 export type Notice = { id: string; tone: 'info' | 'warning' | 'error'; key: MessageKey; params?: MessageParams; details?: string[] };
 
 export type ImportOutcome =
-  | { ok: true; name: string; count: number }
+  | { ok: true; name: string; count: number; version: number; replaced: boolean }
   | { ok: false; key: MessageKey; params?: MessageParams };
 
+/** Result of an action on saved data: done, or why not (a message key). */
+export type ActionOutcome = { ok: true } | { ok: false; key: MessageKey; params?: MessageParams };
+
 export type LoadingPhase = 'loading.data' | 'loading.published' | 'loading.demo';
+
+/** The conflicts between the datasets the dashboard uses. */
+export type MergeState = {
+  /** Saved datasets the dashboard uses. */
+  activeCount: number;
+  conflicts: MergeConflict[];
+  conflictCount: number;
+};
 
 export type AppData = {
   ready: boolean;
   loading: LoadingPhase | null;
   storageAvailable: boolean;
-  /** What the views show: the saved datasets, or the built-in ones while nothing is saved. */
+  /**
+   * What the dashboard shows: the saved datasets in use, merged into one (where two give the same
+   * observation, the one imported later wins), or the built-in ones while nothing is saved.
+   */
   datasets: LoadedDataset[];
+  /** What the Data view lists: every saved dataset (in use or not, with its versions), or the built-in ones while nothing is saved. */
+  library: LoadedDataset[];
+  merge: MergeState;
   builtInKind: 'published' | 'demo' | null;
   cityNames: CityNames;
   notices: Notice[];
   settings: { lang?: Lang; digits?: Digits };
   saveSetting: (key: 'lang' | 'digits', value: string) => void;
-  importDataset: (name: string, results: readonly IngestResult[]) => Promise<ImportOutcome>;
+  /** Saves the results as a new dataset, or (with `replaceId`) as the new version of a saved one. */
+  importDataset: (name: string, results: readonly IngestResult[], options?: { replaceId?: string }) => Promise<ImportOutcome>;
+  /** The saved dataset a new import of this name would replace (names compare without case). */
+  findDataset: (name: string) => LoadedDataset | undefined;
   /** Soft-deletes; resolves to the dataset removed (for Undo), or undefined when it failed. */
   deleteDataset: (id: string) => Promise<LoadedDataset | undefined>;
   restoreDataset: (dataset: LoadedDataset) => Promise<boolean>;
   /** Removes soft-deleted datasets for good (after the Undo window). */
   purgeDeleted: () => void;
+  /** Makes an earlier version of a dataset current again (the current one is kept as an earlier version). */
+  restoreVersion: (id: string, number: number) => Promise<ActionOutcome>;
+  /** Includes the dataset in the dashboard, or leaves it out (it stays saved). */
+  setIncluded: (id: string, included: boolean) => Promise<ActionOutcome>;
+  /** Saved column mappings, newest first. */
+  mappings: SavedMapping[];
+  saveMapping: (mapping: SavedMapping) => Promise<ActionOutcome>;
+  deleteMapping: (signature: string) => Promise<ActionOutcome>;
+  /** The workspace backup as JSON text, with the file name to offer. */
+  exportWorkspace: () => Promise<{ ok: true; text: string; fileName: string } | { ok: false; key: MessageKey; params?: MessageParams }>;
+  /** Writes a workspace read from a file (replacing the saved one, or merged into it); all or nothing. */
+  importWorkspace: (file: WorkspaceFile, mode: WorkspaceImportMode) => Promise<{ ok: true; summary: WorkspaceImportSummary } | { ok: false; key: MessageKey; params?: MessageParams }>;
+  /** Changes whenever saved data changes (for views that measure storage). */
+  revision: number;
   dismissNotice: (id: string) => void;
 };
+
+const SETTING_KEYS = ['lang', 'digits'] as const;
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -55,9 +102,26 @@ function sumCounts(results: readonly IngestResult[]): Partial<Record<IssueCode, 
   return out;
 }
 
+function failure(error: StorageError): { ok: false; key: MessageKey; params?: MessageParams } {
+  if (error.kind === 'quota') return { ok: false, key: 'storage.quota' };
+  return { ok: false, key: 'storage.failed', params: { reason: error.message } };
+}
+
+/** The settings of a workspace file that this app knows and accepts. */
+function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits } {
+  const out: { lang?: Lang; digits?: Digits } = {};
+  const lang = LangSchema.safeParse(settings.lang);
+  if (lang.success) out.lang = lang.data;
+  const digits = DigitsSchema.safeParse(settings.digits);
+  if (digits.success) out.digits = digits.data;
+  return out;
+}
+
 /**
  * The app's data: saved datasets (IndexedDB), else the deployment's published datasets or the demo;
- * import, soft delete with undo, settings. Storage problems become notices; nothing here throws.
+ * import (new dataset or new version), versions, use on the dashboard, soft delete with undo, saved
+ * column mappings, workspace backup, settings. Storage problems become notices or outcomes; nothing
+ * here throws.
  */
 export function useAppData(): AppData {
   const store = useRef<MarsadStore | null>(null);
@@ -65,6 +129,8 @@ export function useAppData(): AppData {
   const [loading, setLoading] = useState<LoadingPhase | null>('loading.data');
   const [storageAvailable, setStorageAvailable] = useState(true);
   const [saved, setSaved] = useState<LoadedDataset[]>([]);
+  const [mappings, setMappings] = useState<SavedMapping[]>([]);
+  const [revision, setRevision] = useState(0);
   const [builtIn, setBuiltIn] = useState<BuiltIn | null>(null);
   const builtInRequested = useRef(false);
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -72,6 +138,30 @@ export function useAppData(): AppData {
   const persistRequested = useRef(false);
 
   const addNotice = useCallback((n: Notice) => setNotices((prev) => [...prev.filter((p) => p.id !== n.id), n]), []);
+  const changed = useCallback(() => setRevision((r) => r + 1), []);
+
+  /** Reads the saved datasets again (after a change that touched many of them). */
+  const reload = useCallback(
+    async (s: MarsadStore): Promise<boolean> => {
+      const [list, maps] = await Promise.all([s.listDatasets(), s.listMappings()]);
+      if (maps.ok) setMappings(maps.value);
+      if (list.ok) {
+        setSaved(list.value.datasets.map((r) => loadedFromRecord(r)));
+        if (list.value.problems.length > 0)
+          addNotice({
+            id: 'skipped',
+            tone: 'warning',
+            key: 'storage.skipped',
+            params: { count: list.value.problems.length },
+            details: list.value.problems.map((p) => `${p.key}: ${p.message}`),
+          });
+        return true;
+      }
+      addNotice({ id: 'storage', tone: 'warning', key: 'storage.failed', params: { reason: list.error.message } });
+      return false;
+    },
+    [addNotice],
+  );
 
   useEffect(() => {
     let stopped = false;
@@ -95,20 +185,10 @@ export function useAppData(): AppData {
       if (lang.ok && lang.value !== undefined) next.lang = lang.value;
       if (digits.ok && digits.value !== undefined) next.digits = digits.value;
       await s.purgeDeleted();
-      const list = await s.listDatasets();
       if (stopped) return;
       setSettings(next);
-      if (list.ok) {
-        setSaved(list.value.datasets.map((r) => toLoadedDataset(r)));
-        if (list.value.problems.length > 0)
-          addNotice({
-            id: 'skipped',
-            tone: 'warning',
-            key: 'storage.skipped',
-            params: { count: list.value.problems.length },
-            details: list.value.problems.map((p) => `${p.key}: ${p.message}`),
-          });
-      } else addNotice({ id: 'storage', tone: 'warning', key: 'storage.failed', params: { reason: list.error.message } });
+      await reload(s);
+      if (stopped) return;
       setReady(true);
     })();
     return () => {
@@ -116,7 +196,7 @@ export function useAppData(): AppData {
       store.current?.close();
       store.current = null;
     };
-  }, [addNotice]);
+  }, [addNotice, reload]);
 
   // The built-in data is read only when nothing is saved (at start, or after the last dataset is deleted).
   useEffect(() => {
@@ -139,36 +219,76 @@ export function useAppData(): AppData {
     void store.current?.putSetting(key, value);
   }, []);
 
+  /** After the first successful import (still within the user's gesture): ask the browser to keep our storage. */
+  const askPersistence = useCallback((s: MarsadStore) => {
+    if (persistRequested.current) return;
+    persistRequested.current = true;
+    void requestPersistentStorage().then(() => {
+      void s.putSetting('persistRequested', true);
+      changed();
+    });
+  }, [changed]);
+
   const importDataset = useCallback(
-    async (name: string, results: readonly IngestResult[]): Promise<ImportOutcome> => {
+    async (name: string, results: readonly IngestResult[], options: { replaceId?: string } = {}): Promise<ImportOutcome> => {
       const table = mergeTables(results.map((r) => r.table));
       if (table.length === 0) return { ok: false, key: 'import.blocked' };
-      const record: DatasetRecord = {
-        version: DATASET_RECORD_VERSION,
-        id: newId(),
-        name,
-        createdAt: Date.now(),
-        source: 'upload',
+      const now = Date.now();
+      const content = {
+        importedAt: now,
         files: results.map((r) => r.file),
         issueCounts: sumCounts(results),
         rowsRejected: results.reduce((n, r) => n + r.rowsRejected, 0),
         table,
-        deletedAt: null,
       };
       const s = store.current;
+      const replaceId = options.replaceId;
+      if (replaceId !== undefined) {
+        const target = saved.find((d) => d.id === replaceId);
+        if (target === undefined) return { ok: false, key: 'import.replaceGone' };
+        let next: LoadedDataset;
+        if (s !== null) {
+          const result = await s.replaceDataset(replaceId, content, now);
+          if (!result.ok) return failure(result.error);
+          next = loadedFromRecord(result.value);
+          askPersistence(s);
+        } else {
+          // Without storage there is nothing to keep earlier versions in.
+          next = toLoadedDataset({ ...target, table, files: content.files, versionNumber: target.versionNumber + 1, importedAt: now, history: [] });
+        }
+        setSaved((prev) => prev.map((d) => (d.id === replaceId ? next : d)));
+        changed();
+        return { ok: true, name: next.name, count: table.length, version: next.versionNumber, replaced: true };
+      }
+      const record: DatasetRecord = {
+        version: DATASET_RECORD_VERSION,
+        id: newId(),
+        name,
+        createdAt: now,
+        source: 'upload',
+        included: true,
+        deletedAt: null,
+        current: { number: 1, ...content },
+        history: [],
+        latestNumber: 1,
+      };
       if (s !== null) {
         const result = await s.saveDataset(record);
-        if (!result.ok) return result.error.kind === 'quota' ? { ok: false, key: 'storage.quota' } : { ok: false, key: 'storage.failed', params: { reason: result.error.message } };
-        if (!persistRequested.current) {
-          persistRequested.current = true;
-          void requestPersistentStorage().then(() => s.putSetting('persistRequested', true));
-        }
+        if (!result.ok) return failure(result.error);
+        askPersistence(s);
       }
-      setSaved((prev) => [...prev, toLoadedDataset(record)]);
-      return { ok: true, name, count: table.length };
+      setSaved((prev) => [...prev, loadedFromRecord(record)]);
+      changed();
+      return { ok: true, name, count: table.length, version: 1, replaced: false };
     },
-    [],
+    [saved, askPersistence, changed],
   );
+
+  const findDataset = useCallback((name: string) => {
+    const key = datasetNameKey(name);
+    // The latest saved dataset of that name (a workspace merge can bring two).
+    return [...saved].reverse().find((d) => d.source === 'upload' && datasetNameKey(d.name) === key);
+  }, [saved]);
 
   const deleteDataset = useCallback(
     async (id: string): Promise<LoadedDataset | undefined> => {
@@ -183,9 +303,10 @@ export function useAppData(): AppData {
         }
       }
       setSaved((prev) => prev.filter((d) => d.id !== id));
+      changed();
       return target;
     },
-    [saved, addNotice],
+    [saved, addNotice, changed],
   );
 
   const restoreDataset = useCallback(
@@ -196,18 +317,120 @@ export function useAppData(): AppData {
         if (!r.ok) return false;
       }
       setSaved((prev) => (prev.some((d) => d.id === dataset.id) ? prev : [...prev, dataset].sort((a, b) => a.createdAt - b.createdAt)));
+      changed();
       return true;
     },
-    [],
+    [changed],
   );
 
   const purgeDeleted = useCallback(() => {
-    void store.current?.purgeDeleted();
+    void store.current?.purgeDeleted().then(changed);
+  }, [changed]);
+
+  const restoreVersion = useCallback(
+    async (id: string, number: number): Promise<ActionOutcome> => {
+      const s = store.current;
+      if (s === null) return { ok: false, key: 'storage.unavailable' };
+      const r = await s.restoreVersion(id, number);
+      if (!r.ok) return failure(r.error);
+      const next = loadedFromRecord(r.value);
+      setSaved((prev) => prev.map((d) => (d.id === id ? next : d)));
+      changed();
+      return { ok: true };
+    },
+    [changed],
+  );
+
+  const setIncluded = useCallback(async (id: string, included: boolean): Promise<ActionOutcome> => {
+    // Shown at once (the switch follows the click); undone if it cannot be saved.
+    setSaved((prev) => prev.map((d) => (d.id === id ? { ...d, included } : d)));
+    const s = store.current;
+    if (s !== null) {
+      const r = await s.setIncluded(id, included);
+      if (!r.ok) {
+        setSaved((prev) => prev.map((d) => (d.id === id ? { ...d, included: !included } : d)));
+        return failure(r.error);
+      }
+    }
+    return { ok: true };
   }, []);
+
+  const saveMapping = useCallback(
+    async (mapping: SavedMapping): Promise<ActionOutcome> => {
+      const s = store.current;
+      if (s !== null) {
+        const r = await s.putMapping(mapping);
+        if (!r.ok) return failure(r.error);
+      }
+      setMappings((prev) => [mapping, ...prev.filter((m) => m.signature !== mapping.signature)]);
+      changed();
+      return { ok: true };
+    },
+    [changed],
+  );
+
+  const deleteMapping = useCallback(
+    async (signature: string): Promise<ActionOutcome> => {
+      const s = store.current;
+      if (s !== null) {
+        const r = await s.deleteMapping(signature);
+        if (!r.ok) return failure(r.error);
+      }
+      setMappings((prev) => prev.filter((m) => m.signature !== signature));
+      changed();
+      return { ok: true };
+    },
+    [changed],
+  );
+
+  const exportWorkspace = useCallback(async () => {
+    const s = store.current;
+    if (s === null) return { ok: false as const, key: 'storage.unavailable' as const };
+    const snapshot = await s.exportWorkspace(SETTING_KEYS);
+    if (!snapshot.ok) return failure(snapshot.error);
+    const now = new Date();
+    return { ok: true as const, text: encodeWorkspace(snapshot.value, { appVersion, exportedAt: now }), fileName: workspaceFileName(now) };
+  }, []);
+
+  const importWorkspace = useCallback(
+    async (file: WorkspaceFile, mode: WorkspaceImportMode) => {
+      const s = store.current;
+      if (s === null) return { ok: false as const, key: 'storage.unavailable' as const };
+      const known = knownSettings(file.settings);
+      const r = await s.importWorkspace({ ...file, settings: mode === 'replace' ? known : {} }, mode);
+      if (!r.ok) return failure(r.error);
+      if (mode === 'replace') setSettings((prev) => ({ ...prev, ...known }));
+      await reload(s);
+      askPersistence(s);
+      changed();
+      return { ok: true as const, summary: r.value };
+    },
+    [reload, askPersistence, changed],
+  );
 
   const dismissNotice = useCallback((id: string) => setNotices((prev) => prev.filter((n) => n.id !== id)), []);
 
-  const datasets = useMemo(() => (saved.length > 0 ? saved : (builtIn?.datasets ?? [])), [saved, builtIn]);
+  const active = useMemo(() => saved.filter((d) => d.included), [saved]);
+  const merged = useMemo(() => mergeDatasets(active), [active]);
+  const datasets = useMemo((): LoadedDataset[] => {
+    if (saved.length === 0) return builtIn?.datasets ?? [];
+    const [only] = active;
+    if (active.length === 0 || only === undefined) return [];
+    if (active.length === 1) return [only];
+    return [
+      toLoadedDataset({
+        id: 'merged',
+        name: active.map((d) => d.name).join(' + '),
+        source: 'upload',
+        createdAt: Math.min(...active.map((d) => d.createdAt)),
+        importedAt: Math.max(...active.map((d) => d.importedAt)),
+        table: merged.table,
+        files: active.flatMap((d) => d.files),
+      }),
+    ];
+  }, [saved.length, builtIn, active, merged]);
+  const library = useMemo(() => (saved.length > 0 ? saved : (builtIn?.datasets ?? [])), [saved, builtIn]);
+  const merge = useMemo(() => ({ activeCount: active.length, conflicts: merged.conflicts, conflictCount: merged.conflictCount }), [active.length, merged]);
   const builtInKind = saved.length > 0 || builtIn === null || builtIn.kind === 'none' ? null : builtIn.kind;
 
   return {
@@ -215,15 +438,26 @@ export function useAppData(): AppData {
     loading,
     storageAvailable,
     datasets,
+    library,
+    merge,
     builtInKind,
     cityNames: builtIn?.cityNames ?? {},
     notices,
     settings,
     saveSetting,
     importDataset,
+    findDataset,
     deleteDataset,
     restoreDataset,
     purgeDeleted,
+    restoreVersion,
+    setIncluded,
+    mappings,
+    saveMapping,
+    deleteMapping,
+    exportWorkspace,
+    importWorkspace,
+    revision,
     dismissNotice,
   };
 }

@@ -20,6 +20,12 @@ function writeLocation(state: UrlState, mode: 'push' | 'replace'): void {
 export function useUrlState(): [UrlState, (next: UrlState) => void] {
   const [state, setState] = useState<UrlState>(readLocation);
 
+  // A link typed with query parameters (`/?lang=ar&view=compare`) is rewritten once into the app's own
+  // form (`/#/compare?lang=ar`), so what the address bar shows is what a copied link will open.
+  useEffect(() => {
+    writeLocation(readLocation(), 'replace');
+  }, []);
+
   useEffect(() => {
     const onChange = () => setState(readLocation());
     window.addEventListener('hashchange', onChange);

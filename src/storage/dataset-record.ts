@@ -7,51 +7,165 @@ import { FileInfoSchema, IssueCountsSchema, ObservationTableSchema } from '@/ing
 /** Where a dataset comes from: imported by the user (saved), published with the site, or the demo (both in memory only). */
 export type DatasetSource = 'upload' | 'published' | 'demo';
 
-/** Version of the stored record shape; a record of another version is reported and skipped, never cast. */
-export const DATASET_RECORD_VERSION = 1;
+/**
+ * Version of the stored record shape. 1: one flat record per dataset (no versions); 2: the current
+ * version nested in `current`, earlier versions in their own store. Version 1 records are upgraded
+ * when the database is opened (and on read, see `StoredDatasetSchema`); any other version is reported
+ * and skipped, never cast.
+ */
+export const DATASET_RECORD_VERSION = 2;
+
+/** Earlier versions kept per dataset (besides the current one). Older ones are removed on replace. */
+export const KEPT_VERSIONS = 3;
+
+/** What one version of a dataset holds: the files it was read from, their issue counts and the observations. */
+export type DatasetVersion = {
+  /** 1, 2, 3… per dataset; never reused. */
+  number: number;
+  /** When this version was imported (epoch milliseconds). */
+  importedAt: number;
+  files: FileInfo[];
+  issueCounts: Partial<Record<IssueCode, number>>;
+  rowsRejected: number;
+  /** One columnar table, all files merged. */
+  table: ObservationTable;
+};
+
+/** An earlier version as listed (the table stays in the `versions` store until restored). */
+export type VersionSummary = {
+  number: number;
+  importedAt: number;
+  /** When it stopped being the current version. */
+  archivedAt: number;
+  observations: number;
+  fileNames: string[];
+};
 
 /**
- * One dataset as kept in the `datasets` store: metadata, the files it was read from, the complete issue
- * counts and the observations (one columnar table, all files merged).
+ * One dataset as kept in the `datasets` store: identity, whether the dashboard uses it, its current
+ * version and the list of the earlier versions kept in the `versions` store (newest first).
  */
 export type DatasetRecord = {
   version: typeof DATASET_RECORD_VERSION;
   id: string;
   name: string;
-  /** Epoch milliseconds. */
+  /** First import (epoch milliseconds). */
   createdAt: number;
   source: 'upload' | 'published';
-  files: FileInfo[];
-  issueCounts: Partial<Record<IssueCode, number>>;
-  rowsRejected: number;
-  table: ObservationTable;
+  /** False when the user left it out of the dashboard (it stays saved). */
+  included: boolean;
   /** Soft delete: when set, the dataset is hidden and purged later (Undo clears it). Null when live. */
   deletedAt: number | null;
+  current: DatasetVersion;
+  /** Summaries of the earlier versions kept, newest first (at most KEPT_VERSIONS). */
+  history: VersionSummary[];
+  /** Highest version number ever given (so numbers are never reused after pruning). */
+  latestNumber: number;
 };
 
-export const DatasetRecordSchema = z.object({
-  version: z.literal(DATASET_RECORD_VERSION),
+/** An earlier version in the `versions` store, keyed by [datasetId, number]. */
+export type ArchivedVersion = DatasetVersion & { datasetId: string; archivedAt: number };
+
+const versionNumber = z.number().int().positive().max(1_000_000_000);
+const epoch = z.number().finite();
+
+export const DatasetVersionSchema = z.object({
+  number: versionNumber,
+  importedAt: epoch,
+  files: z.array(FileInfoSchema),
+  issueCounts: IssueCountsSchema,
+  rowsRejected: z.number().int().nonnegative(),
+  table: ObservationTableSchema,
+}) satisfies z.ZodType<DatasetVersion>;
+
+export const VersionSummarySchema = z.object({
+  number: versionNumber,
+  importedAt: epoch,
+  archivedAt: epoch,
+  observations: z.number().int().nonnegative(),
+  fileNames: z.array(z.string()),
+}) satisfies z.ZodType<VersionSummary>;
+
+export const DatasetRecordSchema = z
+  .object({
+    version: z.literal(DATASET_RECORD_VERSION),
+    id: z.string().min(1).max(200),
+    name: z.string().max(1000),
+    createdAt: epoch,
+    source: z.enum(['upload', 'published']),
+    included: z.boolean(),
+    deletedAt: epoch.nullable(),
+    current: DatasetVersionSchema,
+    history: z.array(VersionSummarySchema),
+    latestNumber: versionNumber,
+  })
+  .refine((r) => r.latestNumber >= r.current.number && r.history.every((h) => h.number <= r.latestNumber && h.number !== r.current.number), {
+    message: 'version numbers are inconsistent',
+    path: ['latestNumber'],
+  }) satisfies z.ZodType<DatasetRecord>;
+
+export const ArchivedVersionSchema = DatasetVersionSchema.extend({
+  datasetId: z.string().min(1).max(200),
+  archivedAt: epoch,
+}) satisfies z.ZodType<ArchivedVersion>;
+
+/** The record shape written by the first release (one flat record per dataset). */
+const DatasetRecordV1Schema = z.object({
+  version: z.literal(1),
   id: z.string().min(1).max(200),
   name: z.string().max(1000),
-  createdAt: z.number().finite(),
+  createdAt: epoch,
   source: z.enum(['upload', 'published']),
   files: z.array(FileInfoSchema),
   issueCounts: IssueCountsSchema,
   rowsRejected: z.number().int().nonnegative(),
   table: ObservationTableSchema,
-  deletedAt: z.number().finite().nullable(),
-}) satisfies z.ZodType<DatasetRecord>;
+  deletedAt: epoch.nullable(),
+});
+
+/** A version 1 record as version 2: its content becomes version 1, used on the dashboard. */
+export function upgradeRecordV1(r: z.infer<typeof DatasetRecordV1Schema>): DatasetRecord {
+  return {
+    version: DATASET_RECORD_VERSION,
+    id: r.id,
+    name: r.name,
+    createdAt: r.createdAt,
+    source: r.source,
+    included: true,
+    deletedAt: r.deletedAt,
+    current: { number: 1, importedAt: r.createdAt, files: r.files, issueCounts: r.issueCounts, rowsRejected: r.rowsRejected, table: r.table },
+    history: [],
+    latestNumber: 1,
+  };
+}
+
+/** What a read from the `datasets` store may hold: a current record, or a first-release one (upgraded). */
+export const StoredDatasetSchema = z.union([DatasetRecordSchema, DatasetRecordV1Schema.transform(upgradeRecordV1)]);
+
+/** The summary listed for a version once it is no longer current. */
+export function summarizeVersion(v: DatasetVersion, archivedAt: number): VersionSummary {
+  return { number: v.number, importedAt: v.importedAt, archivedAt, observations: v.table.length, fileNames: v.files.map((f) => f.name) };
+}
 
 /** A dataset the app shows: saved, published or demo, with counts computed once. */
 export type LoadedDataset = {
   id: string;
   name: string;
   source: DatasetSource;
+  /** First import (0 for built-in data). */
   createdAt: number;
   table: ObservationTable;
   files: FileInfo[];
   cityCount: number;
   indicatorCount: number;
+  /** The version shown (1 for built-in data). */
+  versionNumber: number;
+  /** When the version shown was imported (createdAt for built-in data). */
+  importedAt: number;
+  /** Whether the dashboard uses it (built-in data: always). */
+  included: boolean;
+  /** Earlier versions that can be restored, newest first. */
+  history: VersionSummary[];
 };
 
 /** Number of distinct non-empty values a string column actually uses. */
@@ -69,7 +183,18 @@ export function countDistinct(table: ObservationTable, column: 'city' | 'indicat
   return n;
 }
 
-export function toLoadedDataset(d: { id: string; name: string; source: DatasetSource; createdAt: number; table: ObservationTable; files: FileInfo[] }): LoadedDataset {
+export function toLoadedDataset(d: {
+  id: string;
+  name: string;
+  source: DatasetSource;
+  createdAt: number;
+  table: ObservationTable;
+  files: FileInfo[];
+  versionNumber?: number;
+  importedAt?: number;
+  included?: boolean;
+  history?: VersionSummary[];
+}): LoadedDataset {
   return {
     id: d.id,
     name: d.name,
@@ -79,5 +204,30 @@ export function toLoadedDataset(d: { id: string; name: string; source: DatasetSo
     files: d.files,
     cityCount: countDistinct(d.table, 'city'),
     indicatorCount: countDistinct(d.table, 'indicator'),
+    versionNumber: d.versionNumber ?? 1,
+    importedAt: d.importedAt ?? d.createdAt,
+    included: d.included ?? true,
+    history: d.history ?? [],
   };
+}
+
+/** A saved record as the app shows it (its current version). */
+export function loadedFromRecord(r: DatasetRecord): LoadedDataset {
+  return toLoadedDataset({
+    id: r.id,
+    name: r.name,
+    source: r.source,
+    createdAt: r.createdAt,
+    table: r.current.table,
+    files: r.current.files,
+    versionNumber: r.current.number,
+    importedAt: r.current.importedAt,
+    included: r.included,
+    history: r.history,
+  });
+}
+
+/** Comparison form of a dataset name (re-importing "Amman.csv" matches "amman.csv"). */
+export function datasetNameKey(name: string): string {
+  return name.normalize('NFC').trim().toLocaleLowerCase('en');
 }

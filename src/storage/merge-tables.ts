@@ -1,21 +1,30 @@
 import { type ObservationTable, ObservationTableBuilder, STRING_COLUMNS, type StringColumn } from '@/domain/observation-table';
 
 /**
- * One table from several (the files of one import), in order. Strings are re-encoded into shared
- * dictionaries; line numbers stay those of each row's own file. One table is returned as it is.
+ * One table from several (the files of one import, or the datasets the dashboard uses), in order.
+ * Strings are re-encoded into shared dictionaries; line numbers stay those of each row's own file.
+ * `keep[k]`, when given, selects the rows of table k to copy (1 = keep); without masks a single table
+ * is returned as it is.
  */
-export function mergeTables(tables: readonly ObservationTable[]): ObservationTable {
-  if (tables.length === 1 && tables[0] !== undefined) return tables[0];
-  const total = tables.reduce((n, t) => n + t.length, 0);
+export function mergeTables(tables: readonly ObservationTable[], keep?: ReadonlyArray<Uint8Array | undefined>): ObservationTable {
+  if (tables.length === 1 && tables[0] !== undefined && keep?.[0] === undefined) return tables[0];
+  let total = 0;
+  tables.forEach((t, k) => {
+    const mask = keep?.[k];
+    if (mask === undefined) total += t.length;
+    else for (let i = 0; i < t.length; i++) total += mask[i] ?? 0;
+  });
   const builder = new ObservationTableBuilder(total);
   const ids = { city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0 } satisfies Record<StringColumn, number>;
-  for (const t of tables) {
+  tables.forEach((t, k) => {
+    const mask = keep?.[k];
     // Per table: its dictionary id → the merged dictionary's id.
     const remap = new Map<StringColumn, Uint32Array>(STRING_COLUMNS.map((col) => [col, Uint32Array.from(t.dict[col], (s) => builder.encode(col, s))]));
     for (let i = 0; i < t.length; i++) {
+      if (mask !== undefined && mask[i] !== 1) continue;
       for (const col of STRING_COLUMNS) ids[col] = remap.get(col)?.[t[col][i] ?? 0] ?? 0;
       builder.pushEncoded(ids, t.year[i] ?? 0, t.value[i] ?? NaN, t.line[i] ?? 0);
     }
-  }
+  });
   return builder.finish();
 }

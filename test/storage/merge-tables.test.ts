@@ -39,3 +39,18 @@ describe('mergeTables(tables)', () => {
     expect(countDistinct(m, 'indicator')).toBe(1);
   });
 });
+
+describe('mergeTables(tables, keep)', () => {
+  it('copies only the rows a mask keeps, even from a single table', () => {
+    const a = tableOf([{ city: 'Amman', value: 1 }, { city: 'Tyre', value: 2 }, { city: 'Irbid', value: 3 }]);
+    const b = tableOf([{ city: 'Zarqa', value: 4 }]);
+    const one = mergeTables([a], [Uint8Array.from([1, 0, 1])]);
+    expect(one).not.toBe(a);
+    expect(Array.from({ length: one.length }, (_, i) => getObservation(one, i).city)).toEqual(['Amman', 'Irbid']);
+    const two = mergeTables([a, b], [Uint8Array.from([0, 1, 0]), undefined]);
+    expect(Array.from({ length: two.length }, (_, i) => [getObservation(two, i).city, getObservation(two, i).value])).toEqual([
+      ['Tyre', 2],
+      ['Zarqa', 4],
+    ]);
+  });
+});

@@ -1,26 +1,84 @@
+import { Fragment, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import type { MessageKey } from '@/i18n/messages-en';
+import type { MessageParams } from '@/i18n/translate';
 import type { LoadedDataset } from '@/storage/dataset-record';
+import type { MergeConflict } from '@/storage/merge-datasets';
+import { ConflictList } from './conflict-list';
+
+type ActionResult = { ok: true } | { ok: false; key: MessageKey; params?: MessageParams };
+
+export type DatasetListProps = {
+  datasets: readonly LoadedDataset[];
+  onDelete: (id: string) => void;
+  /** Makes an earlier version current again. */
+  onRestoreVersion?: (id: string, number: number) => Promise<ActionResult>;
+  /** Uses the dataset on the dashboard, or leaves it out. */
+  onSetIncluded?: (id: string, included: boolean) => Promise<ActionResult>;
+  /** Conflicts between the datasets in use (later import wins). */
+  merge?: { activeCount: number; conflicts: readonly MergeConflict[]; conflictCount: number };
+};
 
 /**
- * The datasets the app shows: name, date added, counts, and Delete for imported ones (the app offers
- * Undo). Built-in datasets (published or demo) are listed without Delete: they are the deployment's.
+ * The datasets the app shows: name, version, date imported, counts, whether the dashboard uses it
+ * (a switch), earlier versions (Restore), and Delete for imported ones (the app offers Undo); then the
+ * conflicts between the datasets in use. Built-in datasets (published or demo) are listed without
+ * actions: they are the deployment's.
  */
-export function DatasetList({ datasets, onDelete }: { datasets: readonly LoadedDataset[]; onDelete: (id: string) => void }) {
+export function DatasetList({ datasets, onDelete, onRestoreVersion, onSetIncluded, merge }: DatasetListProps) {
   const { t, formatNumber, formatDate } = useI18n();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const baseId = useId();
   const builtIn = datasets.length > 0 && datasets.every((d) => d.source !== 'upload');
+  const saved = datasets.filter((d) => d.source === 'upload');
+
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const restore = async (d: LoadedDataset, number: number) => {
+    if (onRestoreVersion === undefined) return;
+    setBusy(true);
+    const r = await onRestoreVersion(d.id, number);
+    setBusy(false);
+    setMessage(r.ok ? { tone: 'success', text: t('versions.restored', { name: d.name, version: number, previous: d.versionNumber }) } : { tone: 'error', text: t(r.key, r.params) });
+  };
+
+  const include = async (d: LoadedDataset, included: boolean) => {
+    if (onSetIncluded === undefined) return;
+    const r = await onSetIncluded(d.id, included);
+    setMessage(
+      r.ok ? { tone: 'info', text: t(included ? 'datasets.nowIncluded' : 'datasets.nowExcluded', { name: d.name }) } : { tone: 'error', text: t(r.key, r.params) },
+    );
+  };
+
   return (
     <section className="card datasets" aria-labelledby="datasets-title">
       <h2 id="datasets-title">{t('datasets.title')}</h2>
       {datasets.length === 0 ? <p className="empty">{t('datasets.empty')}</p> : null}
       {builtIn ? <p className="note">{t('datasets.builtInNote')}</p> : null}
+      {saved.length > 0 && merge !== undefined ? (
+        <p className="dataset-summary">
+          {merge.activeCount === 0 ? t('datasets.noneActive') : t('datasets.activeSummary', { count: merge.activeCount, total: saved.length })}
+        </p>
+      ) : null}
       {datasets.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('datasets.caption')}>
           <table className="dataset-table">
             <caption className="visually-hidden">{t('datasets.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('datasets.name')}</th>
                 <th scope="col">{t('datasets.kind')}</th>
+                <th scope="col" className="num">
+                  {t('datasets.version')}
+                </th>
                 <th scope="col">{t('datasets.date')}</th>
                 <th scope="col" className="num">
                   {t('datasets.observations')}
@@ -31,35 +89,107 @@ export function DatasetList({ datasets, onDelete }: { datasets: readonly LoadedD
                 <th scope="col" className="num">
                   {t('datasets.indicators')}
                 </th>
+                <th scope="col">{t('datasets.dashboard')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('datasets.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {datasets.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row" className="dataset-name">
-                    <bdi>{d.name}</bdi>
-                  </th>
-                  <td>{t(`datasets.kind.${d.source}`)}</td>
-                  <td>{d.createdAt > 0 ? formatDate(d.createdAt) : '—'}</td>
-                  <td className="num">{formatNumber(d.table.length)}</td>
-                  <td className="num">{formatNumber(d.cityCount)}</td>
-                  <td className="num">{formatNumber(d.indicatorCount)}</td>
-                  <td className="row-actions">
-                    {d.source === 'upload' ? (
-                      <button type="button" className="button danger small" aria-label={t('datasets.deleteLabel', { name: d.name })} onClick={() => onDelete(d.id)}>
-                        {t('datasets.delete')}
-                      </button>
+              {datasets.map((d) => {
+                const upload = d.source === 'upload';
+                const versionsId = `${baseId}-versions-${d.id}`;
+                const expanded = open.has(d.id);
+                return (
+                  <Fragment key={d.id}>
+                    <tr className={upload && !d.included ? 'excluded' : undefined}>
+                      <th scope="row" className="dataset-name">
+                        <bdi>{d.name}</bdi>
+                      </th>
+                      <td data-label={t('datasets.kind')}>{t(`datasets.kind.${d.source}`)}</td>
+                      <td className="num" data-label={t('datasets.version')}>
+                        {upload ? t('datasets.versionNumber', { version: d.versionNumber }) : '—'}
+                      </td>
+                      <td data-label={t('datasets.date')}>{d.importedAt > 0 ? formatDate(d.importedAt) : '—'}</td>
+                      <td className="num" data-label={t('datasets.observations')}>
+                        {formatNumber(d.table.length)}
+                      </td>
+                      <td className="num" data-label={t('datasets.cities')}>
+                        {formatNumber(d.cityCount)}
+                      </td>
+                      <td className="num" data-label={t('datasets.indicators')}>
+                        {formatNumber(d.indicatorCount)}
+                      </td>
+                      <td data-label={t('datasets.dashboard')}>
+                        {upload && onSetIncluded !== undefined ? (
+                          <label className="include-switch">
+                            <input type="checkbox" checked={d.included} disabled={busy} onChange={(e) => void include(d, e.target.checked)} />
+                            <span>{d.included ? t('datasets.included') : t('datasets.excluded')}</span>
+                            <span className="visually-hidden"> — {t('datasets.includeLabel', { name: d.name })}</span>
+                          </label>
+                        ) : (
+                          t('datasets.included')
+                        )}
+                      </td>
+                      <td className="row-actions">
+                        {upload && d.history.length > 0 && onRestoreVersion !== undefined ? (
+                          <button
+                            type="button"
+                            className="button secondary small"
+                            aria-expanded={expanded}
+                            aria-controls={versionsId}
+                            onClick={() => toggle(d.id)}
+                          >
+                            {t('versions.show', { count: d.history.length })}
+                            <span className="visually-hidden"> — {d.name}</span>
+                          </button>
+                        ) : null}
+                        {upload ? (
+                          <button type="button" className="button danger small" aria-label={t('datasets.deleteLabel', { name: d.name })} onClick={() => onDelete(d.id)}>
+                            {t('datasets.delete')}
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                    {upload && d.history.length > 0 && expanded ? (
+                      <tr className="versions-row" id={versionsId}>
+                        <td colSpan={9}>
+                          <p className="versions-title">{t('versions.title', { name: d.name, version: d.versionNumber })}</p>
+                          <ul className="versions-list">
+                            {d.history.map((v) => (
+                              <li key={v.number}>
+                                <span>
+                                  {t('versions.item', { version: v.number, count: v.observations, date: formatDate(v.importedAt) })}
+                                  {v.fileNames.length > 0 ? (
+                                    <>
+                                      {' '}
+                                      <span className="hint">
+                                        (<bdi>{v.fileNames.join(', ')}</bdi>)
+                                      </span>
+                                    </>
+                                  ) : null}
+                                </span>
+                                <button type="button" className="button secondary small" disabled={busy} onClick={() => void restore(d, v.number)}>
+                                  {t('versions.restore', { version: v.number })}
+                                  <span className="visually-hidden"> — {d.name}</span>
+                                </button>
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
                     ) : null}
-                  </td>
-                </tr>
-              ))}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </div>
       ) : null}
+      <div role="status" aria-live="polite" className="status-line">
+        {message ? <p className={`message message-${message.tone}`}>{message.text}</p> : null}
+      </div>
+      {merge !== undefined && saved.length > 1 ? <ConflictList conflicts={merge.conflicts} total={merge.conflictCount} /> : null}
     </section>
   );
 }

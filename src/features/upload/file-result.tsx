@@ -21,8 +21,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** One file's result: how it was read, the counts, the validation report and the first rows. */
-export function FileResult({ result }: { result: IngestResult }) {
+/**
+ * One file's result: how it was read, the counts, what the panel offers for it (`children`: the
+ * column-mapping step), the validation report and the first rows.
+ */
+export function FileResult({ result, children }: { result: IngestResult; children?: ReactNode }) {
   const { t, formatNumber } = useI18n();
   const { file } = result;
   const headingId = useId();
@@ -30,7 +33,7 @@ export function FileResult({ result }: { result: IngestResult }) {
   const body = result.preview.slice(1);
   return (
     <article className="card file-result" aria-labelledby={headingId}>
-      <h3 id={headingId}>
+      <h3 id={headingId} tabIndex={-1}>
         <bdi>{file.name}</bdi>
       </h3>
       <h4 className="visually-hidden">{t('result.detected')}</h4>
@@ -46,12 +49,13 @@ export function FileResult({ result }: { result: IngestResult }) {
         <Fact label={t('result.accepted')}>{formatNumber(result.table.length)}</Fact>
         <Fact label={t('result.rejected')}>{formatNumber(result.rowsRejected)}</Fact>
       </dl>
+      {children}
       <h4>{t('report.title')}</h4>
       <ValidationReport issues={result.issues} issueCounts={result.issueCounts} fileName={file.name} />
       {header.length > 0 ? (
         <details className="preview" open>
           <summary>{t('preview.title')}</summary>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('preview.title')}>
             <table>
               <caption className="visually-hidden">{t('preview.caption', { count: body.length })}</caption>
               <thead>

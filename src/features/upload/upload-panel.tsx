@@ -1,40 +1,110 @@
-import { type DragEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { MessageKey } from '@/i18n/messages-en';
 import type { MessageParams } from '@/i18n/translate';
+import { loadBundledRegistry } from '@/ingest/bundled-registry';
 import { type IngestJob, startIngest } from '@/ingest/ingest-client';
-import type { IngestResult } from '@/ingest/types';
+import type { ColumnMapping, IngestOptions, IngestResult } from '@/ingest/types';
+import { headerSignature, MAPPING_RECORD_VERSION, type SavedMapping } from '@/storage/mapping-record';
+import { type MappingChoice, ColumnMappingForm } from './column-mapping-form';
+import { mappingFromRoles, rolesFromMapping } from './column-roles';
+import { ConfirmDialog } from './confirm-dialog';
 import { FileResult } from './file-result';
 import { DEFAULT_READING_OPTIONS, type ReadingOptions, ReadingOptionsForm } from './reading-options';
+import { SavedMappings } from './saved-mappings';
 
-export type UploadImportOutcome = { ok: true; name: string; count: number } | { ok: false; key: MessageKey; params?: MessageParams };
+export type UploadImportOutcome =
+  | { ok: true; name: string; count: number; version: number; replaced: boolean }
+  | { ok: false; key: MessageKey; params?: MessageParams };
+
+/** The saved dataset an import of the same name would replace. */
+export type ExistingDataset = { id: string; name: string; versionNumber: number; importedAt: number; table: { length: number } };
+
+type ActionResult = { ok: true } | { ok: false; key: MessageKey; params?: MessageParams };
+
+export type UploadPanelProps = {
+  onImport: (name: string, results: readonly IngestResult[], options?: { replaceId?: string }) => Promise<UploadImportOutcome>;
+  /** The saved dataset a new import of this name would replace, if any. */
+  findExisting: (name: string) => ExistingDataset | undefined;
+  mappings: readonly SavedMapping[];
+  onSaveMapping: (mapping: SavedMapping) => Promise<ActionResult>;
+  onDeleteMapping: (signature: string) => Promise<ActionResult>;
+};
+
+/** Per file: the column mapping and fixed values the user chose (kept when the files are read again). */
+type FileChoice = { mapping: ColumnMapping; defaultCity?: string; defaultIndicator?: string; signature: string };
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; index: number; total: number; name: string; fraction: number }
   | { kind: 'review'; results: IngestResult[] }
+  | { kind: 'remapping'; results: IngestResult[]; index: number; name: string; fraction: number }
+  | { kind: 'confirm'; results: IngestResult[]; name: string; existing: ExistingDataset }
   | { kind: 'saving'; results: IngestResult[] };
 
 type Message = { tone: 'info' | 'success' | 'error'; text: string };
 
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
 
+/** The issues that say the layout or a required column was not found: the file needs a mapping. */
+function needsMapping(r: IngestResult): boolean {
+  return (r.issueCounts.unknown_format ?? 0) > 0 || (r.issueCounts.missing_column ?? 0) > 0;
+}
+
+/** Layouts the mapping form can describe (one value column): long files, and files not recognised. */
+function canMap(r: IngestResult): boolean {
+  return r.file.header.length > 0 && (needsMapping(r) || r.file.layout === 'long' || r.file.layout === 'unknown');
+}
+
+/** The form's starting point: the mapping chosen before, else the detected one (with the indicator from the file name). */
+function initialChoice(r: IngestResult, chosen: FileChoice | undefined): MappingChoice {
+  if (chosen !== undefined)
+    return { roles: rolesFromMapping(r.file.header, chosen.mapping), fixed: { city: chosen.defaultCity ?? '', indicator: chosen.defaultIndicator ?? '' }, save: true };
+  const fromName = r.issues.find((i) => i.code === 'indicator_from_filename')?.params.indicator;
+  return { roles: rolesFromMapping(r.file.header, r.file.mapping), fixed: { city: '', indicator: typeof fromName === 'string' ? fromName : '' }, save: true };
+}
+
+function choiceOf(header: readonly string[], choice: MappingChoice): FileChoice {
+  const mapping = mappingFromRoles(header, choice.roles);
+  const out: FileChoice = { mapping, signature: headerSignature(header) };
+  if (mapping.city === undefined && mapping.cityCode === undefined && choice.fixed.city.trim() !== '') out.defaultCity = choice.fixed.city.trim();
+  if (mapping.indicator === undefined && choice.fixed.indicator.trim() !== '') out.defaultIndicator = choice.fixed.indicator.trim();
+  return out;
+}
+
+function choiceFromSaved(m: SavedMapping): FileChoice {
+  return {
+    mapping: m.mapping,
+    signature: m.signature,
+    ...(m.defaultCity !== undefined ? { defaultCity: m.defaultCity } : {}),
+    ...(m.defaultIndicator !== undefined ? { defaultIndicator: m.defaultIndicator } : {}),
+  };
+}
+
 /**
  * Load data: choose or drop files, set reading options, read them in the worker (progress, Cancel),
- * review each file's result and validation report, then import the accepted observations as one new
- * dataset (or discard). Cancelling or discarding saves nothing.
+ * review each file's result and validation report, map the columns of files whose layout is not
+ * recognised (live preview; the mapping can be saved and is offered again for files with the same
+ * columns), then import the accepted observations as one new dataset — or, when a saved dataset has
+ * the same name and the user confirms, as its new version. Cancelling or discarding saves nothing.
  */
-export function UploadPanel({ onImport }: { onImport: (name: string, results: readonly IngestResult[]) => Promise<UploadImportOutcome> }) {
-  const { t, lang } = useI18n();
+export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, onDeleteMapping }: UploadPanelProps) {
+  const { t, lang, formatDate } = useI18n();
   const [options, setOptions] = useState<ReadingOptions>(DEFAULT_READING_OPTIONS);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState<Message | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [mappingOpen, setMappingOpen] = useState<number | null>(null);
+  const [choices, setChoices] = useState<Array<FileChoice | undefined>>([]);
+  const [offersDismissed, setOffersDismissed] = useState<ReadonlySet<number>>(new Set());
+  const [mappingBusy, setMappingBusy] = useState(false);
   const files = useRef<File[]>([]);
   const job = useRef<IngestJob | null>(null);
   const run = useRef(0);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement | null>(null);
+  const resultsRef = useRef<HTMLDivElement | null>(null);
+  const registry = useMemo(() => loadBundledRegistry().registry, []);
 
   useEffect(
     () => () => {
@@ -43,12 +113,29 @@ export function UploadPanel({ onImport }: { onImport: (name: string, results: re
     [],
   );
 
+  const ingestOptions = useCallback(
+    (choice: FileChoice | undefined, onProgress: IngestOptions['onProgress']): IngestOptions => ({
+      encoding: options.encoding,
+      decimal: options.decimal,
+      delimiter: options.delimiter,
+      legacyEncoding: lang === 'ar' ? 'windows-1256' : 'windows-1252',
+      ...(choice !== undefined ? { mapping: choice.mapping } : {}),
+      ...(choice?.defaultCity !== undefined ? { defaultCity: choice.defaultCity } : {}),
+      ...(choice?.defaultIndicator !== undefined ? { defaultIndicator: choice.defaultIndicator } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    }),
+    [options, lang],
+  );
+
+  /** Reads the files (again): each with the mapping chosen for it, if any. */
   const read = useCallback(
-    async (list: File[]) => {
+    async (list: File[], keepChoices: readonly (FileChoice | undefined)[]) => {
       if (list.length === 0) return;
       files.current = list;
       const runId = ++run.current;
       setMessage(null);
+      setMappingOpen(null);
+      setChoices([...keepChoices]);
       const results: IngestResult[] = [];
       const failures: string[] = [];
       for (let index = 0; index < list.length; index++) {
@@ -65,17 +152,11 @@ export function UploadPanel({ onImport }: { onImport: (name: string, results: re
         if (run.current !== runId) return;
         const current = startIngest(
           { name: file.name, bytes },
-          {
-            encoding: options.encoding,
-            decimal: options.decimal,
-            delimiter: options.delimiter,
-            legacyEncoding: lang === 'ar' ? 'windows-1256' : 'windows-1252',
-            onProgress: ({ done, total }) => {
-              if (run.current !== runId) return;
-              const part = total > 0 ? done / total : 0;
-              setPhase({ kind: 'reading', index, total: list.length, name: file.name, fraction: (index + part) / list.length });
-            },
-          },
+          ingestOptions(keepChoices[index], ({ done, total }) => {
+            if (run.current !== runId) return;
+            const part = total > 0 ? done / total : 0;
+            setPhase({ kind: 'reading', index, total: list.length, name: file.name, fraction: (index + part) / list.length });
+          }),
         );
         job.current = current;
         const outcome = await current.promise;
@@ -88,13 +169,77 @@ export function UploadPanel({ onImport }: { onImport: (name: string, results: re
       if (failures.length > 0) setMessage({ tone: 'error', text: failures.join(' ') });
       setPhase(results.length > 0 ? { kind: 'review', results } : { kind: 'idle' });
     },
-    [options, lang, t],
+    [ingestOptions, t],
   );
+
+  const pick = (list: File[]) => {
+    setOffersDismissed(new Set());
+    void read(list, []);
+  };
+
+  /** Reads file `index` again with a mapping (in the worker) and shows its new report. */
+  const remap = async (results: IngestResult[], index: number, choice: FileChoice, save: SavedMapping | undefined) => {
+    const file = files.current[index];
+    const before = results[index];
+    if (file === undefined || before === undefined) return;
+    const runId = ++run.current;
+    setMappingBusy(true);
+    setPhase({ kind: 'remapping', results, index, name: file.name, fraction: 0 });
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (error) {
+      setMappingBusy(false);
+      setPhase({ kind: 'review', results });
+      setMessage({ tone: 'error', text: t('upload.failed', { name: file.name, reason: error instanceof Error ? error.message : String(error) }) });
+      return;
+    }
+    const current = startIngest(
+      { name: file.name, bytes },
+      ingestOptions(choice, ({ done, total }) => {
+        if (run.current === runId) setPhase({ kind: 'remapping', results, index, name: file.name, fraction: total > 0 ? done / total : 0 });
+      }),
+    );
+    job.current = current;
+    const outcome = await current.promise;
+    job.current = null;
+    if (run.current !== runId) return;
+    setMappingBusy(false);
+    if (!outcome.ok) {
+      setPhase({ kind: 'review', results });
+      if (outcome.reason === 'failed') setMessage({ tone: 'error', text: t('upload.failed', { name: file.name, reason: outcome.message }) });
+      return;
+    }
+    const next = results.map((r, i) => (i === index ? outcome.result : r));
+    setChoices((prev) => {
+      const out = [...prev];
+      out[index] = choice;
+      return out;
+    });
+    setMappingOpen(null);
+    setPhase({ kind: 'review', results: next });
+    let text = t('mapping.applied', { name: file.name, count: outcome.result.table.length });
+    if (save !== undefined) {
+      const saved = await onSaveMapping(save);
+      text = `${text} ${saved.ok ? t('mapping.savedNote') : t(saved.key, saved.params)}`;
+    }
+    setMessage({ tone: outcome.result.table.length > 0 ? 'success' : 'error', text });
+    // Back to the file's result, whose report has changed.
+    focusResult(index);
+  };
+
+  const focusResult = (index: number) => requestAnimationFrame(() => resultsRef.current?.querySelectorAll<HTMLElement>('.file-result h3')[index]?.focus());
 
   const cancel = () => {
     run.current++;
     job.current?.cancel();
     job.current = null;
+    setMappingBusy(false);
+    if (phase.kind === 'remapping') {
+      setPhase({ kind: 'review', results: phase.results });
+      setMessage({ tone: 'info', text: t('mapping.cancelled') });
+      return;
+    }
     setPhase({ kind: 'idle' });
     setMessage({ tone: 'info', text: t('upload.cancelled') });
   };
@@ -103,37 +248,125 @@ export function UploadPanel({ onImport }: { onImport: (name: string, results: re
     run.current++;
     setPhase({ kind: 'idle' });
     setMessage(null);
+    setMappingOpen(null);
+    setChoices([]);
     if (inputRef.current) inputRef.current.value = '';
   };
 
-  const importResults = async (results: IngestResult[]) => {
-    const first = results[0]?.file.name ?? '';
-    const name = results.length > 1 ? t('import.nameMany', { first, count: results.length - 1 }) : first;
+  const save = async (results: IngestResult[], name: string, replaceId: string | undefined) => {
     setPhase({ kind: 'saving', results });
-    const outcome = await onImport(name, results);
+    const outcome = await onImport(name, results, replaceId !== undefined ? { replaceId } : {});
     if (outcome.ok) {
       setPhase({ kind: 'idle' });
-      setMessage({ tone: 'success', text: t('import.done', { count: outcome.count, name: outcome.name }) });
+      setMappingOpen(null);
+      setChoices([]);
+      setMessage({
+        tone: 'success',
+        text: outcome.replaced
+          ? t('import.replaced', { count: outcome.count, name: outcome.name, version: outcome.version })
+          : t('import.done', { count: outcome.count, name: outcome.name }),
+      });
       if (inputRef.current) inputRef.current.value = '';
     } else {
       setPhase({ kind: 'review', results });
-      setMessage({ tone: 'error', text: t(outcome.key, outcome.params) });
+      setMessage({ tone: 'error', text: `${t(outcome.key, outcome.params)}${replaceId !== undefined ? ` ${t('import.replaceKept')}` : ''}` });
     }
+  };
+
+  const importResults = (results: IngestResult[]) => {
+    const first = results[0]?.file.name ?? '';
+    const name = results.length > 1 ? t('import.nameMany', { first, count: results.length - 1 }) : first;
+    const existing = findExisting(name);
+    if (existing !== undefined) {
+      setPhase({ kind: 'confirm', results, name, existing });
+      return;
+    }
+    void save(results, name, undefined);
   };
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    if (phase.kind === 'reading' || phase.kind === 'saving') return;
+    if (busy) return;
     const dropped = Array.from(e.dataTransfer.files);
     if (dropped.length === 0) setMessage({ tone: 'error', text: t('upload.noFiles') });
-    else void read(dropped);
+    else pick(dropped);
   };
 
-  const busy = phase.kind === 'reading' || phase.kind === 'saving';
-  const results = phase.kind === 'review' || phase.kind === 'saving' ? phase.results : [];
+  const busy = phase.kind === 'reading' || phase.kind === 'saving' || phase.kind === 'remapping';
+  const results = phase.kind === 'review' || phase.kind === 'saving' || phase.kind === 'remapping' || phase.kind === 'confirm' ? phase.results : [];
   const accepted = results.reduce((n, r) => n + r.table.length, 0);
-  const percent = phase.kind === 'reading' ? Math.round(phase.fraction * 100) : 0;
+  const percent = phase.kind === 'reading' || phase.kind === 'remapping' ? Math.round(phase.fraction * 100) : 0;
+  const savedBySignature = useMemo(() => new Map(mappings.map((m) => [m.signature, m])), [mappings]);
+
+  const mappingArea = (r: IngestResult, i: number) => {
+    if (mappingOpen === i && phase.kind !== 'confirm')
+      return (
+        <ColumnMappingForm
+          key={`${i}:${r.file.name}:${choices[i]?.signature ?? ''}`}
+          result={r}
+          initial={initialChoice(r, choices[i])}
+          registry={registry}
+          busy={mappingBusy}
+          onCancel={() => {
+            setMappingOpen(null);
+            focusResult(i);
+          }}
+          onApply={(choice) => {
+            const fc = choiceOf(r.file.header, choice);
+            const toSave: SavedMapping | undefined = choice.save
+              ? {
+                  version: MAPPING_RECORD_VERSION,
+                  signature: fc.signature,
+                  header: r.file.header,
+                  mapping: fc.mapping,
+                  ...(fc.defaultCity !== undefined ? { defaultCity: fc.defaultCity } : {}),
+                  ...(fc.defaultIndicator !== undefined ? { defaultIndicator: fc.defaultIndicator } : {}),
+                  fileName: r.file.name,
+                  savedAt: Date.now(),
+                }
+              : undefined;
+            void remap(results, i, fc, toSave);
+          }}
+        />
+      );
+    const saved = r.file.header.length > 0 ? savedBySignature.get(headerSignature(r.file.header)) : undefined;
+    const applied = choices[i]?.signature !== undefined && saved !== undefined && choices[i]?.signature === saved.signature;
+    const offer =
+      saved !== undefined && !applied && !offersDismissed.has(i) ? (
+        <div className="mapping-offer" role="group" aria-label={t('mapping.offerLabel')}>
+          <p>{t('mapping.offer', { name: saved.fileName, date: formatDate(saved.savedAt) })}</p>
+          <div className="actions">
+            <button type="button" className="button primary" disabled={busy} onClick={() => void remap(results, i, choiceFromSaved(saved), undefined)}>
+              {t('mapping.useSaved')}
+            </button>
+            <button type="button" className="button secondary" disabled={busy} onClick={() => setOffersDismissed((s) => new Set([...s, i]))}>
+              {t('mapping.notNow')}
+            </button>
+          </div>
+        </div>
+      ) : null;
+    if (!canMap(r)) return offer;
+    return (
+      <>
+        {offer}
+        {needsMapping(r) ? (
+          <div className="mapping-callout">
+            <p>{t('mapping.needed')}</p>
+            <button type="button" className="button primary" disabled={busy} onClick={() => setMappingOpen(i)}>
+              {t('mapping.open')}
+            </button>
+          </div>
+        ) : (
+          <p className="mapping-change">
+            <button type="button" className="button secondary small" disabled={busy} onClick={() => setMappingOpen(i)}>
+              {t('mapping.change')}
+            </button>
+          </p>
+        )}
+      </>
+    );
+  };
 
   return (
     <section className="card upload" aria-labelledby="upload-title">
@@ -156,7 +389,7 @@ export function UploadPanel({ onImport }: { onImport: (name: string, results: re
           multiple
           accept={ACCEPT}
           disabled={busy}
-          onChange={(e) => void read(Array.from(e.target.files ?? []))}
+          onChange={(e) => pick(Array.from(e.target.files ?? []))}
         />
         <label htmlFor={inputId} className={`button primary${busy ? ' disabled' : ''}`}>
           {t('upload.choose')}
@@ -165,15 +398,15 @@ export function UploadPanel({ onImport }: { onImport: (name: string, results: re
       </div>
       <ReadingOptionsForm value={options} onChange={setOptions} disabled={busy} />
       {phase.kind === 'review' && files.current.length > 0 ? (
-        <button type="button" className="button secondary" onClick={() => void read(files.current)}>
+        <button type="button" className="button secondary" onClick={() => void read(files.current, choices)}>
           {t('upload.readAgain')}
         </button>
       ) : null}
 
-      {phase.kind === 'reading' ? (
+      {phase.kind === 'reading' || phase.kind === 'remapping' ? (
         <div className="progress-area">
           <p id="upload-progress-label">
-            {t('upload.reading', { name: phase.name })} {phase.total > 1 ? t('upload.readingOf', { index: phase.index + 1, total: phase.total }) : ''}
+            {t('upload.reading', { name: phase.name })} {phase.kind === 'reading' && phase.total > 1 ? t('upload.readingOf', { index: phase.index + 1, total: phase.total }) : ''}
           </p>
           <div className="progress" role="progressbar" aria-labelledby="upload-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
             <div className="progress-bar" style={{ inlineSize: `${percent}%` }} />
@@ -189,21 +422,58 @@ export function UploadPanel({ onImport }: { onImport: (name: string, results: re
       </div>
 
       {results.length > 0 ? (
-        <div className="results">
+        <div className="results" ref={resultsRef}>
           <h2 className="results-title">{t('result.title')}</h2>
           {results.map((r, i) => (
-            <FileResult key={`${i}:${r.file.name}`} result={r} />
+            <FileResult key={`${i}:${r.file.name}`} result={r}>
+              {mappingArea(r, i)}
+            </FileResult>
           ))}
           {accepted === 0 ? <p className="message message-error">{t('import.blocked')}</p> : null}
           <div className="actions">
-            <button type="button" className="button primary" disabled={accepted === 0 || phase.kind === 'saving'} onClick={() => void importResults(results)}>
+            <button type="button" className="button primary" disabled={accepted === 0 || busy || mappingOpen !== null} onClick={() => importResults(results)}>
               {phase.kind === 'saving' ? t('import.saving') : t('import.button', { count: accepted })}
             </button>
-            <button type="button" className="button secondary" disabled={phase.kind === 'saving'} onClick={discard}>
+            <button type="button" className="button secondary" disabled={busy} onClick={discard}>
               {t('import.discard')}
             </button>
           </div>
+          {mappingOpen !== null ? <p className="hint">{t('mapping.finishFirst')}</p> : null}
         </div>
+      ) : null}
+
+      <SavedMappings
+        mappings={mappings}
+        busy={busy}
+        onDelete={(m) => {
+          void onDeleteMapping(m.signature).then((r) =>
+            setMessage(r.ok ? { tone: 'info', text: t('mappings.deleted', { name: m.fileName }) } : { tone: 'error', text: t(r.key, r.params) }),
+          );
+        }}
+      />
+
+      {phase.kind === 'confirm' ? (
+        <ConfirmDialog
+          title={t('replace.title')}
+          confirmLabel={t('replace.confirm')}
+          cancelLabel={t('replace.cancel')}
+          busy={false}
+          onConfirm={() => void save(phase.results, phase.name, phase.existing.id)}
+          onCancel={() => {
+            setPhase({ kind: 'review', results: phase.results });
+            setMessage({ tone: 'info', text: t('replace.cancelled', { name: phase.existing.name, version: phase.existing.versionNumber }) });
+          }}
+        >
+          <p>
+            {t('replace.question', {
+              name: phase.existing.name,
+              version: phase.existing.versionNumber,
+              count: phase.existing.table.length,
+              date: formatDate(phase.existing.importedAt),
+            })}
+          </p>
+          <p className="hint">{t('replace.keepNote', { count: accepted })}</p>
+        </ConfirmDialog>
       ) : null}
     </section>
   );

@@ -1,0 +1,71 @@
+import type { ObservationTable } from '@/domain/observation-table';
+import { computeProgress, type IndicatorProgress, type ProgressReport } from '@/domain/progress/compute';
+import { type CityRollup, rollUpByCity } from '@/domain/progress/rollups';
+import type { ProgressMethod } from '@/domain/progress/types';
+import type { Registry } from '@/domain/registry';
+import { mergeTables } from '@/storage/merge-tables';
+
+/**
+ * What every dashboard view reads: the datasets in use merged into one table, the progress of every
+ * series for the chosen method, and lookups by city. Computed once per (datasets, method) and shared by
+ * the views, so switching city or indicator only reads from these maps.
+ *
+ * A city's key is its code when the data has one, else its name (two San Juans with different codes
+ * stay apart; a file with names only still works).
+ */
+export type Dashboard = {
+  readonly table: ObservationTable;
+  readonly method: ProgressMethod;
+  readonly report: ProgressReport;
+  /** Cities in first-seen order. */
+  readonly cities: readonly DashboardCity[];
+  readonly cityByKey: ReadonlyMap<string, DashboardCity>;
+  /** Headline results of a city (key), in the report's order (registry order of indicators). */
+  readonly byCity: ReadonlyMap<string, readonly IndicatorProgress[]>;
+  /** Headline result of one city × indicator: `headlineOf(cityKey, code)`. */
+  readonly headlineOf: (cityKey: string, indicator: string) => IndicatorProgress | undefined;
+  /** Headline results of one indicator across cities. */
+  readonly byIndicator: ReadonlyMap<string, readonly IndicatorProgress[]>;
+  readonly rollups: ReadonlyMap<string, CityRollup>;
+};
+
+export type DashboardCity = { readonly key: string; readonly name: string; readonly code: string };
+
+export function cityKey(p: { city: string; cityCode: string }): string {
+  return p.cityCode !== '' ? p.cityCode : p.city;
+}
+
+export function buildDashboard(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod): Dashboard {
+  const table = tables.length === 0 ? mergeTables([]) : mergeTables(tables);
+  const report = computeProgress(table, registry, { method });
+  const cityByKey = new Map<string, DashboardCity>();
+  const byCity = new Map<string, IndicatorProgress[]>();
+  const byIndicator = new Map<string, IndicatorProgress[]>();
+  const headline = new Map<string, IndicatorProgress>();
+  for (const p of report.indicators) {
+    const key = cityKey(p);
+    if (!cityByKey.has(key)) cityByKey.set(key, { key, name: p.city || key, code: p.cityCode });
+    let list = byCity.get(key);
+    if (list === undefined) byCity.set(key, (list = []));
+    list.push(p);
+    let across = byIndicator.get(p.indicator);
+    if (across === undefined) byIndicator.set(p.indicator, (across = []));
+    across.push(p);
+    headline.set(`${key}\u0000${p.indicator}`, p);
+  }
+  // Roll-ups group by the city key, so cities sharing a name are not merged.
+  const rollups = new Map<string, CityRollup>();
+  for (const r of rollUpByCity(report.indicators.map((p) => ({ city: cityKey(p), cityCode: p.cityCode, indicator: p.indicator, result: p.result })), registry))
+    rollups.set(r.city, r);
+  return {
+    table,
+    method,
+    report,
+    cities: [...cityByKey.values()],
+    cityByKey,
+    byCity,
+    headlineOf: (c, indicator) => headline.get(`${c}\u0000${indicator}`),
+    byIndicator,
+    rollups,
+  };
+}

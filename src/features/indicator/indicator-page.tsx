@@ -1,0 +1,549 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { buildBreakdownOption, breakdownHeight, type BreakdownBar } from '@/charts/build-breakdown-option';
+import { buildIndicatorChartOption, type IndicatorChartInput, indicatorChartHeight } from '@/charts/build-indicator-option';
+import { canvasMeasureText } from '@/charts/canvas-measure';
+import { ChartView, useElementWidth } from '@/charts/chart-view';
+import type { UrlState } from '@/app/url-state';
+import type { Indicator } from '@/domain/indicator';
+import { DEFAULT_TARGET_YEAR } from '@/domain/progress/series';
+import type { ProgressMethod } from '@/domain/progress/types';
+import type { Registry } from '@/domain/registry';
+import { useDashboard } from '@/features/dashboard/use-dashboard';
+import { StatusBadge } from '@/features/status/status-badge';
+import { STATUS_STYLE } from '@/features/status/status-style';
+import { useI18n } from '@/i18n/i18n-context';
+import type { LoadedDataset } from '@/storage/dataset-record';
+import { expertFacts, explainResult } from './explain-result';
+import { formatFact, formatSentence, type TextLocale } from './explanation-text';
+import {
+  chooseAlong,
+  comparisonSeries,
+  datasetsWith,
+  defaultChoice,
+  dimensionsOf,
+  distinctTexts,
+  indicatorsOfCity,
+  layoutOf,
+  localized,
+  MAX_COMPARISON_CITIES,
+  pickIndicator,
+  pointsOf,
+  resolveCity,
+  type SeriesChoice,
+  seriesChoices,
+  seriesLabel,
+  sortCities,
+  valueOn,
+} from './indicator-model';
+import './indicator.css';
+
+export type IndicatorPageProps = {
+  datasets: readonly LoadedDataset[];
+  registry: Registry;
+  /** Display names of cities by code, per language (the demo's fictional cities). */
+  cityNames: Readonly<Record<string, { en: string; ar: string }>>;
+  /** The city shown (key or name, from the URL). */
+  city: string | undefined;
+  /** Comparison cities (from the URL; the shown city itself is ignored). */
+  cities: readonly string[] | undefined;
+  indicator: string | undefined;
+  method: ProgressMethod;
+  hrefFor: (s: Partial<UrlState>) => string;
+  onSelect: (s: { city?: string; indicator?: string; cities?: string[] }) => void;
+};
+
+/** The series the user picked, remembered per city × indicator (a new city or indicator starts from its headline). */
+type Picked = { readonly scope: string; readonly series: string; readonly unit: string; readonly key: string };
+
+/**
+ * Indicator detail: one city × indicator with its time series, target, baseline and projection, other
+ * cities to compare, the progress status and how it was computed, the breakdowns (sex, age, district…),
+ * the data table and the indicator's metadata. Everything is read from the shared dashboard model;
+ * switching city, indicator or breakdown only looks up precomputed results.
+ */
+export function IndicatorPage({ datasets, registry, cityNames, city, cities, indicator, method, hrefFor, onSelect }: IndicatorPageProps) {
+  const { t, lang, dir, digits, formatNumber } = useI18n();
+  const ids = { city: useId(), indicator: useId(), compare: useId(), explain: useId(), meta: useId(), status: useId(), breakdown: useId() };
+  const dashboard = useDashboard(datasets, registry, method);
+  const layout = useMemo(() => layoutOf(dashboard, registry), [dashboard, registry]);
+  const cityList = useMemo(() => sortCities(dashboard.cities, cityNames, lang), [dashboard.cities, cityNames, lang]);
+  const selectedCity = resolveCity(dashboard, city) ?? cityList[0];
+  const cityKey = selectedCity?.key;
+  const available = useMemo(() => (cityKey === undefined ? [] : indicatorsOfCity(dashboard, cityKey)), [dashboard, cityKey]);
+  const code = pickIndicator(registry, available, indicator);
+  const meta: Indicator | undefined = code === undefined ? undefined : registry.byCode.get(code);
+
+  // Write the effective selection back into the URL, so a shared link shows the same view.
+  useEffect(() => {
+    if (cityKey === undefined) return;
+    if (cityKey !== city || code !== indicator) onSelect(code === undefined ? { city: cityKey } : { city: cityKey, indicator: code });
+  }, [cityKey, code, city, indicator, onSelect]);
+
+  const cityName = useMemo(() => {
+    const labels = new Map(cityList.map((c) => [c.key, c.label]));
+    return (key: string) => labels.get(key) ?? key;
+  }, [cityList]);
+  const shownName = selectedCity === undefined ? '' : cityName(selectedCity.key);
+
+  // Series of this city × indicator, the breakdown dimensions, and the one picked.
+  const { choices } = useMemo(
+    () => (cityKey === undefined || code === undefined ? { headline: undefined, choices: [] } : seriesChoices(dashboard, layout, cityKey, code)),
+    [dashboard, layout, cityKey, code],
+  );
+  const dims = useMemo(() => dimensionsOf(choices), [choices]);
+  const scope = `${cityKey ?? ''}\u0000${code ?? ''}`;
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const current: SeriesChoice | undefined =
+    (picked !== null && picked.scope === scope ? choices.find((c) => c.series === picked.series && c.unit === picked.unit && c.key === picked.key) : undefined) ?? defaultChoice(choices);
+  const pick = (c: SeriesChoice | undefined) => {
+    if (c !== undefined) setPicked({ scope, series: c.series, unit: c.unit, key: c.key });
+  };
+
+  const points = useMemo(() => (current === undefined ? [] : pointsOf(layout, current.index)), [layout, current]);
+  const compareKeys = useMemo(() => (cities ?? []).filter((c) => c !== cityKey), [cities, cityKey]);
+  const compared = useMemo(
+    () => (cityKey === undefined || code === undefined ? [] : comparisonSeries(dashboard, layout, compareKeys, cityKey, code, current)),
+    [dashboard, layout, compareKeys, cityKey, code, current],
+  );
+
+  const decimals = meta?.decimals;
+  const fmt = useMemo(() => (v: number) => formatNumber(v, decimals === undefined ? {} : { decimals }), [formatNumber, decimals]);
+  const fmtYear = useMemo(() => (y: number) => formatNumber(y, { grouping: false, decimals: 0 }), [formatNumber]);
+  const textLocale: TextLocale = useMemo(() => ({ lang, digits, decimals }), [lang, digits, decimals]);
+  const title = code === undefined ? '' : meta ? `${code} ${localized(meta.title, lang)}` : code;
+  const unit = meta ? localized(meta.unit, lang) : (current?.unit ?? '');
+  const seriesName = current === undefined ? '' : seriesLabel(current, t('indicator.total'));
+  const result = current?.result;
+  const explanation = result?.explanation;
+  const target = meta?.goalTarget ?? null;
+
+  const measureText = useMemo(() => canvasMeasureText(), []);
+  const [chartBox, rawWidth] = useElementWidth<HTMLDivElement>();
+  const width = Math.floor(rawWidth / 20) * 20;
+
+  const chart = useMemo(() => {
+    const shown = points.filter((p) => Number.isFinite(p.value));
+    if (code === undefined || shown.length === 0 || result === undefined) return null;
+    const first = shown[0];
+    const last = shown[shown.length - 1];
+    const projected = result.projected;
+    const latest = explanation?.latest ?? (last ? { year: last.year, value: last.value } : null);
+    const others = compared.filter((c) => c.points.some((p) => Number.isFinite(p.value)));
+    const description = [
+      first && last ? t('indicator.chart.description', { indicator: title, city: shownName, first: fmtYear(first.year), firstValue: fmt(first.value), last: fmtYear(last.year), lastValue: fmt(last.value) }) : '',
+      target ? t('indicator.chart.descriptionTarget', { year: fmtYear(target.year), value: fmt(target.value) }) : '',
+      projected && latest && projected.year > latest.year ? t('indicator.chart.descriptionProjection', { year: fmtYear(projected.year), value: fmt(projected.value) }) : '',
+      others.length > 0 ? t('indicator.chart.descriptionCompared', { cities: others.map((c) => cityName(c.city.key)).join(', ') }) : '',
+      t('indicator.chart.descriptionStatus', { status: t(`status.${result.status}`) }),
+    ];
+    const input: IndicatorChartInput = {
+      lang,
+      dir,
+      digits,
+      title: `${code} — ${shownName}`,
+      subtitle: seriesName,
+      unit,
+      series: [
+        { name: shownName, highlighted: true, points: shown },
+        ...others.map((c) => ({ name: cityName(c.city.key), highlighted: false, points: c.points })),
+      ],
+      target: target ? { value: target.value, year: target.year, label: t('indicator.chart.target', { year: fmtYear(target.year), value: fmt(target.value) }) } : null,
+      baseline: explanation?.base ? { ...explanation.base, label: t('indicator.chart.baseline', { year: fmtYear(explanation.base.year) }) } : null,
+      projection: projected && latest ? { from: latest, to: projected, label: t('indicator.chart.projection', { year: fmtYear(projected.year) }) } : null,
+      ...(decimals === undefined ? {} : { decimals }),
+      description: description.filter(Boolean).join(' '),
+      ...(width > 0 ? { width } : {}),
+      ...(measureText === undefined ? {} : { measureText }),
+    };
+    return { option: buildIndicatorChartOption(input), height: indicatorChartHeight(input) };
+  }, [points, code, result, explanation, compared, t, title, shownName, fmt, fmtYear, target, lang, dir, digits, seriesName, unit, decimals, width, cityName, measureText]);
+
+  // Latest value of every breakdown with the shown series and unit, in the status colours and patterns.
+  const breakdown = useMemo(() => {
+    if (current === undefined || !dims.some((d) => d.kind === 'column')) return null;
+    const bars: BreakdownBar[] = [];
+    for (const c of choices) {
+      if (c.series !== current.series || c.unit !== current.unit) continue;
+      const latest = pointsOf(layout, c.index).filter((p) => Number.isFinite(p.value)).at(-1);
+      if (latest === undefined) continue;
+      const style = STATUS_STYLE[c.result.status];
+      bars.push({ label: seriesLabel(c, t('indicator.total')), value: latest.value, year: latest.year, statusText: t(`status.${c.result.status}`), color: style.color, decal: style.decal, selected: c === current });
+      if (bars.length >= 40) break;
+    }
+    if (bars.length < 2) return null;
+    const input = {
+      lang,
+      dir,
+      digits,
+      title: t('indicator.breakdown.chartTitle'),
+      subtitle: `${code ?? ''} — ${shownName}`,
+      bars,
+      ...(decimals === undefined ? {} : { decimals }),
+      description: t('indicator.breakdown.chartDescription', {
+        indicator: title,
+        city: shownName,
+        items: bars.map((b) => t('indicator.breakdown.item', { label: b.label, value: fmt(b.value), year: fmtYear(b.year), status: b.statusText })).join('; '),
+      }),
+      ...(width > 0 ? { width } : {}),
+      ...(measureText === undefined ? {} : { measureText }),
+    };
+    return { option: buildBreakdownOption(input), height: breakdownHeight(input) };
+  }, [current, dims, choices, layout, t, lang, dir, digits, code, shownName, decimals, title, fmt, fmtYear, width, measureText]);
+
+  const sentences = useMemo(
+    () =>
+      result === undefined
+        ? []
+        : explainResult(result, {
+            baseYear: meta?.baseYear ?? 2015,
+            targetYear: DEFAULT_TARGET_YEAR,
+            target: target === null ? null : { value: target.value, year: target.year },
+            limit: meta?.naturalLimit ?? null,
+          }).map((s) => formatSentence(s, textLocale)),
+    [result, meta, target, textLocale],
+  );
+  const facts = useMemo(() => (result === undefined ? [] : expertFacts(result)), [result]);
+  const datasetNames = useMemo(() => (cityKey === undefined || code === undefined ? [] : datasetsWith(datasets, registry, cityKey, code)), [datasets, registry, cityKey, code]);
+  const sources = useMemo(() => distinctTexts(points.map((p) => p.source)), [points]);
+  const hasNotes = points.some((p) => p.note !== '');
+  const hasPeriods = points.some((p) => p.period !== '');
+
+  if (datasets.length === 0 || selectedCity === undefined) {
+    return (
+      <section aria-labelledby="indicator-title" className="page indicator-page">
+        <h1 id="indicator-title" tabIndex={-1}>
+          {t('indicator.title')}
+        </h1>
+        <p className="empty">
+          {t('indicator.noData')} <a href={hrefFor({ view: 'data' })}>{t('indicator.goToData')}</a>
+        </p>
+      </section>
+    );
+  }
+
+  const comparedKeys = new Set(compared.map((c) => c.city.key));
+  const addable = cityList.filter((c) => c.key !== selectedCity.key && !comparedKeys.has(c.key));
+  const full = compared.length >= MAX_COMPARISON_CITIES;
+
+  return (
+    <section aria-labelledby="indicator-title" className="page indicator-page">
+      <h1 id="indicator-title" tabIndex={-1}>
+        {t('indicator.title')}
+      </h1>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={ids.city}>{t('indicator.city')}</label>
+          <select id={ids.city} value={selectedCity.key} onChange={(e) => onSelect(code === undefined ? { city: e.target.value } : { city: e.target.value, indicator: code })}>
+            {cityList.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-wide">
+          <label htmlFor={ids.indicator}>{t('indicator.indicator')}</label>
+          <select id={ids.indicator} value={code ?? ''} onChange={(e) => onSelect({ city: selectedCity.key, indicator: e.target.value })}>
+            {code !== undefined && !available.includes(code) ? <option value={code}>{t('indicator.noDataOption', { code: meta ? `${code} — ${localized(meta.title, lang)}` : code })}</option> : null}
+            {available.map((c) => {
+              const m = registry.byCode.get(c);
+              return (
+                <option key={c} value={c}>
+                  {m ? `${c} — ${localized(m.title, lang)}` : c}
+                </option>
+              );
+            })}
+          </select>
+        </div>
+      </div>
+
+      <h2 className="indicator-heading">{title}</h2>
+      {meta === undefined && code !== undefined ? <p className="message message-info">{t('indicator.unknownIndicator', { code })}</p> : null}
+
+      {current === undefined ? (
+        <p className="empty">{t('indicator.noDataForCity', { city: shownName })}</p>
+      ) : (
+        <>
+          {dims.length > 0 ? (
+            <fieldset className="breakdown-picker">
+              <legend>{t('indicator.breakdown.heading')}</legend>
+              {dims.map((d) => (
+                <div className="field" key={d.id}>
+                  <label htmlFor={`${ids.breakdown}-${d.id}`}>{d.kind === 'series' ? t('indicator.breakdown.series') : d.kind === 'unit' ? t('indicator.breakdown.unit') : d.column}</label>
+                  <select id={`${ids.breakdown}-${d.id}`} value={valueOn(current, d)} onChange={(e) => pick(chooseAlong(choices, dims, current, d, e.target.value))}>
+                    {d.values.map((v) => (
+                      <option key={v} value={v}>
+                        {v === '' ? (d.kind === 'column' ? t('indicator.breakdown.all') : t('indicator.breakdown.unnamed')) : v}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+
+          <section className="card indicator-status" aria-labelledby={ids.status} data-city={selectedCity.key} data-indicator={code} data-series={current.index}>
+            <div className="status-line">
+              <h3 id={ids.status}>{t('indicator.status')}</h3>
+              {result ? <StatusBadge status={result.status} /> : null}
+              <span className="status-series">{seriesName}</span>
+            </div>
+            <dl className="facts">
+              {explanation?.latest ? (
+                <div>
+                  <dt>{t('indicator.latest', { year: fmtYear(explanation.latest.year) })}</dt>
+                  <dd>
+                    <bdi dir="ltr">{fmt(explanation.latest.value)}</bdi>
+                  </dd>
+                </div>
+              ) : null}
+              {explanation?.base ? (
+                <div>
+                  <dt>{t('indicator.baseline', { year: fmtYear(explanation.base.year) })}</dt>
+                  <dd>
+                    <bdi dir="ltr">{fmt(explanation.base.value)}</bdi>
+                  </dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>{target ? t('indicator.targetFor', { year: fmtYear(target.year) }) : t('indicator.noTarget')}</dt>
+                <dd>{target ? <bdi dir="ltr">{fmt(target.value)}</bdi> : '—'}</dd>
+              </div>
+              {result?.projected && explanation?.latest && result.projected.year > explanation.latest.year ? (
+                <div>
+                  <dt>{t('indicator.projectedFor', { year: fmtYear(result.projected.year) })}</dt>
+                  <dd>
+                    <bdi dir="ltr">{fmt(result.projected.value)}</bdi>
+                  </dd>
+                </div>
+              ) : null}
+              {unit ? (
+                <div>
+                  <dt>{t('indicator.meta.unit')}</dt>
+                  <dd>{unit}</dd>
+                </div>
+              ) : null}
+            </dl>
+
+            <div ref={chartBox} className="chart-box" style={chart ? { blockSize: `${chart.height}px` } : undefined}>
+              {chart ? <ChartView option={chart.option} className="chart chart-fill" /> : <p className="empty">{t('indicator.chart.noValues')}</p>}
+            </div>
+
+            <div className="compare-picker">
+              <h3 id={ids.compare}>{t('indicator.compare.heading')}</h3>
+              {compared.length > 0 ? (
+                <ul className="compare-chips" aria-label={t('indicator.compare.selected')}>
+                  {compared.map((c) => (
+                    <li key={c.city.key}>
+                      <button
+                        type="button"
+                        className="chip"
+                        aria-label={t('indicator.compare.remove', { city: cityName(c.city.key) })}
+                        onClick={() => onSelect({ cities: (cities ?? []).filter((k) => k !== c.city.key && resolveCity(dashboard, k)?.key !== c.city.key) })}
+                      >
+                        <span>{cityName(c.city.key)}</span>
+                        <span aria-hidden="true" className="chip-x">
+                          ×
+                        </span>
+                      </button>
+                      {c.choice === null ? <span className="hint"> {t('indicator.compare.noSeries', { city: cityName(c.city.key) })}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <div className="field">
+                <label htmlFor={ids.compare + '-add'}>{t('indicator.compare.add')}</label>
+                <select
+                  id={ids.compare + '-add'}
+                  value=""
+                  disabled={full || addable.length === 0}
+                  aria-describedby={full ? ids.compare + '-limit' : undefined}
+                  onChange={(e) => {
+                    if (e.target.value !== '') onSelect({ cities: [...compared.map((c) => c.city.key), e.target.value] });
+                  }}
+                >
+                  <option value="">{t('indicator.compare.choose')}</option>
+                  {addable.map((c) => (
+                    <option key={c.key} value={c.key}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+                <p className="hint" id={ids.compare + '-limit'}>
+                  {t('indicator.compare.limit', { count: MAX_COMPARISON_CITIES })}
+                </p>
+              </div>
+            </div>
+            <p className="caption links">
+              <a href={hrefFor({ view: 'overview', city: selectedCity.key })}>{t('indicator.links.overview')}</a>
+              {compared.length > 0 ? (
+                <>
+                  {' · '}
+                  <a href={hrefFor({ view: 'compare', cities: [selectedCity.key, ...compared.map((c) => c.city.key)], ...(code === undefined ? {} : { indicator: code }) })}>{t('indicator.links.compare')}</a>
+                </>
+              ) : null}
+            </p>
+          </section>
+
+          <section className="card explain" aria-labelledby={ids.explain}>
+            <h3 id={ids.explain}>{t('indicator.explain.heading')}</h3>
+            <ul className="explain-list">
+              {sentences.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ul>
+            <details className="expert">
+              <summary>{t('indicator.expert.heading')}</summary>
+              <dl>
+                {facts.map((f) => (
+                  <div key={f.key}>
+                    <dt>
+                      {t(f.key)}
+                      {'symbol' in f && f.symbol !== '' ? (
+                        <>
+                          {' '}
+                          <bdi dir="ltr" className="symbol">
+                            ({f.symbol})
+                          </bdi>
+                        </>
+                      ) : null}
+                    </dt>
+                    <dd>
+                      <bdi dir="ltr" className={'formula' in f ? 'formula' : undefined}>
+                        {formatFact(f, textLocale)}
+                      </bdi>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          </section>
+
+          {breakdown ? (
+            <div className="card breakdown-card">
+              <div className="chart-box" style={{ blockSize: `${breakdown.height}px` }}>
+                <ChartView option={breakdown.option} className="chart chart-fill" />
+              </div>
+            </div>
+          ) : null}
+
+          <details className="card data-table indicator-table">
+            <summary>{t('indicator.table.heading')}</summary>
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">{t('indicator.table.caption', { indicator: title, city: shownName, series: seriesName })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('indicator.table.year')}</th>
+                    <th scope="col" className="num">
+                      {t('indicator.table.value')}
+                    </th>
+                    {hasPeriods ? <th scope="col">{t('indicator.table.period')}</th> : null}
+                    <th scope="col">{t('indicator.table.unit')}</th>
+                    <th scope="col">{t('indicator.table.source')}</th>
+                    {hasNotes ? <th scope="col">{t('indicator.table.note')}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {points.map((p) => (
+                    <tr key={p.year}>
+                      <th scope="row">
+                        <bdi dir="ltr">{fmtYear(p.year)}</bdi>
+                      </th>
+                      <td className="num">
+                        {Number.isFinite(p.value) ? (
+                          <bdi dir="ltr">{fmt(p.value)}</bdi>
+                        ) : (
+                          <>
+                            <span aria-hidden="true">—</span>
+                            <span className="visually-hidden">{t('indicator.table.missing')}</span>
+                          </>
+                        )}
+                      </td>
+                      {hasPeriods ? (
+                        <td>
+                          <bdi dir="ltr">{p.period}</bdi>
+                        </td>
+                      ) : null}
+                      <td>{p.unit || unit}</td>
+                      <td>{p.source}</td>
+                      {hasNotes ? <td>{p.note}</td> : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+
+      <section className="card meta" aria-labelledby={ids.meta}>
+        <h3 id={ids.meta}>{t('indicator.meta.heading')}</h3>
+        {meta === undefined ? (
+          <p>{t('indicator.meta.notInRegistry')}</p>
+        ) : (
+          <dl className="meta-list">
+            {meta.definition ? (
+              <div>
+                <dt>{t('indicator.meta.definition')}</dt>
+                <dd>{localized(meta.definition, lang)}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('indicator.meta.unit')}</dt>
+              <dd>{localized(meta.unit, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('indicator.meta.direction')}</dt>
+              <dd>{meta.direction === 'increase' ? t('indicator.meta.increase') : t('indicator.meta.decrease')}</dd>
+            </div>
+            <div>
+              <dt>{t('indicator.meta.target')}</dt>
+              <dd>{meta.goalTarget ? t('indicator.meta.targetValue', { value: fmt(meta.goalTarget.value), year: fmtYear(meta.goalTarget.year) }) : t('indicator.noTarget')}</dd>
+            </div>
+            {meta.goalTarget ? (
+              <div>
+                <dt>{t('indicator.meta.targetSource')}</dt>
+                <dd>{meta.goalTarget.source}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('indicator.meta.baseYear')}</dt>
+              <dd>{fmtYear(meta.baseYear)}</dd>
+            </div>
+            {meta.target ? (
+              <div>
+                <dt>{t('indicator.meta.sdgTarget')}</dt>
+                <dd>
+                  <bdi dir="ltr">{meta.target}</bdi>
+                </dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('indicator.meta.custodian')}</dt>
+              <dd>{meta.custodian}</dd>
+            </div>
+            <div>
+              <dt>{t('indicator.meta.tier')}</dt>
+              <dd>{meta.tier}</dd>
+            </div>
+          </dl>
+        )}
+        <dl className="meta-list">
+          {sources.length > 0 ? (
+            <div>
+              <dt>{t('indicator.meta.sources')}</dt>
+              <dd>{sources.join(' · ')}</dd>
+            </div>
+          ) : null}
+          {datasetNames.length > 0 ? (
+            <div>
+              <dt>{t('indicator.meta.datasets')}</dt>
+              <dd>{datasetNames.join(' · ')}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { type Indicator, type LocalizedText, type NuaCommitment, NuaCommitmentSchema, type NuaPriority, NuaPrioritySchema } from '@/domain/indicator';
+import type { RollupGroup } from '@/domain/progress/rollups';
+import { PROGRESS_STATUSES, type ProgressStatus } from '@/domain/progress/types';
+import type { Registry } from '@/domain/registry';
+import type { Dashboard, DashboardCity } from '@/features/dashboard/dashboard-model';
+import type { Lang } from '@/i18n/lang';
+
+/**
+ * The New Urban Agenda view as data: for one or two cities, the status roll-ups of the three
+ * implementation priorities (governance, planning, finance) and the three transformative commitments,
+ * and the registry indicators of each group with each city's status. The counts and mean scores are the
+ * dashboard's roll-ups (nothing is recomputed); this only arranges them side by side.
+ */
+
+export type NuaGroupKind = 'priority' | 'commitment';
+
+export type NuaCityGroup = {
+  readonly cityKey: string;
+  /** The city's roll-up of the group: counts by status and mean score; zeros when it reports none. */
+  readonly summary: RollupGroup;
+  /** Status of each indicator of the group for this city; absent when the city has no data for it. */
+  readonly statusOf: ReadonlyMap<string, ProgressStatus>;
+};
+
+export type NuaGroup = {
+  readonly kind: NuaGroupKind;
+  readonly key: NuaPriority | NuaCommitment;
+  /** The registry indicators of the group, in registry order (reported by the cities or not). */
+  readonly indicators: readonly Indicator[];
+  /** One entry per city, in the order asked. */
+  readonly cities: readonly NuaCityGroup[];
+};
+
+export type NuaView = {
+  readonly priorities: readonly NuaGroup[];
+  readonly commitments: readonly NuaGroup[];
+  /** Per city (same order): indicators with data that the registry does not know (so in no group). */
+  readonly unregistered: readonly number[];
+};
+
+function emptyGroup(key: string): RollupGroup {
+  const counts = {} as Record<ProgressStatus, number>;
+  for (const s of PROGRESS_STATUSES) counts[s] = 0;
+  return { key, indicators: 0, counts, meanScore: null, scored: 0 };
+}
+
+/** The NUA groups of the given cities (keys of the dashboard). Unknown keys give empty groups. */
+export function buildNuaView(dashboard: Pick<Dashboard, 'rollups' | 'byCity'>, registry: Registry, cityKeys: readonly string[]): NuaView {
+  const statusByCity = cityKeys.map((key) => {
+    const m = new Map<string, ProgressStatus>();
+    for (const p of dashboard.byCity.get(key) ?? []) m.set(p.indicator, p.result.status);
+    return m;
+  });
+  const build = <K extends NuaPriority | NuaCommitment>(kind: NuaGroupKind, key: K, member: (ind: Indicator) => boolean): NuaGroup => {
+    const indicators = registry.indicators.filter(member);
+    return {
+      kind,
+      key,
+      indicators,
+      cities: cityKeys.map((cityKey, i) => {
+        const rollup = dashboard.rollups.get(cityKey);
+        const groups = kind === 'priority' ? rollup?.byPriority : rollup?.byCommitment;
+        const all = statusByCity[i] ?? new Map<string, ProgressStatus>();
+        const statusOf = new Map<string, ProgressStatus>();
+        for (const ind of indicators) {
+          const s = all.get(ind.code);
+          if (s !== undefined) statusOf.set(ind.code, s);
+        }
+        return { cityKey, summary: groups?.find((g) => g.key === key) ?? emptyGroup(key), statusOf };
+      }),
+    };
+  };
+  return {
+    priorities: NuaPrioritySchema.options.map((p) => build('priority', p, (ind) => ind.nua.priority === p)),
+    commitments: NuaCommitmentSchema.options.map((c) => build('commitment', c, (ind) => ind.nua.commitments.includes(c))),
+    unregistered: statusByCity.map((m) => [...m.keys()].filter((code) => !registry.byCode.has(code)).length),
+  };
+}
+
+export type NuaCities = {
+  readonly primary: DashboardCity | undefined;
+  readonly secondary: DashboardCity | undefined;
+  /** The URL named a city that is not in the data (shown instead: the primary city). */
+  readonly missing: readonly string[];
+};
+
+/** The city a URL parameter names: by key (code), else by the name in the data. */
+function findCity(dashboard: Pick<Dashboard, 'cities' | 'cityByKey'>, param: string): DashboardCity | undefined {
+  return dashboard.cityByKey.get(param) ?? dashboard.cities.find((c) => c.name === param);
+}
+
+/**
+ * Which cities the view shows, from the URL: with two or more `cities`, the first two side by side;
+ * otherwise `city` (else the one listed in `cities`, else the first city of the data) alone, or beside
+ * the one in `cities` when that is another city. Names that match no city are reported in `missing`.
+ */
+export function resolveNuaCities(dashboard: Pick<Dashboard, 'cities' | 'cityByKey'>, city: string | undefined, cities: readonly string[] | undefined): NuaCities {
+  const missing: string[] = [];
+  const find = (param: string) => {
+    const found = findCity(dashboard, param);
+    if (found === undefined && !missing.includes(param)) missing.push(param);
+    return found;
+  };
+  const listed: DashboardCity[] = [];
+  for (const c of cities ?? []) {
+    const found = find(c);
+    if (found !== undefined && !listed.includes(found)) listed.push(found);
+  }
+  if (listed.length >= 2) return { primary: listed[0], secondary: listed[1], missing };
+  const fromCity = city === undefined || city === '' ? undefined : find(city);
+  const primary = fromCity ?? listed[0] ?? dashboard.cities[0];
+  const other = listed[0];
+  return { primary, secondary: other !== undefined && other !== primary ? other : undefined, missing };
+}
+
+export type CityNames = Readonly<Record<string, { readonly en: string; readonly ar: string }>>;
+
+/** A city's name in the UI language (Arabic in Arabic, English otherwise), else the name in the data. */
+export function cityDisplayName(city: DashboardCity, names: CityNames, lang: Lang): string {
+  const n = city.code === '' ? undefined : names[city.code];
+  if (n === undefined) return city.name;
+  return (lang === 'ar' ? n.ar : n.en) || city.name;
+}
+
+/** Text in the UI language, English when the translation is empty. */
+export function localized(text: LocalizedText, lang: Lang): string {
+  return text[lang] || text.en;
+}
