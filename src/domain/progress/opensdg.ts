@@ -141,13 +141,19 @@ export function limitCoefficient(baseValue: number, limit: number): number {
 }
 
 /** Default cut points of a method, replaced key by key by a configured `progress_thresholds`. */
-function baseThresholds(method: 1 | 2, override: Partial<OpenSdgThresholds> | undefined): { high: number; med: number; low: number } {
-  const defaults = method === 1 ? OPENSDG_DEFAULT_THRESHOLDS.noTarget : OPENSDG_DEFAULT_THRESHOLDS.target;
-  const pick = (key: keyof OpenSdgThresholds): number => {
-    const v = override?.[key];
-    return typeof v === 'number' && Number.isFinite(v) ? v : defaults[key];
-  };
-  return { high: pick('high'), med: pick('med'), low: pick('low') };
+type Thresholds = { readonly high: number; readonly med: number; readonly low: number };
+/** Shared, frozen: most series use the defaults unchanged, and need no object of their own. */
+const DEFAULT_NO_TARGET: Thresholds = Object.freeze({ ...OPENSDG_DEFAULT_THRESHOLDS.noTarget });
+const DEFAULT_TARGET: Thresholds = Object.freeze({ ...OPENSDG_DEFAULT_THRESHOLDS.target });
+
+function finiteOr(v: number | undefined, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+function baseThresholds(method: 1 | 2, override: Partial<OpenSdgThresholds> | undefined): Thresholds {
+  const defaults = method === 1 ? DEFAULT_NO_TARGET : DEFAULT_TARGET;
+  if (override === undefined) return defaults;
+  return { high: finiteOr(override.high, defaults.high), med: finiteOr(override.med, defaults.med), low: finiteOr(override.low, defaults.low) };
 }
 
 /** Series status from P and the applied thresholds (sdg-build's get_progress_status). NaN thresholds give no status. */
@@ -195,6 +201,22 @@ function withoutNegativeZero(x: number): number {
 function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? withoutNegativeZero(x) : null;
 }
+
+/** Stands in for the components when the caller asked not to keep them (see computeOpenSdgSeries). */
+const COMPONENTS_NOT_KEPT: OpenSdgComponents = Object.freeze({
+  base_value: null,
+  base_year: null,
+  current_value: null,
+  current_year: null,
+  target: null,
+  target_year: 2030,
+  direction: -1,
+  sign: null,
+  limit: null,
+  progress_value: null,
+  status: 'not_available',
+  score: null,
+});
 
 /** The computation of a series that cannot be assessed (and why). */
 function unavailableComputation(
@@ -260,6 +282,8 @@ export function computeOpenSdgSeries(
   points: SeriesPoints,
   settings: ProgressSettings,
   thresholds?: Partial<OpenSdgThresholds>,
+  /** False when only `result` is used (the engine's tens of thousands of series): skips one object per series. */
+  withComponents = true,
 ): OpenSdgSeriesComputation {
   const notes: string[] = [];
   const d: 1 | -1 = settings.direction === 'increase' ? 1 : -1;
@@ -292,13 +316,11 @@ export function computeOpenSdgSeries(
 
   // Sign and limit coefficient: from the original base value (rule 7).
   const s: 1 | -1 = v0 < 0 ? -1 : 1;
-  const applied = baseThresholds(method, thresholds);
+  let applied = baseThresholds(method, thresholds);
   let c: number | null = null;
   if (method === 1 && settings.limit !== null) {
     c = limitCoefficient(v0, settings.limit);
-    applied.high *= c;
-    applied.med *= c;
-    applied.low *= c;
+    applied = { high: applied.high * c, med: applied.med * c, low: applied.low * c };
     if ((d === -1 && v0 < settings.limit) || (d === 1 && v0 > settings.limit)) notes.push('base_value_beyond_limit');
   }
   if (method === 2 && settings.limit !== null) notes.push('limit_ignored_with_target');
@@ -352,7 +374,9 @@ export function computeOpenSdgSeries(
     if (Number.isFinite(value)) projected = { year: targetYear, value };
   }
 
-  const components: OpenSdgComponents = {
+  const components: OpenSdgComponents = !withComponents
+    ? COMPONENTS_NOT_KEPT
+    : {
     base_value: b,
     base_year: t0,
     current_value: v1,
@@ -395,7 +419,7 @@ export function computeOpenSdgSeries(
 
 /** The opensdg method with a deployment's `progress_thresholds` (status cut points only). */
 export function opensdgSeriesWith(thresholds?: Partial<OpenSdgThresholds>): SeriesMethod {
-  return (points, settings) => computeOpenSdgSeries(points, settings, thresholds).result;
+  return (points, settings) => computeOpenSdgSeries(points, settings, thresholds, false).result;
 }
 
 /** The opensdg method with Open SDG's default thresholds. */

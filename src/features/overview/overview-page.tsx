@@ -25,6 +25,7 @@ import {
 } from './overview-model';
 import { StatusBar, StatusChips, useCountsText } from '@/features/status/status-bar';
 import './overview.css';
+import { goalOfCode, SDG_COLORS } from '@/features/status/sdg-colors';
 
 /**
  * What a link to another view sets: structurally the app's `Partial<UrlState>` (src/app/url-state.ts),
@@ -252,6 +253,9 @@ function IndicatorTable({
         <tbody key={`${g.kind}:${g.key}`}>
           <tr className="overview-group-row">
             <th colSpan={COLUMNS} scope="rowgroup">
+              {g.kind === 'target' && goalOfCode(g.key) !== undefined ? (
+                <span className="sdg-mark" aria-hidden="true" style={{ background: SDG_COLORS[goalOfCode(g.key) ?? 0] }} />
+              ) : null}
               <span className="overview-group-label">{groupLabel(g, t)}</span>
               <span className="overview-group-count">{t('overview.groupCount', { count: g.rows.length })}</span>
               <StatusChips counts={g.counts} />
