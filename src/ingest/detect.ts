@@ -1,5 +1,5 @@
 import { normalizeIndicatorCode } from '@/domain/registry';
-import { type HeaderRole, isYearHeader, matchHeaderRole } from './header-aliases';
+import { type HeaderRole, headerKey, isYearHeader, matchHeaderRole } from './header-aliases';
 import type { ColumnMapping, Delimiter, Layout } from './types';
 import { CANONICAL_LONG_COLUMNS } from './write-csv';
 
@@ -105,9 +105,6 @@ const LAYOUT_COLUMNS: Partial<Record<Layout, ReadonlyArray<readonly [string, Fix
   ],
 };
 
-export function headerKey(h: string): string {
-  return h.toLowerCase().replace(/[\s_\-./()[\]]+/g, '');
-}
 
 /** Whether a header starts with the columns of Marsad's canonical long CSV (see `normalize`). */
 export function isCanonicalHeader(header: readonly string[]): boolean {

@@ -1,6 +1,14 @@
 import { cleanText, parseYearCell } from './normalize-cell';
 
 /**
+ * The comparison key of a header: lower-cased without spaces or punctuation (`City_Name` = `city name`).
+ * Here, not in detect.ts, so the mapping form can use it without pulling PapaParse into the main bundle.
+ */
+export function headerKey(h: string): string {
+  return h.toLowerCase().replace(/[\s_\-./()[\]]+/g, '');
+}
+
+/**
  * Column-role recognition from header text in English, Arabic, French and Spanish.
  *
  * Matching is on a normalised key ({@link headerAliasKey}), so `City Name`, `city_name`, `CITY-NAME`

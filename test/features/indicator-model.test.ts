@@ -98,7 +98,7 @@ describe('indicators', () => {
 
 describe('series, breakdowns and points', () => {
   const d = buildDashboard([demo], registry, 'opensdg');
-  const layout = layoutOf(d, registry);
+  const layout = layoutOf(d);
 
   it('layoutOf lines up with the report: series s is the same series in both', () => {
     expect(layout.city.length).toBe(d.report.series.length);
@@ -106,7 +106,7 @@ describe('series, breakdowns and points', () => {
       expect(layout.table.dict.disaggregation[layout.disaggregation[s] ?? 0]).toBe(sp.disaggregation);
       expect(layout.table.dict.unit[layout.unit[s] ?? 0]).toBe(sp.unit);
     });
-    expect(layoutOf(d, registry)).toBe(layout);
+    expect(layoutOf(d)).toBe(layout);
   });
 
   it('seriesChoices lists the headline first, then each breakdown with its own result', () => {
@@ -158,7 +158,7 @@ describe('series, breakdowns and points', () => {
       { series: 'PM10', disaggregation: disaggregationKey([['district', 'North']]), year: 2020, value: 55 },
     ]);
     const dd = buildDashboard([t], registry, 'opensdg');
-    const { headline, choices } = seriesChoices(dd, layoutOf(dd, registry), 'LB-TYR', '11.6.2');
+    const { headline, choices } = seriesChoices(dd, layoutOf(dd), 'LB-TYR', '11.6.2');
     // Two headline candidates: the engine cannot tell which is meant.
     expect(headline?.result.explanation.insufficientReason).toBe('ambiguous_series');
     const dims = dimensionsOf(choices);
@@ -185,8 +185,8 @@ describe('series, breakdowns and points', () => {
       { year: 2021, value: 15, period: '2021-22', source: 'Ministry' },
     ]);
     const dd = buildDashboard([t], registry, 'opensdg');
-    const { choices } = seriesChoices(dd, layoutOf(dd, registry), 'LB-TYR', '11.6.2');
-    const pts = pointsOf(layoutOf(dd, registry), choices[0]?.index ?? -1);
+    const { choices } = seriesChoices(dd, layoutOf(dd), 'LB-TYR', '11.6.2');
+    const pts = pointsOf(layoutOf(dd), choices[0]?.index ?? -1);
     expect(pts.map((p) => [p.year, p.period, p.note, p.source])).toEqual([
       [2015, '2015-16', '', 'Survey'],
       [2017, '2017-18', 'provisional', 'Survey'],
@@ -195,7 +195,7 @@ describe('series, breakdowns and points', () => {
     ]);
     expect(Number.isNaN(pts[2]?.value)).toBe(true);
     expect(distinctTexts(pts.map((p) => p.source))).toEqual(['Survey', 'Ministry']);
-    expect(pointsOf(layoutOf(dd, registry), 99)).toEqual([]);
+    expect(pointsOf(layoutOf(dd), 99)).toEqual([]);
   });
 
   it('comparisonSeries matches the shown breakdown, skips the city itself and unknown cities, and caps the count', () => {
@@ -208,7 +208,7 @@ describe('series, breakdowns and points', () => {
     // A breakdown the other city lacks: listed, with no series.
     const t = table([{ city: 'Sidon', cityCode: 'LB-SID', year: 2015, value: 3 }, { city: 'Sidon', cityCode: 'LB-SID', year: 2016, value: 4 }]);
     const dd = buildDashboard([demo, t], registry, 'opensdg');
-    const l2 = layoutOf(dd, registry);
+    const l2 = layoutOf(dd);
     const other = comparisonSeries(dd, l2, ['LB-SID'], 'XD-WNR', '11.6.2', { ...female!, key: sex('Female') });
     expect(other[0]?.choice).toBeNull();
     expect(other[0]?.points).toEqual([]);
@@ -441,7 +441,7 @@ describe('switching city or indicator at scale (1,000 cities × 30 indicators ×
     const d = buildDashboard([t], registry, 'opensdg');
     // Once per dashboard (a linear pass, no progress computed): kept well under a switch's budget.
     const laidOut = performance.now();
-    const layout = layoutOf(d, registry);
+    const layout = layoutOf(d);
     expect(performance.now() - laidOut).toBeLessThan(300);
     const started = performance.now();
     for (let i = 0; i < 20; i++) {

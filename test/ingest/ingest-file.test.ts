@@ -89,13 +89,13 @@ describe('ingestFile normalises cells', () => {
     expect(r.issueCounts.digits_normalized).toBe(1);
   });
   it('Open SDG: BOM, quoted years, periods, blank city = the file\'s own entity, indicator from the file name', () => {
-    const r = ingestFile(fixture('indicator_11-6-2.csv'), registry, { defaultCity: 'United Kingdom' });
+    const r = ingestFile(fixture('indicator_11-6-2.csv'), registry, { defaultCity: 'Nahr Lulu' });
     expect(r.file.bom).toBe(true);
     expect(rows(r.table).map((o) => [o.city, o.indicator, o.year, o.period, o.series, o.value])).toEqual([
-      ['Aberdeen', '11.6.2', 2015, '', 'PM2.5', 7.07],
-      ['Aberdeen', '11.6.2', 2016, '', 'PM2.5', 6.9],
-      ['United Kingdom', '11.6.2', 2015, '', 'PM2.5', 9.5],
-      ['Bath', '11.6.2', 2017, '2017-18', 'PM2.5', 8.1],
+      ['Wadi Noor', '11.6.2', 2015, '', 'PM2.5', 7.25],
+      ['Wadi Noor', '11.6.2', 2016, '', 'PM2.5', 6.9],
+      ['Nahr Lulu', '11.6.2', 2015, '', 'PM2.5', 9.5],
+      ['Qamarayn', '11.6.2', 2017, '2017-18', 'PM2.5', 8.1],
     ]);
     expect(codes(r)).toContain('info:indicator_from_filename@-');
   });

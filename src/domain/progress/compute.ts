@@ -86,6 +86,19 @@ export type ProgressReport = {
   readonly duplicates: readonly DuplicateYear[];
 };
 
+/** The series grouping each report was computed on (kept beside the report, which stays plain data). */
+const reportLayouts = new WeakMap<ProgressReport, SeriesLayout>();
+
+/**
+ * The series layout `computeProgress` grouped the table into for this report: series s of the layout
+ * is `report.series[s]`. Views read points from it instead of grouping the table a second time.
+ */
+export function layoutOfReport(report: ProgressReport): SeriesLayout {
+  const layout = reportLayouts.get(report);
+  if (layout === undefined) throw new Error('layoutOfReport: the report was not made by computeProgress');
+  return layout;
+}
+
 /** Stands in for the settings of an indicator nobody configured, so an explanation can still be built. */
 const UNCONFIGURED: ProgressSettings = {
   direction: 'increase',
@@ -299,5 +312,7 @@ export function computeProgress(table: ObservationTable, registry: Registry, opt
       result: results[s] ?? notConfigured,
     };
   }
-  return { method, series, indicators, duplicates: layout.duplicates };
+  const report: ProgressReport = { method, series, indicators, duplicates: layout.duplicates };
+  reportLayouts.set(report, layout);
+  return report;
 }

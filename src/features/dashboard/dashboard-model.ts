@@ -3,6 +3,7 @@ import { computeProgress, type IndicatorProgress, type ProgressReport } from '@/
 import { type CityRollup, rollUpByCity } from '@/domain/progress/rollups';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
+import type { Lang } from '@/i18n/lang';
 import { mergeTables } from '@/storage/merge-tables';
 
 /**
@@ -69,3 +70,24 @@ export function buildDashboard(tables: readonly ObservationTable[], registry: Re
     rollups,
   };
 }
+
+/** Display names of cities by code, per language (the demo's fictional cities; `public/demo/cities.json`). */
+export type CityNames = Readonly<Record<string, { readonly en: string; readonly ar: string }>>;
+
+/** A city's name in the UI language (Arabic in Arabic, English otherwise), else the name in the data. */
+export function cityDisplayName(city: Pick<DashboardCity, 'name' | 'code'>, names: CityNames, lang: Lang): string {
+  const n = city.code === '' ? undefined : names[city.code];
+  if (n === undefined) return city.name;
+  return (lang === 'ar' ? n.ar : n.en) || city.name;
+}
+
+/**
+ * What a link to another view sets: structurally the app's `Partial<UrlState>` (src/app/url-state.ts),
+ * written out because features do not import the app.
+ */
+export type ViewLink = {
+  view?: 'overview' | 'indicator' | 'compare' | 'nua' | 'data';
+  city?: string;
+  cities?: string[];
+  indicator?: string;
+};

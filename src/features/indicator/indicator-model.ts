@@ -1,11 +1,13 @@
 import type { Indicator } from '@/domain/indicator';
 import { parseDisaggregationKey } from '@/domain/observation-table';
 import type { IndicatorProgress } from '@/domain/progress/compute';
-import { layoutSeries, type SeriesLayout } from '@/domain/progress/series';
+import type { SeriesLayout } from '@/domain/progress/series';
 import type { ProgressResult } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
 import type { Dashboard, DashboardCity } from '@/features/dashboard/dashboard-model';
 import type { Lang } from '@/i18n/lang';
+import { cityDisplayName, type CityNames } from '@/features/dashboard/dashboard-model';
+import { layoutOfReport } from '@/domain/progress/compute';
 
 /**
  * The indicator detail view as data (no React): which city and indicator are shown, the series of that
@@ -20,14 +22,7 @@ import type { Lang } from '@/i18n/lang';
 /** Comparison lines beyond this many are not drawn (a chart of 1,000 lines says nothing). */
 export const MAX_COMPARISON_CITIES = 8;
 
-export type CityNames = Readonly<Record<string, { readonly en: string; readonly ar: string }>>;
-
-/** A city's name in the UI language: the demo's translated names by code, else the name in the data. */
-export function cityDisplayName(city: Pick<DashboardCity, 'name' | 'code'>, names: CityNames, lang: Lang): string {
-  const n = city.code === '' ? undefined : names[city.code];
-  if (n === undefined) return city.name;
-  return (lang === 'ar' ? n.ar : n.en) || city.name;
-}
+export { cityDisplayName, type CityNames };
 
 export type CityChoice = DashboardCity & { readonly label: string };
 
@@ -82,20 +77,9 @@ export type SeriesChoices = {
   readonly choices: readonly SeriesChoice[];
 };
 
-/** The engine's series layout of a dashboard's table (the same grouping `computeProgress` used). */
-const layouts = new WeakMap<Dashboard['report'], SeriesLayout>();
-
-/**
- * The series layout behind a dashboard's report, built once per report (a linear pass over the table;
- * no progress is computed). Series s of the layout is series s of the report.
- */
-export function layoutOf(dashboard: Pick<Dashboard, 'table' | 'report'>, registry: Registry): SeriesLayout {
-  let layout = layouts.get(dashboard.report);
-  if (layout === undefined) {
-    layout = layoutSeries(dashboard.table, registry);
-    layouts.set(dashboard.report, layout);
-  }
-  return layout;
+/** The series layout behind a dashboard's report (the grouping `computeProgress` used; series s of the layout is series s of the report). */
+export function layoutOf(dashboard: Pick<Dashboard, 'report'>): SeriesLayout {
+  return layoutOfReport(dashboard.report);
 }
 
 /** Every series of a city × indicator (headline first, then in the engine's order). */

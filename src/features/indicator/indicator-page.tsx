@@ -65,7 +65,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
   const { t, lang, dir, digits, formatNumber } = useI18n();
   const ids = { city: useId(), indicator: useId(), compare: useId(), explain: useId(), meta: useId(), status: useId(), breakdown: useId() };
   const dashboard = useDashboard(datasets, registry, method);
-  const layout = useMemo(() => layoutOf(dashboard, registry), [dashboard, registry]);
+  const layout = useMemo(() => layoutOf(dashboard), [dashboard]);
   const cityList = useMemo(() => sortCities(dashboard.cities, cityNames, lang), [dashboard.cities, cityNames, lang]);
   const selectedCity = resolveCity(dashboard, city) ?? cityList[0];
   const cityKey = selectedCity?.key;

@@ -4,6 +4,7 @@ import { PROGRESS_STATUSES, type ProgressStatus } from '@/domain/progress/types'
 import type { Registry } from '@/domain/registry';
 import type { Dashboard, DashboardCity } from '@/features/dashboard/dashboard-model';
 import type { Lang } from '@/i18n/lang';
+import { cityDisplayName, type CityNames } from '@/features/dashboard/dashboard-model';
 
 /**
  * The New Urban Agenda view as data: for one or two cities, the status roll-ups of the three
@@ -113,14 +114,7 @@ export function resolveNuaCities(dashboard: Pick<Dashboard, 'cities' | 'cityByKe
   return { primary, secondary: other !== undefined && other !== primary ? other : undefined, missing };
 }
 
-export type CityNames = Readonly<Record<string, { readonly en: string; readonly ar: string }>>;
-
-/** A city's name in the UI language (Arabic in Arabic, English otherwise), else the name in the data. */
-export function cityDisplayName(city: DashboardCity, names: CityNames, lang: Lang): string {
-  const n = city.code === '' ? undefined : names[city.code];
-  if (n === undefined) return city.name;
-  return (lang === 'ar' ? n.ar : n.en) || city.name;
-}
+export { cityDisplayName, type CityNames };
 
 /** Text in the UI language, English when the translation is empty. */
 export function localized(text: LocalizedText, lang: Lang): string {

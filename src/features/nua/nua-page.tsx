@@ -10,17 +10,9 @@ import type { LoadedDataset } from '@/storage/dataset-record';
 import { buildNuaView, cityDisplayName, type CityNames, localized, type NuaGroup, resolveNuaCities } from './nua-model';
 import { StatusBar, StatusChips, useCountsText } from '@/features/status/status-bar';
 import './nua.css';
+import type { ViewLink } from '@/features/dashboard/dashboard-model';
 
-/**
- * What a link to another view sets: structurally the app's `Partial<UrlState>` (src/app/url-state.ts),
- * written out because features do not import the app.
- */
-export type ViewLink = {
-  view?: 'overview' | 'indicator' | 'compare' | 'nua' | 'data';
-  city?: string;
-  cities?: string[];
-  indicator?: string;
-};
+export type { ViewLink };
 
 export type NuaPageProps = {
   datasets: readonly LoadedDataset[];

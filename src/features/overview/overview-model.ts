@@ -7,6 +7,7 @@ import { type InsufficientReason, PROGRESS_STATUSES, type ProgressStatus } from 
 import { compareIndicatorCodes, type Registry } from '@/domain/registry';
 import type { Dashboard, DashboardCity } from '@/features/dashboard/dashboard-model';
 import type { Lang } from '@/i18n/lang';
+import { cityDisplayName, type CityNames } from '@/features/dashboard/dashboard-model';
 
 /**
  * The city overview as data: one row per indicator with data for the city (status, score, latest
@@ -98,14 +99,7 @@ export function localized(text: LocalizedText, lang: Lang): string {
   return text[lang] || text.en;
 }
 
-export type CityNames = Readonly<Record<string, { readonly en: string; readonly ar: string }>>;
-
-/** A city's name in the UI language (Arabic in Arabic, English otherwise), else the name in the data. */
-export function cityDisplayName(city: DashboardCity, names: CityNames, lang: Lang): string {
-  const n = city.code === '' ? undefined : names[city.code];
-  if (n === undefined) return city.name;
-  return (lang === 'ar' ? n.ar : n.en) || city.name;
-}
+export { cityDisplayName, type CityNames };
 
 /** Cities sorted by display name in the UI language. */
 export function sortCities(cities: readonly DashboardCity[], names: CityNames, lang: Lang): DashboardCity[] {

@@ -26,17 +26,9 @@ import {
 import { StatusBar, StatusChips, useCountsText } from '@/features/status/status-bar';
 import './overview.css';
 import { goalOfCode, SDG_COLORS } from '@/features/status/sdg-colors';
+import type { ViewLink } from '@/features/dashboard/dashboard-model';
 
-/**
- * What a link to another view sets: structurally the app's `Partial<UrlState>` (src/app/url-state.ts),
- * written out because features do not import the app.
- */
-export type ViewLink = {
-  view?: 'overview' | 'indicator' | 'compare' | 'nua' | 'data';
-  city?: string;
-  cities?: string[];
-  indicator?: string;
-};
+export type { ViewLink };
 
 export type OverviewPageProps = {
   datasets: readonly LoadedDataset[];

@@ -1,5 +1,6 @@
 import { disaggregationKey } from '@/domain/observation-table';
 import { normalizeIndicatorCode } from '@/domain/registry';
+import { headerKey } from '@/ingest/header-aliases';
 import { cleanText, isMissingMarker, parseNumberCell, parseYearCell } from '@/ingest/normalize-cell';
 import type { ColumnMapping, DecimalSeparator } from '@/ingest/types';
 
@@ -8,14 +9,6 @@ import type { ColumnMapping, DecimalSeparator } from '@/ingest/types';
  * problems that stop a mapping from being applied, and the preview of the first rows as they would be
  * imported. Pure functions; the form (`column-mapping-form.tsx`) renders them.
  */
-
-/**
- * The ingest's comparison key of a header (`headerKey` in ingest/detect.ts, copied: importing detect.ts
- * would pull PapaParse into the main bundle through write-csv.ts).
- */
-function headerKey(h: string): string {
-  return h.toLowerCase().replace(/[\s_\-./()[\]]+/g, '');
-}
 
 /** Roles that at most one column may play. */
 export const SINGLE_ROLES = ['city', 'cityCode', 'indicator', 'year', 'value', 'unit', 'series', 'source', 'note'] as const;
