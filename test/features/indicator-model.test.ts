@@ -5,8 +5,8 @@ import { loadRegistryFromDirs } from '@/cli/load-registry';
 import { disaggregationKey, type ObservationInput, ObservationTableBuilder } from '@/domain/observation-table';
 import { INSUFFICIENT_REASONS, type ProgressResult } from '@/domain/progress/types';
 import { buildDashboard } from '@/features/dashboard/dashboard-model';
-import { expertFacts, explainResult, type ExplainContext, NOTE_KEYS, REASON_KEYS, type Sentence } from '@/features/indicator/explain-result';
-import { formatFact, formatPercent, formatSentence } from '@/features/indicator/explanation-text';
+import { expertFacts, explainResult, type ExplainContext, NOTE_KEYS, REASON_KEYS, type Sentence } from '@/features/dashboard/explain-result';
+import { formatFact, formatPercent, formatSentence } from '@/features/dashboard/explanation-text';
 import {
   chooseAlong,
   cityDisplayName,

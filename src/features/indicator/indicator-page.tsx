@@ -13,8 +13,8 @@ import { StatusBadge } from '@/features/status/status-badge';
 import { STATUS_STYLE } from '@/features/status/status-style';
 import { useI18n } from '@/i18n/i18n-context';
 import type { LoadedDataset } from '@/storage/dataset-record';
-import { expertFacts, explainResult } from './explain-result';
-import { formatFact, formatSentence, type TextLocale } from './explanation-text';
+import { expertFacts, explainResult } from '@/features/dashboard/explain-result';
+import { formatFact, formatSentence, type TextLocale } from '@/features/dashboard/explanation-text';
 import {
   chooseAlong,
   comparisonSeries,

@@ -1,7 +1,7 @@
 import { formatNumber, stripBidiMarks } from '@/i18n/format-number';
 import { type Digits, intlLocale, type Lang } from '@/i18n/lang';
 import { t } from '@/i18n/translate';
-import type { ExpertFact, Sentence, SentenceParam } from './explain-result';
+import type { ExpertFact, Sentence, SentenceParam } from '@/features/dashboard/explain-result';
 
 /**
  * Words for the explanation data (explain-result.ts) in the UI language: every number formatted for

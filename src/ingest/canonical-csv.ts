@@ -1,0 +1,74 @@
+import { parseDisaggregationKey, type ObservationTable } from '@/domain/observation-table';
+import { CANONICAL_LONG_COLUMNS, toCsv, type CsvCell } from './write-csv';
+
+/** The canonical long CSV's fixed columns; disaggregation columns follow in order of first appearance. */
+export const NORMALIZED_COLUMNS = CANONICAL_LONG_COLUMNS;
+
+/** What `normalizedCsv` did with observations found in more than one input. */
+export type MergeReport = {
+  /** Same (city, indicator, series, unit, disaggregation, year) and same value: later copies left out. */
+  duplicatesDropped: number;
+  /** Same key, different values: both kept (re-importing the file reports them as conflicts). */
+  conflicts: Array<{ city: string; indicator: string; year: number; values: [number, number] }>;
+};
+
+/**
+ * The canonical long CSV (formula-safe, UTF-8 BOM) of the observations of several tables, in input order.
+ * Tables are deduplicated by the importer already; across tables, identical observations are written
+ * once and conflicting ones are reported.
+ */
+export function normalizedCsv(tables: readonly ObservationTable[]): { csv: string; observations: number; dimensions: string[]; merge: MergeReport } {
+  const dimensions: string[] = [];
+  const dimIndex = new Map<string, number>();
+  const parsedKeys = tables.map((t) =>
+    t.dict.disaggregation.map((key) => {
+      const pairs = parseDisaggregationKey(key);
+      for (const [dim] of pairs) {
+        if (!dimIndex.has(dim)) {
+          dimIndex.set(dim, dimensions.length);
+          dimensions.push(dim);
+        }
+      }
+      return pairs;
+    }),
+  );
+  const merge: MergeReport = { duplicatesDropped: 0, conflicts: [] };
+  const seen = tables.length > 1 ? new Map<string, number>() : undefined;
+  const rows: CsvCell[][] = [];
+  tables.forEach((t, ti) => {
+    const d = t.dict;
+    const keys = parsedKeys[ti] ?? [];
+    for (let i = 0; i < t.length; i++) {
+      const text = (col: 'city' | 'cityCode' | 'indicator' | 'period' | 'unit' | 'series' | 'source' | 'note') => d[col][t[col][i] ?? 0] ?? '';
+      const year = t.year[i] ?? 0;
+      const value = t.value[i] ?? NaN;
+      if (seen !== undefined) {
+        const k = JSON.stringify([text('city'), text('cityCode'), text('indicator'), text('series'), text('unit'), d.disaggregation[t.disaggregation[i] ?? 0] ?? '', year, text('period')]);
+        const prev = seen.get(k);
+        if (prev === undefined) seen.set(k, value);
+        else if (Object.is(prev, value)) {
+          merge.duplicatesDropped++;
+          continue;
+        } else merge.conflicts.push({ city: text('city'), indicator: text('indicator'), year, values: [prev, value] });
+      }
+      const row: CsvCell[] = [
+        text('city'),
+        text('cityCode'),
+        text('indicator'),
+        // A period's label (`2017-18`) goes in the year cell too: importers read its start year and keep
+        // the label, while a separate `period` column is an alternate year column and left out.
+        text('period') || year,
+        value,
+        text('period'),
+        text('unit'),
+        text('series'),
+        text('source'),
+        text('note'),
+      ];
+      for (let k = 0; k < dimensions.length; k++) row.push('');
+      for (const [dim, v] of keys[t.disaggregation[i] ?? 0] ?? []) row[NORMALIZED_COLUMNS.length + (dimIndex.get(dim) ?? 0)] = v;
+      rows.push(row);
+    }
+  });
+  return { csv: toCsv([...NORMALIZED_COLUMNS, ...dimensions], rows), observations: rows.length, dimensions, merge };
+}
