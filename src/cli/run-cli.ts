@@ -9,6 +9,8 @@ import { ingestFile } from '@/ingest/ingest-file';
 import type { ColumnMapping, Delimiter, Encoding, IngestOptions, IngestResult, Layout } from '@/ingest/types';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
 import { runProgressCommand } from './progress-command';
+import { runAnnexCommand } from './annex-command';
+import { runFiguresCommand } from './figures-command';
 
 /**
  * The command line (`npm run cli -- <command>`), as a function so tests run it in-process.
@@ -29,6 +31,8 @@ Usage:
   npm run cli -- normalize <file|folder>… --out <file.csv> [options]
   npm run cli -- progress <file|folder>… [--method opensdg|unsd|sdsn] [--json|--csv] [options]
   npm run cli -- progress --opensdg <repository folder> [--json]
+  npm run cli -- annex <file|folder>… --city <name|code> [--lang en|ar|fr|es] [--out annex.csv|annex.xlsx] [options]
+  npm run cli -- figures <file|folder>… --city <name|code> --out <folder> [--lang en|ar|fr|es] [--format svg|png] [options]
   npm run cli -- help
 
 Commands:
@@ -37,6 +41,11 @@ Commands:
   progress    Progress status and score of every city × indicator (and series): opensdg (default, as
               Open SDG computes it), unsd (UN progress chart) or sdsn (SDSN dashboards). --opensdg reads
               an Open SDG data repository and gives exactly Open SDG's results.
+  annex       The statistical annex of one city: per indicator baseline, latest value, target, status,
+              trend, score and source, in the chosen language; CSV on stdout, or --out as CSV or .xlsx.
+  figures     Every figure of a city's report (status by NUA priority, one trend chart per indicator) as
+              SVG (text kept as text) or PNG (white background), each with the CSV of the data it draws
+              (UTF-8 with BOM; re-imports into Marsad), plus annex.csv, written to --out.
 
 Folders are searched recursively for *.csv, *.tsv and *.txt files.
 
@@ -50,15 +59,25 @@ Options:
   --layout <l>              auto (default) | long | wide | opensdg | unsd | unhabitat
   --map <role=Header,…>     set column roles; roles: city, city_code, indicator, year, value, unit,
                             series, source, note, disaggregation (repeatable), ignore (repeatable)
-  --city <name>             city of files that have no city column
+  --city <name>             city of files that have no city column; annex: the city (name or code) to report
   --indicator <code>        indicator of files that have neither an indicator column nor a code in the name
   --indicators <folder>     add local indicator definitions (*.json) to the registry (repeatable)
   --limit <n>               validate: problems listed per severity and file in the report (default 20)
-  --method <m>              progress: opensdg (default) | unsd | sdsn
+  --method <m>              progress, annex: opensdg (default) | unsd | sdsn
   --csv                     progress: print CSV on stdout instead of the table (--json: one JSON array)
   --opensdg <folder>        progress: an Open SDG data repository (data/, indicator-config/)
   --series <[code=]name>    progress: the Series of the headline when there are several (PM2.5, or
                             11.6.2=PM2.5 for one indicator; repeatable)
+  --lang <l>                annex: language of headings, titles and statuses: en (default) | ar | fr | es
+  --out <annex.csv|.xlsx>   annex: write CSV (UTF-8 with BOM) or an Excel workbook (by the extension)
+                            instead of CSV on stdout
+  --names <cities.json>     annex: display names of cities by code ({"CODE": {"en": …, "ar": …}})
+  --out <folder>            figures: the folder to write to (created; required)
+  --format <f>              figures: svg (default) | png
+  --scale <n>               figures --format png: 2 (default) | 3 — pixels per figure pixel (800 px → 1600 px)
+  --partner <name|code>     figures: partner edition, the partner city drawn beside the city in every figure
+  --date <YYYY-MM-DD>       figures: the date in the footers (default today; also MARSAD_NOW), for reproducible output
+                            (--lang, --method and --names work for figures as for annex)
 
 Exit codes: 0 no errors · 1 errors in the data (or an unreadable file, or a registry problem) · 2 usage error
 
@@ -68,6 +87,8 @@ Examples:
   npm run cli -- validate survey.csv --decimal , --map "city=Municipality,value=Rate (%)"
   npm run cli -- normalize indicator_11-6-2.csv --city Amman --out amman-11-6-2.csv
   npm run -s cli -- progress public/demo/marsad-demo.csv --method unsd --json > progress.json
+  npm run cli -- annex public/demo/marsad-demo.csv --city XD-WNR --lang ar --names public/demo/cities.json --out annex.xlsx
+  npm run cli -- figures public/demo/marsad-demo.csv --city XD-WNR --lang ar --names public/demo/cities.json --format png --out figures/
 `;
 
 export class UsageError extends Error {}
@@ -599,6 +620,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return await normalize(rest, io);
       case 'progress':
         return await runProgressCommand(rest, io);
+      case 'annex':
+        return await runAnnexCommand(rest, io);
+      case 'figures':
+        return await runFiguresCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -12,17 +12,33 @@ export type MergeReport = {
   conflicts: Array<{ city: string; indicator: string; year: number; values: [number, number] }>;
 };
 
+export type NormalizedCsvOptions = {
+  /**
+   * Writes only the rows this accepts (`tableIndex` into `tables`, `row` into that table): the data
+   * behind one chart. Disaggregation columns are then those of the rows written.
+   */
+  readonly include?: (tableIndex: number, row: number) => boolean;
+};
+
 /**
  * The canonical long CSV (formula-safe, UTF-8 BOM) of the observations of several tables, in input order.
  * Tables are deduplicated by the importer already; across tables, identical observations are written
  * once and conflicting ones are reported.
  */
-export function normalizedCsv(tables: readonly ObservationTable[]): { csv: string; observations: number; dimensions: string[]; merge: MergeReport } {
+export function normalizedCsv(tables: readonly ObservationTable[], options: NormalizedCsvOptions = {}): { csv: string; observations: number; dimensions: string[]; merge: MergeReport } {
+  const { include } = options;
   const dimensions: string[] = [];
   const dimIndex = new Map<string, number>();
-  const parsedKeys = tables.map((t) =>
-    t.dict.disaggregation.map((key) => {
+  // With a filter, only the disaggregations of the rows written name columns.
+  const used = include === undefined ? undefined : tables.map((t, ti) => {
+    const ids = new Uint8Array(t.dict.disaggregation.length);
+    for (let i = 0; i < t.length; i++) if (include(ti, i)) ids[t.disaggregation[i] ?? 0] = 1;
+    return ids;
+  });
+  const parsedKeys = tables.map((t, ti) =>
+    t.dict.disaggregation.map((key, id) => {
       const pairs = parseDisaggregationKey(key);
+      if (used !== undefined && used[ti]?.[id] !== 1) return pairs;
       for (const [dim] of pairs) {
         if (!dimIndex.has(dim)) {
           dimIndex.set(dim, dimensions.length);
@@ -39,6 +55,7 @@ export function normalizedCsv(tables: readonly ObservationTable[]): { csv: strin
     const d = t.dict;
     const keys = parsedKeys[ti] ?? [];
     for (let i = 0; i < t.length; i++) {
+      if (include !== undefined && !include(ti, i)) continue;
       const text = (col: 'city' | 'cityCode' | 'indicator' | 'period' | 'unit' | 'series' | 'source' | 'note') => d[col][t[col][i] ?? 0] ?? '';
       const year = t.year[i] ?? 0;
       const value = t.value[i] ?? NaN;

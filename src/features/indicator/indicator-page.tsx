@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { buildBreakdownOption, breakdownHeight, type BreakdownBar } from '@/charts/build-breakdown-option';
+import { buildBreakdownOption, breakdownHeight, type BreakdownBar, type BreakdownChartInput } from '@/charts/build-breakdown-option';
 import { buildIndicatorChartOption, type IndicatorChartInput, indicatorChartHeight } from '@/charts/build-indicator-option';
 import { canvasMeasureText } from '@/charts/canvas-measure';
 import { ChartView, useElementWidth } from '@/charts/chart-view';
@@ -9,6 +9,9 @@ import { DEFAULT_TARGET_YEAR } from '@/domain/progress/series';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
 import { useDashboard } from '@/features/dashboard/use-dashboard';
+import { type FigureContext, footerLines, seriesCsv, trendFigure } from '@/features/export/city-figures';
+import { figureFileBase } from '@/features/export/figure-names';
+import { FigureExportMenu } from '@/features/export/figure-export-menu';
 import { StatusBadge } from '@/features/status/status-badge';
 import { STATUS_STYLE } from '@/features/status/status-style';
 import { useI18n } from '@/i18n/i18n-context';
@@ -17,6 +20,7 @@ import { expertFacts, explainResult } from '@/features/dashboard/explain-result'
 import { formatFact, formatSentence, type TextLocale } from '@/features/dashboard/explanation-text';
 import {
   chooseAlong,
+  cityDisplayName,
   comparisonSeries,
   datasetsWith,
   defaultChoice,
@@ -158,20 +162,30 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
     return { option: buildIndicatorChartOption(input), height: indicatorChartHeight(input) };
   }, [points, code, result, explanation, compared, t, title, shownName, fmt, fmtYear, target, lang, dir, digits, seriesName, unit, decimals, width, cityName, measureText]);
 
+  // "Export figure": the chart as the user sees it (series, comparison cities), framed for a report.
+  const buildTrendFigure = useMemo(() => {
+    if (chart === null || cityKey === undefined || code === undefined) return null;
+    // Built when the menu opens, dated then (the footer's "computed on").
+    const ctx = (): FigureContext => ({ dashboard, registry, datasets, names: cityNames, lang, digits, computedAt: new Date(), ...(measureText === undefined ? {} : { measureText }) });
+    return () => trendFigure(ctx(), cityKey, code, { compare: compareKeys, choice: current });
+  }, [chart, dashboard, registry, datasets, cityNames, lang, digits, measureText, cityKey, code, compareKeys, current]);
+
   // Latest value of every breakdown with the shown series and unit, in the status colours and patterns.
   const breakdown = useMemo(() => {
     if (current === undefined || !dims.some((d) => d.kind === 'column')) return null;
     const bars: BreakdownBar[] = [];
+    const drawn: number[] = [];
     for (const c of choices) {
       if (c.series !== current.series || c.unit !== current.unit) continue;
       const latest = pointsOf(layout, c.index).filter((p) => Number.isFinite(p.value)).at(-1);
       if (latest === undefined) continue;
       const style = STATUS_STYLE[c.result.status];
+      drawn.push(c.index);
       bars.push({ label: seriesLabel(c, t('indicator.total')), value: latest.value, year: latest.year, statusText: t(`status.${c.result.status}`), color: style.color, decal: style.decal, selected: c === current });
       if (bars.length >= 40) break;
     }
     if (bars.length < 2) return null;
-    const input = {
+    const input: BreakdownChartInput = {
       lang,
       dir,
       digits,
@@ -187,8 +201,30 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
       ...(width > 0 ? { width } : {}),
       ...(measureText === undefined ? {} : { measureText }),
     };
-    return { option: buildBreakdownOption(input), height: breakdownHeight(input) };
+    return { option: buildBreakdownOption(input), height: breakdownHeight(input), input, drawn };
   }, [current, dims, choices, layout, t, lang, dir, digits, code, shownName, decimals, title, fmt, fmtYear, width, measureText]);
+
+  const buildBreakdownFigure = useMemo(() => {
+    if (breakdown === null || selectedCity === undefined || cityKey === undefined || code === undefined) return null;
+    return () => {
+      const ctx: FigureContext = { dashboard, registry, datasets, names: cityNames, lang, digits, computedAt: new Date() };
+      // The frame draws title and subtitle; the chart is drawn at the export width.
+      const input: BreakdownChartInput = { ...breakdown.input, title: '', subtitle: '', width: 800, animate: false };
+      return {
+        fileBase: figureFileBase({ city: cityDisplayName(selectedCity, cityNames, 'en'), cityCode: selectedCity.code, indicator: code, kind: 'breakdown', lang }),
+        input: {
+          lang,
+          dir,
+          width: 800,
+          chartHeight: breakdownHeight(input),
+          option: buildBreakdownOption(input),
+          text: { title: `${t('indicator.breakdown.chartTitle')} — ${title}`, subtitle: [shownName, unit].filter(Boolean).join(' · '), footer: footerLines(ctx, datasetsWith(datasets, registry, cityKey, code)) },
+          ...(measureText === undefined ? {} : { measureText }),
+        },
+        csv: () => seriesCsv(dashboard, breakdown.drawn),
+      };
+    };
+  }, [breakdown, selectedCity, cityKey, code, dashboard, registry, datasets, cityNames, lang, digits, dir, t, title, shownName, unit, measureText]);
 
   const sentences = useMemo(
     () =>
@@ -328,6 +364,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
             <div ref={chartBox} className="chart-box" style={chart ? { blockSize: `${chart.height}px` } : undefined}>
               {chart ? <ChartView option={chart.option} className="chart chart-fill" /> : <p className="empty">{t('indicator.chart.noValues')}</p>}
             </div>
+            <FigureExportMenu build={buildTrendFigure} />
 
             <div className="compare-picker">
               <h3 id={ids.compare}>{t('indicator.compare.heading')}</h3>
@@ -424,6 +461,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
               <div className="chart-box" style={{ blockSize: `${breakdown.height}px` }}>
                 <ChartView option={breakdown.option} className="chart chart-fill" />
               </div>
+              <FigureExportMenu build={buildBreakdownFigure} />
             </div>
           ) : null}
 

@@ -1,0 +1,134 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { computedAtFrom } from '@/cli/figures-command';
+import { svgToPngNode } from '@/cli/rasterize';
+import { runCli } from '@/cli/run-cli';
+
+const tmp = mkdtempSync(join(tmpdir(), 'marsad-figures-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// Fictional cities.
+const data = join(tmp, 'cities.csv');
+writeFileSync(
+  data,
+  [
+    'city,city_code,indicator,year,value,unit,source',
+    'Wadi Noor,XD-WNR,11.6.2,2015,20,µg/m³,Survey A',
+    'Wadi Noor,XD-WNR,11.6.2,2021,11.5,µg/m³,Survey A',
+    'Wadi Noor,XD-WNR,11.3.1,2015,-0.5,,Survey B',
+    'Wadi Noor,XD-WNR,11.3.1,2020,-1.25,,Survey B',
+    'Tal Sanawbar,XD-TSN,11.6.2,2015,30,µg/m³,Survey A',
+    'Tal Sanawbar,XD-TSN,11.6.2,2021,33,µg/m³,Survey A',
+  ].join('\n'),
+);
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  expect([...bytes.slice(12, 16)].map((b) => String.fromCharCode(b)).join('')).toBe('IHDR');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+function svgSize(svg: string): { width: number; height: number } {
+  const m = /^<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg);
+  return { width: Number(m?.[1]), height: Number(m?.[2]) };
+}
+
+describe('figures <files> --city --out', () => {
+  it('writes every figure as SVG with its CSV, plus annex.csv, and lists them', async () => {
+    const out = join(tmp, 'svg');
+    const r = await cli('figures', data, '--city', 'wadi noor', '--out', out, '--date', '2026-03-12');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'annex.csv',
+      'wadi-noor_11-3-1_trend_en.csv',
+      'wadi-noor_11-3-1_trend_en.svg',
+      'wadi-noor_11-6-2_trend_en.csv',
+      'wadi-noor_11-6-2_trend_en.svg',
+      'wadi-noor_status_en.csv',
+      'wadi-noor_status_en.svg',
+    ]);
+    expect(r.stdout).toMatch(/wadi-noor_status_en\.svg {2}800 × \d+ px {2}[\d.]+ KB/);
+    expect(r.stderr).toMatch(/wrote 3 figures of Wadi Noor \(XD-WNR\) \(svg, language en, method opensdg\) and annex\.csv/);
+    const svg = readFileSync(join(out, 'wadi-noor_11-6-2_trend_en.svg'), 'utf8');
+    expect(svg).toContain('Computed on March 12, 2026 with Marsad.');
+    expect(svg).toContain('Source: cities.csv (imported March 12, 2026).');
+    const csv = readFileSync(join(out, 'wadi-noor_11-3-1_trend_en.csv'), 'utf8');
+    expect(csv.startsWith('\ufeffcity,city_code,indicator,year,value')).toBe(true);
+    expect(csv).toContain('Wadi Noor,XD-WNR,11.3.1,2015,-0.5,');
+    expect(readFileSync(join(out, 'annex.csv'), 'utf8').startsWith('\ufeff')).toBe(true);
+  });
+
+  it('the same date gives the same files (reproducible)', async () => {
+    await cli('figures', data, '--city', 'XD-WNR', '--out', join(tmp, 'a'), '--date', '2026-03-12', '--lang', 'ar');
+    await cli('figures', data, '--city', 'XD-WNR', '--out', join(tmp, 'b'), '--date', '2026-03-12', '--lang', 'ar');
+    for (const f of readdirSync(join(tmp, 'a'))) expect(readFileSync(join(tmp, 'b', f), 'utf8'), f).toBe(readFileSync(join(tmp, 'a', f), 'utf8'));
+    expect(readFileSync(join(tmp, 'a', 'wadi-noor_status_ar.svg'), 'utf8')).toContain('xml:lang="ar"');
+  });
+
+  it.each([2, 3] as const)('--format png --scale %i: the PNG is the figure size × the scale, exactly', async (scale) => {
+    const out = join(tmp, `png${scale}`);
+    const r = await cli('figures', data, '--city', 'XD-WNR', '--partner', 'Tal Sanawbar', '--out', out, '--format', 'png', '--scale', String(scale), '--date', '2026-03-12');
+    expect(r.code).toBe(0);
+    const svgOut = join(tmp, `png${scale}-svg`);
+    await cli('figures', data, '--city', 'XD-WNR', '--partner', 'Tal Sanawbar', '--out', svgOut, '--date', '2026-03-12');
+    const pngs = readdirSync(out).filter((f) => f.endsWith('.png'));
+    expect(pngs.sort()).toEqual(['wadi-noor-tal-sanawbar_11-3-1_trend_en.png', 'wadi-noor-tal-sanawbar_11-6-2_trend_en.png', 'wadi-noor-tal-sanawbar_status_en.png']);
+    for (const f of pngs) {
+      const svg = svgSize(readFileSync(join(svgOut, f.replace(/\.png$/, '.svg')), 'utf8'));
+      const png = pngSize(new Uint8Array(readFileSync(join(out, f))));
+      expect(png).toEqual({ width: svg.width * scale, height: svg.height * scale });
+      expect(r.stdout).toContain(`${png.width} × ${png.height} px (${svg.width} × ${svg.height} at ${scale}×)`);
+    }
+  });
+
+  it('an unknown city is a data error naming close matches; nothing is written', async () => {
+    const out = join(tmp, 'none');
+    const r = await cli('figures', data, '--city', 'Wadi Nor', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('figures: no city "Wadi Nor" in the data (2 cities). Did you mean Wadi Noor (XD-WNR)?');
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it.each([
+    [['figures', data, '--out', 'x'], '--city <name|code> is required'],
+    [['figures', data, '--city', 'XD-WNR'], '--out <folder> is required'],
+    [['figures', data, '--city', 'XD-WNR', '--out', 'x', '--format', 'pdf'], '--format must be one of svg, png'],
+    [['figures', data, '--city', 'XD-WNR', '--out', 'x', '--format', 'png', '--scale', '4'], '--scale must be one of 2, 3'],
+    [['figures', data, '--city', 'XD-WNR', '--out', 'x', '--lang', 'de'], '--lang must be one of en, ar, fr, es'],
+    [['figures', data, '--city', 'XD-WNR', '--out', 'x', '--date', '2026-02-30'], '--date must be a date'],
+    [['figures', '--city', 'XD-WNR', '--out', 'x'], 'figures: no files given'],
+  ])('usage error %j', async (argv, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe('computedAtFrom(raw)', () => {
+  it('reads a day as noon UTC, else a full timestamp, else now', () => {
+    expect(computedAtFrom('2026-03-12').toISOString()).toBe('2026-03-12T12:00:00.000Z');
+    expect(computedAtFrom('2026-03-12T08:30:00Z').toISOString()).toBe('2026-03-12T08:30:00.000Z');
+    const now = new Date(0);
+    expect(computedAtFrom(undefined, () => now)).toBe(now);
+  });
+});
+
+describe('svgToPngNode(svg, scale)', () => {
+  it('draws on white at scale × the SVG size', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="7" viewBox="0 0 10 7"><text x="1" y="6" font-size="5">وادي</text></svg>';
+    const png = svgToPngNode(svg, 3);
+    expect([png.width, png.height]).toEqual([30, 21]);
+    expect(pngSize(png.png)).toEqual({ width: 30, height: 21 });
+  });
+});
