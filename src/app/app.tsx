@@ -20,9 +20,10 @@ const OverviewPage = lazy(() => import('@/features/overview/overview-page').then
 const IndicatorPage = lazy(() => import('@/features/indicator/indicator-page').then((m) => ({ default: m.IndicatorPage })));
 const ComparePage = lazy(() => import('@/features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
 const NuaPage = lazy(() => import('@/features/nua/nua-page').then((m) => ({ default: m.NuaPage })));
+const ReportPage = lazy(() => import('@/features/report/report-page').then((m) => ({ default: m.ReportPage })));
 
 /** The views in the navigation, in order. */
-const NAV_VIEWS = ['overview', 'indicator', 'compare', 'nua', 'data'] as const satisfies readonly View[];
+const NAV_VIEWS = ['overview', 'indicator', 'compare', 'nua', 'report', 'data'] as const satisfies readonly View[];
 
 function browserLang(): Lang {
   const tags = typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -234,6 +235,8 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                   <IndicatorPage {...viewProps} city={url.city} cities={url.cities} indicator={url.indicator} />
                 ) : url.view === 'compare' ? (
                   <ComparePage {...viewProps} cities={url.cities} indicator={url.indicator} />
+                ) : url.view === 'report' ? (
+                  <ReportPage {...viewProps} city={url.city} cities={url.cities} />
                 ) : (
                   <NuaPage {...viewProps} city={url.city} cities={url.cities} />
                 )}

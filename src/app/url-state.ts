@@ -8,7 +8,7 @@ import { type Lang, LangSchema } from '@/i18n/lang';
  * before the `#` (`?lang=ar`, what people type) and the one inside the hash (what the app writes);
  * the hash wins. Every value is validated; anything invalid is dropped, never trusted.
  */
-export const VIEWS = ['overview', 'indicator', 'compare', 'nua', 'data'] as const;
+export const VIEWS = ['overview', 'indicator', 'compare', 'nua', 'report', 'data'] as const;
 export const ViewSchema = z.enum(VIEWS);
 export type View = z.infer<typeof ViewSchema>;
 

@@ -15,7 +15,7 @@ const READY: Record<string, string> = {
 
 for (const width of [390, 1440] as const) {
   for (const lang of ['en', 'ar'] as const) {
-    for (const view of ['overview', 'indicator', 'compare', 'nua', 'data'] as const) {
+    for (const view of ['overview', 'indicator', 'compare', 'nua', 'report', 'data'] as const) {
       test(`no serious or critical axe violations: ${view} in ${lang} at ${width} px`, async ({ browser }) => {
         const context = await browser.newContext({ viewport: { width, height: 900 } });
         const page = await context.newPage();

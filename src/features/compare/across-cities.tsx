@@ -1,9 +1,13 @@
 import { type ReactNode, useId, useMemo } from 'react';
 import type { Registry } from '@/domain/registry';
 import { ChartView } from '@/charts/chart-view';
-import type { Dashboard } from '@/features/dashboard/dashboard-model';
+import type { CityNames, Dashboard } from '@/features/dashboard/dashboard-model';
+import { type FigureContext, footerLines, headlineData } from '@/features/export/city-figures';
+import { FigureExportMenu } from '@/features/export/figure-export-menu';
+import { figureFileBase } from '@/features/export/figure-names';
+import type { LoadedDataset } from '@/storage/dataset-record';
 import { useI18n } from '@/i18n/i18n-context';
-import { buildLinesOption } from './compare-charts';
+import { buildLinesOption, type LinesInput } from './compare-charts';
 import { buildLines, buildRanking, indicatorsWithData, lineCities } from './compare-model';
 import { formatValue, formatYear, type HrefFor, indicatorTitle, localized, uniqueNames } from './compare-text';
 import { RankingTable } from './ranking-table';
@@ -24,6 +28,9 @@ export type AcrossCitiesProps = {
   readonly hrefFor: HrefFor;
   /** The city picker, shown under the indicator choice (the indicator comes first in this mode). */
   readonly picker: ReactNode;
+  /** For exported figures: the datasets in use (footer: source) and the cities' display names. */
+  readonly datasets: readonly LoadedDataset[];
+  readonly cityNames: CityNames;
 };
 
 /** How many of the best-ranked cities the lines chart shows when none is chosen. */
@@ -34,9 +41,9 @@ const TOP_LINES = 5;
  * the ranking of all cities by latest value. Switching the indicator reads the dashboard's maps and
  * one pass over the table; nothing is recomputed per city.
  */
-export function AcrossCities({ dashboard, registry, code, missing, selected, labelOf, onIndicator, onCities, maxCities, hrefFor, picker }: AcrossCitiesProps) {
+export function AcrossCities({ dashboard, registry, code, missing, selected, labelOf, onIndicator, onCities, maxCities, hrefFor, picker, datasets, cityNames }: AcrossCitiesProps) {
   const i18n = useI18n();
-  const { t, lang, dir } = i18n;
+  const { t, lang, dir, digits } = i18n;
   const selectId = useId();
   const codes = useMemo(() => indicatorsWithData(dashboard), [dashboard]);
   const indicator = code === null ? undefined : registry.byCode.get(code);
@@ -51,7 +58,7 @@ export function AcrossCities({ dashboard, registry, code, missing, selected, lab
   const unit = indicator ? localized(indicator.unit, lang) : '';
   const title = code === null ? '' : indicatorTitle(code, indicator, lang);
 
-  const option = useMemo(() => {
+  const input = useMemo((): LinesInput | null => {
     if (code === null || lines.every((l) => l.points.length === 0)) return null;
     const fmt = (v: number) => formatValue(i18n, v, indicator);
     const described = lines
@@ -63,18 +70,39 @@ export function AcrossCities({ dashboard, registry, code, missing, selected, lab
           : '';
       })
       .filter(Boolean);
-    return buildLinesOption(
-      {
-        lines: lines.map((l, k) => ({ name: names[k] ?? l.key, points: l.points })),
-        target: target ? { value: target.value, label: `${t('compare.targetLine', { year: target.year })}: ${fmt(target.value)}` } : null,
-        unit,
-        description: [t('compare.lines.description', { indicator: title }), ...described, unit ? t('compare.unitSentence', { unit }) : ''].filter(Boolean).join(' '),
-        formatValue: fmt,
-        formatYear: (y) => formatYear(i18n, y),
-      },
-      dir,
-    );
-  }, [code, lines, names, target, unit, title, indicator, i18n, t, dir]);
+    return {
+      lines: lines.map((l, k) => ({ name: names[k] ?? l.key, points: l.points })),
+      target: target ? { value: target.value, label: `${t('compare.targetLine', { year: target.year })}: ${fmt(target.value)}` } : null,
+      unit,
+      description: [t('compare.lines.description', { indicator: title }), ...described, unit ? t('compare.unitSentence', { unit }) : ''].filter(Boolean).join(' '),
+      formatValue: fmt,
+      formatYear: (y) => formatYear(i18n, y),
+    };
+  }, [code, lines, names, target, unit, title, indicator, i18n, t]);
+  const option = useMemo(() => (input === null ? null : buildLinesOption(input, dir)), [input, dir]);
+  const buildFigure = useMemo(() => {
+    if (input === null || code === null) return null;
+    return () => {
+      const ctx: FigureContext = { dashboard, registry, datasets, names: cityNames, lang, digits, computedAt: new Date() };
+      const data = headlineData(ctx, drawn.keys.map((cityKey) => ({ cityKey, indicator: code })));
+      return {
+        fileBase: figureFileBase({ city: drawn.from === 'top' ? `top-${drawn.keys.length}-cities` : `${drawn.keys.length}-cities`, cityCode: '', indicator: code, kind: 'lines', lang }),
+        input: {
+          lang,
+          dir,
+          width: 800,
+          chartHeight: 420,
+          option: buildLinesOption({ ...input, animate: false }, dir),
+          text: {
+            title,
+            subtitle: [drawn.from === 'selected' ? t('compare.lines.selected') : t('compare.lines.top', { n: drawn.keys.length }), unit].filter(Boolean).join(' · '),
+            footer: footerLines(ctx, data.datasetNames),
+          },
+        },
+        csv: data.csv,
+      };
+    };
+  }, [input, code, dashboard, registry, datasets, cityNames, lang, digits, dir, drawn, title, unit, t]);
 
   const toggle = (key: string) => onCities(selected.includes(key) ? selected.filter((k) => k !== key) : [...selected, key]);
   const years = useMemo(() => [...new Set(lines.flatMap((l) => l.points.map((p) => p.year)))].sort((a, b) => a - b), [lines]);
@@ -136,6 +164,7 @@ export function AcrossCities({ dashboard, registry, code, missing, selected, lab
             <h3>{drawn.from === 'selected' ? t('compare.lines.selected') : t('compare.lines.top', { n: drawn.keys.length })}</h3>
             {drawn.from === 'top' ? <p className="caption">{t('compare.lines.topHint')}</p> : null}
             <div className="chart-box">{option ? <ChartView option={option} /> : <p className="empty">{t('compare.lines.empty')}</p>}</div>
+            <FigureExportMenu build={buildFigure} />
             {option ? (
               <details className="data-table">
                 <summary>{t('compare.dataTable')}</summary>

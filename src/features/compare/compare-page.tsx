@@ -142,10 +142,12 @@ export function ComparePage({ datasets, registry, cityNames, cities, indicator, 
         <>
           {picker}
           {keys.length < 2 ? <p className="message message-info">{t('compare.chooseTwo')}</p> : null}
-          {keys.length > 0 ? <SideBySide dashboard={dashboard} registry={registry} keys={keys} labelOf={labelOf} hrefFor={hrefFor} /> : null}
+          {keys.length > 0 ? <SideBySide dashboard={dashboard} registry={registry} keys={keys} labelOf={labelOf} hrefFor={hrefFor} datasets={datasets} cityNames={cityNames} /> : null}
         </>
       ) : (
         <AcrossCities
+          datasets={datasets}
+          cityNames={cityNames}
           dashboard={dashboard}
           registry={registry}
           code={code}

@@ -2,11 +2,15 @@ import { useMemo } from 'react';
 import type { Registry } from '@/domain/registry';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
 import { ChartView, useElementWidth } from '@/charts/chart-view';
-import type { Dashboard } from '@/features/dashboard/dashboard-model';
+import { cityDisplayName, type CityNames, type Dashboard } from '@/features/dashboard/dashboard-model';
+import { type FigureContext, footerLines, headlineData } from '@/features/export/city-figures';
+import { FigureExportMenu } from '@/features/export/figure-export-menu';
+import { figureFileBase } from '@/features/export/figure-names';
+import type { LoadedDataset } from '@/storage/dataset-record';
 import { StatusBadge } from '@/features/status/status-badge';
 import { useI18n } from '@/i18n/i18n-context';
 import { CityMark } from './city-mark';
-import { buildDumbbellOption, dumbbellHeight } from './compare-charts';
+import { buildDumbbellOption, type DumbbellInput, dumbbellHeight } from './compare-charts';
 import { buildDumbbell, buildSideBySide, type CompareCell, type DumbbellRow } from './compare-model';
 import { formatValue, formatYear, gapText, type HrefFor, indicatorTitle, localized, uniqueNames } from './compare-text';
 
@@ -18,6 +22,9 @@ export type SideBySideProps = {
   readonly keys: readonly string[];
   readonly labelOf: (key: string) => string;
   readonly hrefFor: HrefFor;
+  /** For exported figures: the datasets in use (footer: source) and the cities' display names (file names). */
+  readonly datasets: readonly LoadedDataset[];
+  readonly cityNames: CityNames;
 };
 
 /**
@@ -25,36 +32,62 @@ export type SideBySideProps = {
  * indicator with data in any of them (latest value and year, status, gap to the target), grouped by
  * SDG target.
  */
-export function SideBySide({ dashboard, registry, keys, labelOf, hrefFor }: SideBySideProps) {
+export function SideBySide({ dashboard, registry, keys, labelOf, hrefFor, datasets, cityNames }: SideBySideProps) {
   const i18n = useI18n();
-  const { t, lang, dir } = i18n;
+  const { t, lang, dir, digits } = i18n;
   const groups = useMemo(() => buildSideBySide(dashboard, registry, keys), [dashboard, registry, keys]);
   const dumbbell = useMemo(() => buildDumbbell(groups), [groups]);
   const names = useMemo(() => uniqueNames(keys, labelOf), [keys, labelOf]);
   const [chartBox, width] = useElementWidth<HTMLDivElement>();
   const indicatorCount = groups.reduce((n, g) => n + g.rows.length, 0);
 
-  const option = useMemo(() => {
+  const input = useMemo((): DumbbellInput | null => {
     if (dumbbell.length === 0) return null;
     const described = dumbbell.map((row) => {
       const parts = row.scores.map((s, k) => `${names[k] ?? ''} ${s === null ? t('compare.score.none') : i18n.formatNumber(s, { decimals: 0 })}`);
       return `${row.code}: ${parts.join(t('list.separator'))}`;
     });
-    return buildDumbbellOption(
-      {
-        rows: dumbbell,
-        cities: names,
-        rowLabel,
-        rowTitle: (row) => indicatorTitle(row.code, registry.byCode.get(row.code), lang),
-        basisText: (row) => t(row.basis === 'bounds' ? 'compare.score.basisBounds' : 'compare.score.basisProgress'),
-        noScore: t('compare.score.none'),
-        axisName: t('compare.score.axis'),
-        description: `${t('compare.score.description', { cities: names.join(t('list.separator')), count: dumbbell.length })} ${described.join('; ')}.`,
-        formatValue: (v) => i18n.formatNumber(v, { decimals: 0 }),
-      },
-      dir,
-    );
-  }, [dumbbell, names, registry, lang, dir, t, i18n]);
+    return {
+      rows: dumbbell,
+      cities: names,
+      rowLabel,
+      rowTitle: (row) => indicatorTitle(row.code, registry.byCode.get(row.code), lang),
+      basisText: (row) => t(row.basis === 'bounds' ? 'compare.score.basisBounds' : 'compare.score.basisProgress'),
+      noScore: t('compare.score.none'),
+      axisName: t('compare.score.axis'),
+      description: `${t('compare.score.description', { cities: names.join(t('list.separator')), count: dumbbell.length })} ${described.join('; ')}.`,
+      formatValue: (v) => i18n.formatNumber(v, { decimals: 0 }),
+    };
+  }, [dumbbell, names, registry, lang, t, i18n]);
+  const option = useMemo(() => (input === null ? null : buildDumbbellOption(input, dir)), [input, dir]);
+  const buildFigure = useMemo(() => {
+    const first = keys[0] === undefined ? undefined : dashboard.cityByKey.get(keys[0]);
+    if (input === null || first === undefined) return null;
+    return () => {
+      const ctx: FigureContext = { dashboard, registry, datasets, names: cityNames, lang, digits, computedAt: new Date() };
+      const second = keys.length === 2 && keys[1] !== undefined ? dashboard.cityByKey.get(keys[1]) : undefined;
+      const data = headlineData(ctx, keys.flatMap((cityKey) => dumbbell.map((row) => ({ cityKey, indicator: row.code }))));
+      return {
+        fileBase: figureFileBase({
+          city: cityDisplayName(first, cityNames, 'en'),
+          cityCode: first.code,
+          partner: second === undefined ? undefined : { city: cityDisplayName(second, cityNames, 'en'), cityCode: second.code },
+          indicator: null,
+          kind: keys.length > 2 ? `scores-${keys.length}-cities` : 'scores',
+          lang,
+        }),
+        input: {
+          lang,
+          dir,
+          width: 800,
+          chartHeight: dumbbellHeight(dumbbell.length, keys.length, 800),
+          option: buildDumbbellOption({ ...input, animate: false }, dir),
+          text: { title: t('compare.score.title'), subtitle: names.join(t('list.separator')), footer: footerLines(ctx, data.datasetNames) },
+        },
+        csv: data.csv,
+      };
+    };
+  }, [input, keys, dashboard, registry, datasets, cityNames, lang, digits, dir, dumbbell, names, t]);
   const height = dumbbellHeight(dumbbell.length, keys.length, width || 600);
   const hasProgressBasis = dumbbell.some((r) => r.basis === 'progress');
 
@@ -111,6 +144,7 @@ export function SideBySide({ dashboard, registry, keys, labelOf, hrefFor }: Side
         <div ref={chartBox} className="chart-box" style={{ blockSize: option ? height : undefined }}>
           {option ? <ChartView option={option} className="cmp-chart" /> : <p className="empty">{t('compare.score.empty')}</p>}
         </div>
+        <FigureExportMenu build={buildFigure} />
         {dumbbell.length > 0 ? (
           <details className="data-table">
             <summary>{t('compare.dataTable')}</summary>

@@ -71,6 +71,41 @@ export function buildDashboard(tables: readonly ObservationTable[], registry: Re
   };
 }
 
+/** The cities of a view that shows one city, or two side by side (NUA priorities, city report). */
+export type CityPair = {
+  /** The city shown; undefined only when the data has no city. */
+  readonly primary: DashboardCity | undefined;
+  /** The city beside it (partner edition). */
+  readonly partner: DashboardCity | undefined;
+  /** URL parameters that name no city of the data (said on the page; the primary city is shown instead). */
+  readonly missing: readonly string[];
+};
+
+/**
+ * Which cities a one-or-two-city view shows, from the URL: with two or more `cities`, the first two side
+ * by side; otherwise `city` (else the one listed in `cities`, else the first city of the data) alone, or
+ * beside the one in `cities` when that is another city. A parameter names a city by key (code), else by
+ * its name in the data.
+ */
+export function resolveCityPair(dashboard: Pick<Dashboard, 'cities' | 'cityByKey'>, city: string | undefined, cities: readonly string[] | undefined): CityPair {
+  const missing: string[] = [];
+  const find = (param: string) => {
+    const found = dashboard.cityByKey.get(param) ?? dashboard.cities.find((c) => c.name === param);
+    if (found === undefined && !missing.includes(param)) missing.push(param);
+    return found;
+  };
+  const listed: DashboardCity[] = [];
+  for (const c of cities ?? []) {
+    const found = find(c);
+    if (found !== undefined && !listed.includes(found)) listed.push(found);
+  }
+  if (listed.length >= 2) return { primary: listed[0], partner: listed[1], missing };
+  const fromCity = city === undefined || city === '' ? undefined : find(city);
+  const primary = fromCity ?? listed[0] ?? dashboard.cities[0];
+  const other = listed[0];
+  return { primary, partner: other !== undefined && other !== primary ? other : undefined, missing };
+}
+
 /** Display names of cities by code, per language (the demo's fictional cities; `public/demo/cities.json`). */
 export type CityNames = Readonly<Record<string, { readonly en: string; readonly ar: string }>>;
 
@@ -86,7 +121,7 @@ export function cityDisplayName(city: Pick<DashboardCity, 'name' | 'code'>, name
  * written out because features do not import the app.
  */
 export type ViewLink = {
-  view?: 'overview' | 'indicator' | 'compare' | 'nua' | 'data';
+  view?: 'overview' | 'indicator' | 'compare' | 'nua' | 'report' | 'data';
   city?: string;
   cities?: string[];
   indicator?: string;

@@ -2,7 +2,7 @@ import { type Indicator, type LocalizedText, type NuaCommitment, NuaCommitmentSc
 import type { RollupGroup } from '@/domain/progress/rollups';
 import { PROGRESS_STATUSES, type ProgressStatus } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
-import type { Dashboard, DashboardCity } from '@/features/dashboard/dashboard-model';
+import { type CityPair, type Dashboard, resolveCityPair } from '@/features/dashboard/dashboard-model';
 import type { Lang } from '@/i18n/lang';
 import { cityDisplayName, type CityNames } from '@/features/dashboard/dashboard-model';
 
@@ -78,40 +78,12 @@ export function buildNuaView(dashboard: Pick<Dashboard, 'rollups' | 'byCity'>, r
   };
 }
 
-export type NuaCities = {
-  readonly primary: DashboardCity | undefined;
-  readonly secondary: DashboardCity | undefined;
-  /** The URL named a city that is not in the data (shown instead: the primary city). */
-  readonly missing: readonly string[];
-};
+export type NuaCities = Omit<CityPair, 'partner'> & { readonly secondary: CityPair['partner'] };
 
-/** The city a URL parameter names: by key (code), else by the name in the data. */
-function findCity(dashboard: Pick<Dashboard, 'cities' | 'cityByKey'>, param: string): DashboardCity | undefined {
-  return dashboard.cityByKey.get(param) ?? dashboard.cities.find((c) => c.name === param);
-}
-
-/**
- * Which cities the view shows, from the URL: with two or more `cities`, the first two side by side;
- * otherwise `city` (else the one listed in `cities`, else the first city of the data) alone, or beside
- * the one in `cities` when that is another city. Names that match no city are reported in `missing`.
- */
+/** The cities the view shows, from the URL (see resolveCityPair): `secondary` is the city beside the first. */
 export function resolveNuaCities(dashboard: Pick<Dashboard, 'cities' | 'cityByKey'>, city: string | undefined, cities: readonly string[] | undefined): NuaCities {
-  const missing: string[] = [];
-  const find = (param: string) => {
-    const found = findCity(dashboard, param);
-    if (found === undefined && !missing.includes(param)) missing.push(param);
-    return found;
-  };
-  const listed: DashboardCity[] = [];
-  for (const c of cities ?? []) {
-    const found = find(c);
-    if (found !== undefined && !listed.includes(found)) listed.push(found);
-  }
-  if (listed.length >= 2) return { primary: listed[0], secondary: listed[1], missing };
-  const fromCity = city === undefined || city === '' ? undefined : find(city);
-  const primary = fromCity ?? listed[0] ?? dashboard.cities[0];
-  const other = listed[0];
-  return { primary, secondary: other !== undefined && other !== primary ? other : undefined, missing };
+  const { primary, partner, missing } = resolveCityPair(dashboard, city, cities);
+  return { primary, secondary: partner, missing };
 }
 
 export { cityDisplayName, type CityNames };

@@ -1,0 +1,506 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { canvasMeasureText } from '@/charts/canvas-measure';
+import { renderFigureSvg } from '@/charts/figure';
+import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
+import { PROGRESS_STATUSES } from '@/domain/progress/types';
+import type { Registry } from '@/domain/registry';
+import { cityDisplayName, type CityNames, type Dashboard, type DashboardCity, type ViewLink } from '@/features/dashboard/dashboard-model';
+import { formatSentence } from '@/features/dashboard/explanation-text';
+import { useDashboard } from '@/features/dashboard/use-dashboard';
+import { type AnnexRow, annexCsv, buildAnnex } from '@/features/export/annex';
+import { AnnexTable } from '@/features/export/annex-table';
+import { type CityFigure, cityFigures, type FigureContext } from '@/features/export/city-figures';
+import { downloadBlob } from '@/features/export/download';
+import { citySlug } from '@/features/export/figure-names';
+import { SDG_COLORS } from '@/features/status/sdg-colors';
+import { StatusBadge } from '@/features/status/status-badge';
+import { StatusBar, StatusChips, useCountsText } from '@/features/status/status-bar';
+import { useI18n } from '@/i18n/i18n-context';
+import { intlLocale, LANG_NAMES } from '@/i18n/lang';
+import type { LoadedDataset } from '@/storage/dataset-record';
+import { buildReport, localized, type ReportCitySummary, type ReportIndicator, type ReportSection, resolveReportCities } from './report-model';
+import './report.css';
+
+export type ReportPageProps = {
+  datasets: readonly LoadedDataset[];
+  registry: Registry;
+  /** Display names of cities by code, per language (the demo's fictional cities). */
+  cityNames: CityNames;
+  /** The city in the URL (code, or name); the first city when undefined. */
+  city: string | undefined;
+  /** The partner-city edition (`cities=A,B`): the first two are shown side by side. */
+  cities: readonly string[] | undefined;
+  method: ProgressMethod;
+  /** A link to another view (the app fills in the rest of the current state). */
+  hrefFor: (s: ViewLink) => string;
+  /** The user chose cities (or the page settled on one). `cities: []` ends the partner edition. */
+  onSelect: (s: { city?: string; cities?: string[] }) => void;
+};
+
+type Shown = { readonly city: DashboardCity; readonly name: string };
+
+/** A rendered figure as the report shows it (the very SVG the ZIP holds). */
+type ShownFigure = { readonly figure: CityFigure; readonly svg: string; readonly label: string };
+
+type ZipState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'busy'; readonly done: number; readonly total: number }
+  | { readonly kind: 'ready'; readonly name: string; readonly bytes: number }
+  | { readonly kind: 'error'; readonly reason: string };
+
+/**
+ * The printable city report (A4, print stylesheet in report.css): a toolbar that is not printed, the
+ * cover, the summary by status and by NUA priority, one section per SDG target with each indicator's
+ * figure and explanation, and the statistical annex. The partner-city edition shows two cities side
+ * by side (two-city figures, an explanation column per city).
+ */
+export function ReportPage({ datasets, registry, cityNames, city, cities, method, hrefFor, onSelect }: ReportPageProps) {
+  const { t, lang } = useI18n();
+  const dashboard = useDashboard(datasets, registry, method);
+  const { primary, partner, missing } = useMemo(() => resolveReportCities(dashboard, city, cities), [dashboard, city, cities]);
+
+  // Write the city shown back into the URL, unless the URL names a city the data lacks (a notice says so).
+  useEffect(() => {
+    if (primary !== undefined && missing.length === 0 && primary.key !== city) onSelect({ city: primary.key });
+  }, [primary, missing, city, onSelect]);
+
+  if (primary === undefined) {
+    return (
+      <section aria-labelledby="report-title" className="page report">
+        <h1 id="report-title" tabIndex={-1}>
+          {t('cityReport.title')}
+        </h1>
+        <p className="empty">
+          {t('cityReport.noData')} <a href={hrefFor({ view: 'data' })}>{t('cityReport.goToData')}</a>
+        </p>
+      </section>
+    );
+  }
+  const shown: Shown[] = [primary, partner].filter((c): c is DashboardCity => c !== undefined).map((c) => ({ city: c, name: cityDisplayName(c, cityNames, lang) }));
+  return <Report dashboard={dashboard} datasets={datasets} registry={registry} cityNames={cityNames} shown={shown} missing={missing} method={method} onSelect={onSelect} />;
+}
+
+type ReportProps = {
+  dashboard: Dashboard;
+  datasets: readonly LoadedDataset[];
+  registry: Registry;
+  cityNames: CityNames;
+  shown: readonly Shown[];
+  missing: readonly string[];
+  method: ProgressMethod;
+  onSelect: ReportPageProps['onSelect'];
+};
+
+function Report({ dashboard, datasets, registry, cityNames, shown, missing, method, onSelect }: ReportProps) {
+  const { t, lang, digits } = useI18n();
+  const first = shown[0];
+  const second = shown[1];
+  const cityKeys = useMemo(() => shown.map((s) => s.city.key), [shown]);
+  const keysText = cityKeys.join('\u0000');
+  const model = useMemo(() => buildReport(dashboard, registry, keysText.split('\u0000')), [dashboard, registry, keysText]);
+  // The date on the cover and in the figures' footers: when this report was computed.
+  const [computedAt] = useState(() => new Date());
+  const measureText = useMemo(() => canvasMeasureText(), []);
+  const ctx: FigureContext = useMemo(
+    () => ({ dashboard, registry, datasets, names: cityNames, lang, digits, computedAt, ...(measureText === undefined ? {} : { measureText }) }),
+    [dashboard, registry, datasets, cityNames, lang, digits, computedAt, measureText],
+  );
+  const primaryKey = first?.city.key ?? '';
+  const partnerKey = second?.city.key;
+  const figures = useMemo(() => cityFigures(ctx, primaryKey, partnerKey), [ctx, primaryKey, partnerKey]);
+  const rendered = useMemo(() => {
+    const out = new Map<string | null, ShownFigure>();
+    for (const figure of figures) {
+      const r = renderFigureSvg(figure.input);
+      const label = [figure.input.text.title, figure.input.text.subtitle].filter((x) => x !== '').join('. ');
+      out.set(figure.kind === 'status' ? null : figure.indicator, { figure, svg: responsiveSvg(r.svg, r.width, r.height), label });
+    }
+    return out;
+  }, [figures]);
+  const annexRows = useMemo(() => cityKeys.flatMap((k) => buildAnnex({ dashboard, registry, datasets, names: cityNames, lang, digits }, k)), [cityKeys, dashboard, registry, datasets, cityNames, lang, digits]);
+
+  const cityLabel = second === undefined ? (first?.name ?? '') : t('cityReport.cover.cities', { first: first?.name ?? '', second: second.name });
+  const dateText = useMemo(() => new Intl.DateTimeFormat(intlLocale(lang, digits), { dateStyle: 'long' }).format(computedAt).replace(/[\u061C\u200E\u200F]/g, ''), [lang, digits, computedAt]);
+  const slug = [first, second]
+    .filter((s): s is Shown => s !== undefined)
+    .map((s) => citySlug(s.city, cityNames))
+    .join('-');
+
+  return (
+    <section aria-labelledby="report-title" className={`page report${second === undefined ? '' : ' is-pair'}`} data-cities={cityKeys.join(',')}>
+      <Toolbar shown={shown} dashboard={dashboard} cityNames={cityNames} onSelect={onSelect} figures={figures} annexRows={annexRows} slug={slug} cityLabel={cityLabel} dateText={dateText} method={method} datasets={datasets} />
+      {missing.length > 0 ? (
+        <p className="message message-info report-screen-only" role="status">
+          {t('cityReport.cityMissing', { cities: missing.join(', '), shown: shown.map((s) => s.name).join(' · ') })}
+        </p>
+      ) : null}
+
+      <Cover shown={shown} model={model} method={method} dateText={dateText} />
+      <Summary shown={shown} summaries={model.cities} statusFigure={rendered.get(null)} />
+      {model.sections.map((section, i) => (
+        <Section
+          key={`${section.kind}:${section.key}`}
+          section={section}
+          // On paper each SDG goal (or the local/unregistered group) starts a page; its targets follow on.
+          goalStart={i === 0 || section.goal !== model.sections[i - 1]?.goal || section.kind !== model.sections[i - 1]?.kind}
+          shown={shown}
+          rendered={rendered}
+        />
+      ))}
+      <section className="report-annex" aria-labelledby="report-annex-title">
+        <h2 id="report-annex-title">{t('cityReport.annex.title')}</h2>
+        <p className="hint">{t('cityReport.annex.intro')}</p>
+        <AnnexTable rows={annexRows} caption={t('cityReport.annex.caption', { city: cityLabel })} />
+      </section>
+    </section>
+  );
+}
+
+/**
+ * The figure SVG made to scale with its box: the pixel size moves into a viewBox, so CSS can set the
+ * width (screen and page) and the height follows.
+ */
+function responsiveSvg(svg: string, width: number, height: number): string {
+  const open = /<svg\b[^>]*>/.exec(svg);
+  if (open === null) return svg;
+  let tag = open[0].replace(/\s(width|height)\s*=\s*(["'])[^"']*\2/g, '');
+  if (!/\sviewBox\s*=/.test(tag)) tag = tag.replace(/^<svg\b/, `<svg viewBox="0 0 ${width} ${height}"`);
+  tag = tag.replace(/^<svg\b/, '<svg preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false"');
+  return svg.slice(0, open.index) + tag + svg.slice(open.index + open[0].length);
+}
+
+function Toolbar({
+  shown,
+  dashboard,
+  cityNames,
+  onSelect,
+  figures,
+  annexRows,
+  slug,
+  cityLabel,
+  dateText,
+  method,
+  datasets,
+}: {
+  shown: readonly Shown[];
+  dashboard: Dashboard;
+  cityNames: CityNames;
+  onSelect: ReportPageProps['onSelect'];
+  figures: readonly CityFigure[];
+  annexRows: readonly AnnexRow[];
+  /** The cities' file-name slug (`amman`, `amman-zurich`). */
+  slug: string;
+  cityLabel: string;
+  dateText: string;
+  method: ProgressMethod;
+  datasets: readonly LoadedDataset[];
+}) {
+  const { t, lang, digits, formatNumber } = useI18n();
+  const cityId = useId();
+  const partnerId = useId();
+  const [zip, setZip] = useState<ZipState>({ kind: 'idle' });
+  const primary = shown[0]?.city;
+  const partner = shown[1]?.city;
+  const options = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return dashboard.cities.map((c) => ({ city: c, label: cityDisplayName(c, cityNames, lang) })).sort((a, b) => collator.compare(a.label, b.label));
+  }, [dashboard, cityNames, lang]);
+
+  // A new selection or language makes a new ZIP: the last one's message no longer applies.
+  useEffect(() => setZip({ kind: 'idle' }), [figures]);
+
+  const download = useCallback(async () => {
+    setZip({ kind: 'busy', done: 0, total: figures.length });
+    try {
+      const [{ buildFiguresZip, figuresZipName }, { annexXlsxBlob }] = await Promise.all([import('@/features/export/zip-figures'), import('@/features/export/annex-xlsx-browser')]);
+      const zipName = figuresZipName(slug, lang);
+      const xlsx = await annexXlsxBlob(annexRows, lang);
+      const blob = await buildFiguresZip(
+        figures,
+        { csv: annexCsv(annexRows, lang), xlsx },
+        {
+          lang,
+          digits,
+          cityLabel,
+          date: dateText,
+          method: t(`method.${method}`),
+          datasets: datasets.map((d) => d.name).join(t('list.separator')),
+          onProgress: (done, total) => setZip({ kind: 'busy', done, total }),
+        },
+      );
+      downloadBlob(blob, zipName);
+      setZip({ kind: 'ready', name: zipName, bytes: blob.size });
+    } catch (e) {
+      setZip({ kind: 'error', reason: e instanceof Error ? e.message : String(e) });
+    }
+  }, [figures, annexRows, lang, digits, cityLabel, dateText, t, method, datasets, slug]);
+
+  if (primary === undefined) return null;
+  const choosePrimary = (key: string) => {
+    if (partner === undefined || key === partner.key) onSelect({ city: key, cities: [] });
+    else onSelect({ city: key, cities: [key, partner.key] });
+  };
+  const choosePartner = (key: string) => onSelect(key === '' ? { city: primary.key, cities: [] } : { city: primary.key, cities: [primary.key, key] });
+
+  return (
+    <div className="report-toolbar" role="group" aria-label={t('cityReport.toolbar')}>
+      <p className="intro">{t('cityReport.intro')}</p>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={cityId}>{t('cityReport.city')}</label>
+          <select id={cityId} value={primary.key} onChange={(e) => choosePrimary(e.target.value)}>
+            {options.map((o) => (
+              <option key={o.city.key} value={o.city.key}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={partnerId}>{t('cityReport.partner')}</label>
+          <select id={partnerId} value={partner?.key ?? ''} onChange={(e) => choosePartner(e.target.value)}>
+            <option value="">{t('cityReport.partnerNone')}</option>
+            {options
+              .filter((o) => o.city.key !== primary.key)
+              .map((o) => (
+                <option key={o.city.key} value={o.city.key}>
+                  {o.label}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="report-actions">
+          <button type="button" className="button primary" onClick={() => window.print()}>
+            {t('cityReport.print')}
+          </button>
+          <button type="button" className="button secondary" onClick={() => void download()} disabled={zip.kind === 'busy'} aria-describedby={`${cityId}-zip`}>
+            {t('cityReport.download')}
+          </button>
+        </div>
+      </div>
+      <p id={`${cityId}-zip`} className={`report-zip-state${zip.kind === 'error' ? ' message message-error' : ''}`} role="status">
+        {zip.kind === 'busy'
+          ? t('cityReport.downloadBusy', { done: zip.done, total: zip.total })
+          : zip.kind === 'ready'
+            ? t('cityReport.downloadReady', { name: zip.name, size: formatNumber(Math.max(1, Math.round(zip.bytes / 1024)), { decimals: 0 }) })
+            : zip.kind === 'error'
+              ? t('cityReport.downloadError', { reason: zip.reason })
+              : ''}
+      </p>
+    </div>
+  );
+}
+
+function usePeriodText(): (p: { from: number; to: number } | null) => string {
+  const { t, formatNumber } = useI18n();
+  return useCallback(
+    (p) => {
+      if (p === null) return t('cityReport.noPeriod');
+      const year = (y: number) => formatNumber(y, { grouping: false, decimals: 0 });
+      return p.from === p.to ? year(p.from) : t('cityReport.period', { from: year(p.from), to: year(p.to) });
+    },
+    [t, formatNumber],
+  );
+}
+
+function Cover({ shown, model, method, dateText }: { shown: readonly Shown[]; model: ReturnType<typeof buildReport>; method: ProgressMethod; dateText: string }) {
+  const { t, lang, formatNumber } = useI18n();
+  const periodText = usePeriodText();
+  const indicators = model.sections.reduce((n, s) => n + s.indicators.length, 0);
+  return (
+    <section className="report-cover" aria-label={t('cityReport.cover.label')}>
+      <p className="report-kicker">{t('cityReport.cover.kicker')}</p>
+      <h1 id="report-title" tabIndex={-1}>
+        <span className="report-cover-title">{t(shown.length > 1 ? 'cityReport.cover.partnerTitle' : 'cityReport.cover.title')}</span>
+        <span className="report-cover-cities">
+          {shown.map((s, i) => (
+            <span key={s.city.key} className="report-cover-city" data-city={s.city.key}>
+              {i > 0 ? <span className="report-cover-sep"> · </span> : null}
+              <bdi>{s.name}</bdi>
+            </span>
+          ))}
+        </span>
+      </h1>
+      <dl className="report-cover-facts">
+        <div>
+          <dt>{t('cityReport.cover.period')}</dt>
+          <dd>
+            <bdi>{periodText(model.period)}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cityReport.cover.indicators')}</dt>
+          <dd>{formatNumber(indicators)}</dd>
+        </div>
+        <div>
+          <dt>{t('cityReport.cover.language')}</dt>
+          <dd lang={lang}>{LANG_NAMES[lang]}</dd>
+        </div>
+        <div>
+          <dt>{t('cityReport.cover.method')}</dt>
+          <dd>{t(`method.${method}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('cityReport.cover.date')}</dt>
+          <dd>{dateText}</dd>
+        </div>
+      </dl>
+      <p className="report-cover-note">{t('cityReport.cover.note')}</p>
+    </section>
+  );
+}
+
+function Summary({ shown, summaries, statusFigure }: { shown: readonly Shown[]; summaries: readonly ReportCitySummary[]; statusFigure: ShownFigure | undefined }) {
+  const { t, formatNumber } = useI18n();
+  const periodText = usePeriodText();
+  const countItem = useCallback((s: ProgressStatus, n: number) => t('cityReport.summary.statusCount', { status: t(`status.${s}`), count: n }), [t]);
+  const countsText = useCountsText(countItem);
+  return (
+    <section className="report-summary" aria-labelledby="report-summary-title">
+      <h2 id="report-summary-title">{t('cityReport.summary.title')}</h2>
+      {statusFigure === undefined ? null : <Figure figure={statusFigure} />}
+      <div className="report-columns">
+        {summaries.map((c, i) => {
+          const name = shown[i]?.name ?? c.cityKey;
+          return (
+            <div key={c.cityKey} className="report-column report-city-summary" data-city={c.cityKey}>
+              <h3>
+                <bdi>{name}</bdi> <span className="report-period">({periodText(c.period)})</span>
+              </h3>
+              <h4>{t('cityReport.summary.byStatus')}</h4>
+              {c.overall.indicators > 0 ? <StatusBar counts={c.overall.counts} label={t('cityReport.summary.barLabel', { city: name, list: countsText(c.overall.counts) })} /> : null}
+              <p className="report-reported">{t('cityReport.summary.reported', { count: c.overall.indicators })}</p>
+              <ul className="report-status-list">
+                {PROGRESS_STATUSES.map((s) => (
+                  <li key={s} data-status={s}>
+                    <StatusBadge status={s} />
+                    <span className="report-status-count">{formatNumber(c.overall.counts[s])}</span>
+                  </li>
+                ))}
+              </ul>
+              <h4>{t('cityReport.summary.byPriority')}</h4>
+              <table className="report-priority-table">
+                <caption className="visually-hidden">{t('cityReport.summary.caption', { city: name })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cityReport.summary.col.priority')}</th>
+                    <th scope="col" className="num">
+                      {t('cityReport.summary.col.indicators')}
+                    </th>
+                    <th scope="col">{t('cityReport.summary.col.statuses')}</th>
+                    <th scope="col" className="num">
+                      {t('cityReport.summary.col.meanScore')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.byPriority.map((g) => (
+                    <tr key={g.key} data-priority={g.key}>
+                      <th scope="row">{t(`nua.priority.${priorityKey(g.key)}`)}</th>
+                      <td className="num">{formatNumber(g.indicators)}</td>
+                      <td>{g.indicators === 0 ? '–' : <StatusChips counts={g.counts} />}</td>
+                      <td className="num">
+                        {g.meanScore === null ? t('cityReport.summary.noScore') : <bdi dir="ltr">{formatNumber(g.meanScore, { decimals: 1 })}</bdi>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function priorityKey(key: string): 'governance' | 'planning' | 'finance' {
+  return key === 'governance' || key === 'finance' ? key : 'planning';
+}
+
+function Figure({ figure }: { figure: ShownFigure }) {
+  return (
+    <figure className="report-figure" data-file={figure.figure.fileBase}>
+      {/* The SVG is made by our own code (src/charts/figure.ts), which escapes every text it writes; it is
+          exactly the exported figure. The wrapper is the image, labelled with the figure's title. */}
+      <div className="report-figure-svg" role="img" aria-label={figure.label} dir="ltr" dangerouslySetInnerHTML={{ __html: figure.svg }} />
+    </figure>
+  );
+}
+
+function sectionTitle(section: ReportSection, t: ReturnType<typeof useI18n>['t']): string {
+  switch (section.kind) {
+    case 'target':
+      return t('cityReport.section.target', { target: section.key });
+    case 'local':
+      return t('cityReport.section.local');
+    case 'unregistered':
+      return t('cityReport.section.unregistered');
+    default:
+      return assertNever(section.kind);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected section ${String(x)}`);
+}
+
+function Section({ section, goalStart, shown, rendered }: { section: ReportSection; goalStart: boolean; shown: readonly Shown[]; rendered: ReadonlyMap<string | null, ShownFigure> }) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const color = section.goal === undefined ? undefined : SDG_COLORS[section.goal];
+  return (
+    <section className={goalStart ? 'report-section goal-start' : 'report-section'} aria-labelledby={titleId} data-section={section.key || section.kind}>
+      <h2 id={titleId} className="report-section-title">
+        {color === undefined ? null : <span className="report-goal-mark" style={{ background: color }} aria-hidden="true" />}
+        {section.goal === undefined ? null : <span className="report-goal">{t('cityReport.section.goal', { goal: section.goal })} · </span>}
+        <bdi>{sectionTitle(section, t)}</bdi>
+      </h2>
+      <p className="hint">{t('cityReport.section.count', { count: section.indicators.length })}</p>
+      {section.indicators.map((ind) => (
+        <IndicatorBlock key={ind.code} row={ind} shown={shown} figure={rendered.get(ind.code)} />
+      ))}
+    </section>
+  );
+}
+
+function IndicatorBlock({ row, shown, figure }: { row: ReportIndicator; shown: readonly Shown[]; figure: ShownFigure | undefined }) {
+  const { t, lang, digits } = useI18n();
+  const titleId = useId();
+  const decimals = row.indicator?.decimals;
+  return (
+    <article className="report-indicator" aria-labelledby={titleId} data-indicator={row.code}>
+      <h3 id={titleId}>
+        <bdi dir="ltr" className="report-code">
+          {row.code}
+        </bdi>{' '}
+        {row.indicator === undefined ? null : localized(row.indicator.title, lang)}
+      </h3>
+      {figure === undefined ? <p className="muted">{t('cityReport.noFigure')}</p> : <Figure figure={figure} />}
+      <div className="report-columns">
+        {row.results.map((r, i) => (
+          <div key={r.cityKey} className="report-column report-explanation" data-city={r.cityKey}>
+            {shown.length > 1 ? (
+              <p className="report-column-city">
+                <bdi>{shown[i]?.name ?? r.cityKey}</bdi>
+              </p>
+            ) : null}
+            {r.progress === undefined ? (
+              <p className="muted">{t('cityReport.notReported')}</p>
+            ) : (
+              <>
+                <StatusBadge status={r.progress.result.status} />
+                <p className="report-explanation-title">{t('cityReport.explanation')}</p>
+                <ul className="report-sentences">
+                  {r.sentences.map((s, k) => (
+                    <li key={k}>{formatSentence(s, { lang, digits, decimals })}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        ))}
+      </div>
+    </article>
+  );
+}
