@@ -1,36 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { z } from 'zod';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { frameTextWidth, renderFigureSvg } from '@/charts/figure';
-import type { ObservationTable } from '@/domain/observation-table';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
-import { buildDashboard, type CityNames, type DashboardCity } from '@/features/dashboard/dashboard-model';
+import type { DashboardCity } from '@/features/dashboard/dashboard-model';
 import { annexCsv, buildAnnex } from '@/features/export/annex';
 import { cityFigures } from '@/features/export/city-figures';
 import { cityArgProblem, resolveCityArg } from '@/features/export/find-city';
 import { LANGS, type Lang } from '@/i18n/lang';
-import { type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
-import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
+import { choice, cityLabel, loadCityData, readNames, runGuarded } from './city-command';
 import { installNodeTextMeasure, svgToPngNode } from './rasterize';
-import {
-  type CliIO,
-  COMMON_FLAGS,
-  EXIT_DATA_ERRORS,
-  EXIT_OK,
-  EXIT_USAGE,
-  expand,
-  type FlagSpec,
-  hasErrors,
-  ingestOptionsFrom,
-  parseArgs,
-  processFile,
-  registryProblemText,
-  single,
-  type Target,
-  USAGE,
-  UsageError,
-} from './run-cli';
+import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, parseArgs, single, USAGE, UsageError } from './run-cli';
 
 /**
  * `npm run cli -- figures <file|folder>… --city <name|code> --out <dir> [--lang en|ar|fr|es]
@@ -59,33 +38,6 @@ function figuresFlags(): Record<string, FlagSpec> {
   };
 }
 
-const CityNamesSchema = z.record(z.string(), z.object({ en: z.string(), ar: z.string() }));
-
-async function readNames(file: string): Promise<CityNames> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`--names: cannot read ${file}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch {
-    throw new UsageError(`--names: ${file} is not JSON`);
-  }
-  const parsed = CityNamesSchema.safeParse(json);
-  if (!parsed.success) throw new UsageError(`--names: ${file} must map city codes to { "en": …, "ar": … }`);
-  return parsed.data;
-}
-
-function choice<T extends string>(flag: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (raw === undefined) return fallback;
-  const v = allowed.find((x) => x === raw.trim().toLowerCase());
-  if (v === undefined) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${raw}")`);
-  return v;
-}
-
 /** `--date 2026-03-12` (or MARSAD_NOW): noon UTC that day, so the footer's date is the same in every time zone. */
 export function computedAtFrom(raw: string | undefined, now: () => Date = () => new Date()): Date {
   if (raw === undefined || raw.trim() === '') return now();
@@ -94,10 +46,6 @@ export function computedAtFrom(raw: string | undefined, now: () => Date = () => 
   const date = day === null ? new Date(text) : new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12));
   if (Number.isNaN(date.getTime()) || (day !== null && date.getUTCDate() !== Number(day[3]))) throw new UsageError(`--date must be a date such as 2026-03-12 (got "${raw}")`);
   return date;
-}
-
-function label(c: DashboardCity): string {
-  return c.code !== '' && c.code !== c.name ? `${c.name} (${c.code})` : c.name;
 }
 
 function size(bytes: number): string {
@@ -125,38 +73,9 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
   const names = namesFile === undefined ? {} : await readNames(namesFile);
   const partnerArg = single(args, 'partner')?.trim();
   if (partnerArg === '') throw new UsageError('--partner needs a city name or code');
-  const options = ingestOptionsFrom(args);
-  if (args.positional.length === 0) throw new UsageError('figures: no files given');
-  const extraDirs = args.flags.get('indicators') ?? [];
-  for (const d of extraDirs) {
-    if (!existsSync(d) || !statSync(d).isDirectory()) throw new UsageError(`--indicators: ${d} is not a folder`);
-  }
-
   const started = performance.now();
-  const { registry, problems } = loadRegistryFromDirs([INDICATORS_DIR, ...extraDirs]);
-  let failed = problems.length > 0;
-  if (failed) io.stderr(registryProblemText(problems));
-  const targets: Target[] = [];
-  for (const a of args.positional) targets.push(...(await expand(a)));
-  const tables: ObservationTable[] = [];
-  const datasets: LoadedDataset[] = [];
-  for (const t of targets) {
-    const p = await processFile(t, registry, options);
-    if (hasErrors(p)) {
-      failed = true;
-      const first = p.report.issues.find((i) => i.severity === 'error');
-      io.stderr(
-        p.result === undefined
-          ? `${p.report.file}: ${first?.message ?? 'cannot be read'}\n`
-          : `${p.report.file}: ${p.result.rowsRejected.toLocaleString('en-US')} rows rejected (run validate for the details); the figures use the accepted rows\n`,
-      );
-    }
-    if (p.result === undefined) continue;
-    tables.push(p.result.table);
-    // Read now: the footer says the file was imported today (the computation date).
-    datasets.push(toLoadedDataset({ id: t.path, name: basename(t.path), source: 'upload', createdAt: computedAt.getTime(), table: p.result.table, files: [p.result.file] }));
-  }
-  const dashboard = buildDashboard(tables, registry, method);
+  // The files are read now: the footer says they were imported on the computation date.
+  const { registry, datasets, dashboard, failed } = await loadCityData('figures', args, io, { method, importedAt: computedAt.getTime(), uses: 'the figures use' });
   const city = resolveCityArg(dashboard, cityArg, names);
   if (city === undefined) {
     io.stderr(`figures: ${cityArgProblem(dashboard, cityArg, names)}\n`);
@@ -206,7 +125,7 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   io.stderr(
-    `wrote ${figures.length.toLocaleString('en-US')} figure${figures.length === 1 ? '' : 's'} of ${label(city)}${partner === undefined ? '' : ` with ${label(partner)}`} ` +
+    `wrote ${figures.length.toLocaleString('en-US')} figure${figures.length === 1 ? '' : 's'} of ${cityLabel(city)}${partner === undefined ? '' : ` with ${cityLabel(partner)}`} ` +
       `(${format}${format === 'png' ? ` ${scale}×` : ''}, language ${lang}, method ${method}) and annex.csv to ${out} in ${seconds} s\n`,
   );
   return failed ? EXIT_DATA_ERRORS : EXIT_OK;
@@ -214,14 +133,5 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
 
 /** Runs `figures`; never throws (usage errors → 2 with the usage on stderr, internal failures → 1). */
 export async function runFiguresCommand(argv: readonly string[], io: CliIO, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
-  try {
-    return await run(argv, io, env);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`${e.message}\n\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    io.stderr(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return EXIT_DATA_ERRORS;
-  }
+  return runGuarded(io, () => run(argv, io, env));
 }

@@ -105,6 +105,23 @@ describe('renderFigureSvg(input)', () => {
     expect(() => renderFigureSvg(input({ width: 0 }))).toThrow();
     expect(() => renderFigureSvg(input({ chartHeight: Number.NaN }))).toThrow();
   });
+
+  it('escapes markup in the chart part too (the city report inlines the SVG): city names and units stay text', () => {
+    const option = buildIndicatorChartOption({
+      lang: 'en',
+      dir: 'ltr',
+      digits: 'latn',
+      title: '',
+      unit: '<b>unit</b>',
+      series: [{ name: '<img src=x onerror=alert(1)>', highlighted: true, points: [{ year: 2015, value: 1 }, { year: 2016, value: 2 }] }],
+      description: '<script>alert(1)</script>',
+      width: 800,
+      animate: false,
+    });
+    const { svg } = renderFigureSvg(input({ option }));
+    expect(svg).not.toMatch(/<img|<script|<b>/);
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
 });
 
 describe('wrapText(text, width, measure)', () => {

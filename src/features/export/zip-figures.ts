@@ -1,4 +1,4 @@
-import { renderFigureSvg } from '@/charts/figure';
+import { renderFigureSvg, type RenderedFigure } from '@/charts/figure';
 import { formatNumber } from '@/i18n/format-number';
 import type { Digits, Lang } from '@/i18n/lang';
 import { t } from '@/i18n/translate';
@@ -26,6 +26,8 @@ export type FiguresZipOptions = {
   readonly onProgress?: (done: number, total: number) => void;
   /** The SVG → PNG step (the browser's canvas by default; tests may pass another). */
   readonly toPng?: (svg: string, width: number, height: number, scale: 2 | 3) => Promise<Blob>;
+  /** The SVG of a figure: renderFigureSvg unless the caller already drew it (the report page has). */
+  readonly render?: (figure: CityFigure) => RenderedFigure;
   /** Modification time of every entry (default now). */
   readonly mtime?: Date;
 };
@@ -60,7 +62,7 @@ export async function buildFiguresZip(figures: readonly CityFigure[], annex: { r
   const sizes: Array<{ width: number; height: number }> = [];
   let done = 0;
   for (const figure of figures) {
-    const rendered = renderFigureSvg(figure.input);
+    const rendered = (opts.render ?? ((f: CityFigure) => renderFigureSvg(f.input)))(figure);
     const png = await toPng(rendered.svg, rendered.width, rendered.height, scale);
     files[`${figure.fileBase}.svg`] = text(encoder.encode(rendered.svg));
     files[`${figure.fileBase}.png`] = stored(new Uint8Array(await png.arrayBuffer()));

@@ -3,6 +3,7 @@ import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
 import type { DashboardCity } from '@/features/dashboard/dashboard-model';
+import { CityPairPicker } from '@/features/dashboard/city-pair-picker';
 import { useDashboard } from '@/features/dashboard/use-dashboard';
 import { StatusBadge } from '@/features/status/status-badge';
 import { useI18n } from '@/i18n/i18n-context';
@@ -45,13 +46,7 @@ type Shown = { readonly city: DashboardCity; readonly name: string };
 /** The New Urban Agenda view: status roll-ups by implementation priority and transformative commitment. */
 export function NuaPage({ datasets, registry, cityNames, city, cities, method, hrefFor, onSelect }: NuaPageProps) {
   const { t, lang } = useI18n();
-  const cityId = useId();
-  const compareId = useId();
   const dashboard = useDashboard(datasets, registry, method);
-  const options = useMemo(() => {
-    const collator = new Intl.Collator(lang);
-    return dashboard.cities.map((c) => ({ city: c, label: cityDisplayName(c, cityNames, lang) })).sort((a, b) => collator.compare(a.label, b.label));
-  }, [dashboard, cityNames, lang]);
   const { primary, secondary, missing } = useMemo(() => resolveNuaCities(dashboard, city, cities), [dashboard, city, cities]);
 
   // Write the city shown back into the URL, unless the URL names a city the data lacks (then a notice says so).
@@ -78,11 +73,6 @@ export function NuaPage({ datasets, registry, cityNames, city, cities, method, h
     );
   }
 
-  const choosePrimary = (key: string) => {
-    if (secondary === undefined || key === secondary.key) onSelect({ city: key, cities: [] });
-    else onSelect({ city: key, cities: [key, secondary.key] });
-  };
-  const chooseSecondary = (key: string) => onSelect(key === '' ? { city: primary.key, cities: [] } : { city: primary.key, cities: [primary.key, key] });
   const unregistered = view.unregistered.reduce((a, b) => a + b, 0);
 
   return (
@@ -92,29 +82,14 @@ export function NuaPage({ datasets, registry, cityNames, city, cities, method, h
       </h1>
       <p className="intro">{t('nuaView.intro')}</p>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor={cityId}>{t('nuaView.city')}</label>
-          <select id={cityId} value={primary.key} onChange={(e) => choosePrimary(e.target.value)}>
-            {options.map((o) => (
-              <option key={o.city.key} value={o.city.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={compareId}>{t('nuaView.compareWith')}</label>
-          <select id={compareId} value={secondary?.key ?? ''} onChange={(e) => chooseSecondary(e.target.value)}>
-            <option value="">{t('nuaView.compareNone')}</option>
-            {options
-              .filter((o) => o.city.key !== primary.key)
-              .map((o) => (
-                <option key={o.city.key} value={o.city.key}>
-                  {o.label}
-                </option>
-              ))}
-          </select>
-        </div>
+        <CityPairPicker
+          cities={dashboard.cities}
+          cityNames={cityNames}
+          primary={primary}
+          partner={secondary}
+          labels={{ city: t('nuaView.city'), partner: t('nuaView.compareWith'), none: t('nuaView.compareNone') }}
+          onSelect={onSelect}
+        />
       </div>
       {missing.length > 0 ? (
         <p className="message message-info" role="status">

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { canvasMeasureText } from '@/charts/canvas-measure';
-import { renderFigureSvg } from '@/charts/figure';
+import { renderFigureSvg, type RenderedFigure } from '@/charts/figure';
 import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
 import { cityDisplayName, type CityNames, type Dashboard, type DashboardCity, type ViewLink } from '@/features/dashboard/dashboard-model';
 import { formatSentence } from '@/features/dashboard/explanation-text';
+import { CityPairPicker } from '@/features/dashboard/city-pair-picker';
 import { useDashboard } from '@/features/dashboard/use-dashboard';
 import { type AnnexRow, annexCsv, buildAnnex } from '@/features/export/annex';
 import { AnnexTable } from '@/features/export/annex-table';
@@ -40,7 +41,8 @@ export type ReportPageProps = {
 type Shown = { readonly city: DashboardCity; readonly name: string };
 
 /** A rendered figure as the report shows it (the very SVG the ZIP holds). */
-type ShownFigure = { readonly figure: CityFigure; readonly svg: string; readonly label: string };
+/** `raw` is the figure as exported (the ZIP reuses it); `svg` the same drawing made to scale with the page. */
+type ShownFigure = { readonly figure: CityFigure; readonly raw: RenderedFigure; readonly svg: string; readonly label: string };
 
 type ZipState =
   | { readonly kind: 'idle' }
@@ -113,10 +115,11 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
     for (const figure of figures) {
       const r = renderFigureSvg(figure.input);
       const label = [figure.input.text.title, figure.input.text.subtitle].filter((x) => x !== '').join('. ');
-      out.set(figure.kind === 'status' ? null : figure.indicator, { figure, svg: responsiveSvg(r.svg, r.width, r.height), label });
+      out.set(figure.kind === 'status' ? null : figure.indicator, { figure, raw: r, svg: responsiveSvg(r.svg, r.width, r.height), label });
     }
     return out;
   }, [figures]);
+  const shownFigures = useMemo(() => [...rendered.values()], [rendered]);
   const annexRows = useMemo(() => cityKeys.flatMap((k) => buildAnnex({ dashboard, registry, datasets, names: cityNames, lang, digits }, k)), [cityKeys, dashboard, registry, datasets, cityNames, lang, digits]);
 
   const cityLabel = second === undefined ? (first?.name ?? '') : t('cityReport.cover.cities', { first: first?.name ?? '', second: second.name });
@@ -128,7 +131,7 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
 
   return (
     <section aria-labelledby="report-title" className={`page report${second === undefined ? '' : ' is-pair'}`} data-cities={cityKeys.join(',')}>
-      <Toolbar shown={shown} dashboard={dashboard} cityNames={cityNames} onSelect={onSelect} figures={figures} annexRows={annexRows} slug={slug} cityLabel={cityLabel} dateText={dateText} method={method} datasets={datasets} />
+      <Toolbar shown={shown} dashboard={dashboard} cityNames={cityNames} onSelect={onSelect} figures={shownFigures} annexRows={annexRows} slug={slug} cityLabel={cityLabel} dateText={dateText} method={method} datasets={datasets} />
       {missing.length > 0 ? (
         <p className="message message-info report-screen-only" role="status">
           {t('cityReport.cityMissing', { cities: missing.join(', '), shown: shown.map((s) => s.name).join(' · ') })}
@@ -186,7 +189,8 @@ function Toolbar({
   dashboard: Dashboard;
   cityNames: CityNames;
   onSelect: ReportPageProps['onSelect'];
-  figures: readonly CityFigure[];
+  /** Every figure of the report, rendered once (the page shows them; the ZIP reuses the drawings). */
+  figures: readonly ShownFigure[];
   annexRows: readonly AnnexRow[];
   /** The cities' file-name slug (`amman`, `amman-zurich`). */
   slug: string;
@@ -197,14 +201,9 @@ function Toolbar({
 }) {
   const { t, lang, digits, formatNumber } = useI18n();
   const cityId = useId();
-  const partnerId = useId();
   const [zip, setZip] = useState<ZipState>({ kind: 'idle' });
   const primary = shown[0]?.city;
   const partner = shown[1]?.city;
-  const options = useMemo(() => {
-    const collator = new Intl.Collator(lang);
-    return dashboard.cities.map((c) => ({ city: c, label: cityDisplayName(c, cityNames, lang) })).sort((a, b) => collator.compare(a.label, b.label));
-  }, [dashboard, cityNames, lang]);
 
   // A new selection or language makes a new ZIP: the last one's message no longer applies.
   useEffect(() => setZip({ kind: 'idle' }), [figures]);
@@ -216,7 +215,7 @@ function Toolbar({
       const zipName = figuresZipName(slug, lang);
       const xlsx = await annexXlsxBlob(annexRows, lang);
       const blob = await buildFiguresZip(
-        figures,
+        figures.map((f) => f.figure),
         { csv: annexCsv(annexRows, lang), xlsx },
         {
           lang,
@@ -226,6 +225,7 @@ function Toolbar({
           method: t(`method.${method}`),
           datasets: datasets.map((d) => d.name).join(t('list.separator')),
           onProgress: (done, total) => setZip({ kind: 'busy', done, total }),
+          render: (figure) => figures.find((f) => f.figure === figure)?.raw ?? renderFigureSvg(figure.input),
         },
       );
       downloadBlob(blob, zipName);
@@ -236,39 +236,19 @@ function Toolbar({
   }, [figures, annexRows, lang, digits, cityLabel, dateText, t, method, datasets, slug]);
 
   if (primary === undefined) return null;
-  const choosePrimary = (key: string) => {
-    if (partner === undefined || key === partner.key) onSelect({ city: key, cities: [] });
-    else onSelect({ city: key, cities: [key, partner.key] });
-  };
-  const choosePartner = (key: string) => onSelect(key === '' ? { city: primary.key, cities: [] } : { city: primary.key, cities: [primary.key, key] });
 
   return (
     <div className="report-toolbar" role="group" aria-label={t('cityReport.toolbar')}>
       <p className="intro">{t('cityReport.intro')}</p>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor={cityId}>{t('cityReport.city')}</label>
-          <select id={cityId} value={primary.key} onChange={(e) => choosePrimary(e.target.value)}>
-            {options.map((o) => (
-              <option key={o.city.key} value={o.city.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={partnerId}>{t('cityReport.partner')}</label>
-          <select id={partnerId} value={partner?.key ?? ''} onChange={(e) => choosePartner(e.target.value)}>
-            <option value="">{t('cityReport.partnerNone')}</option>
-            {options
-              .filter((o) => o.city.key !== primary.key)
-              .map((o) => (
-                <option key={o.city.key} value={o.city.key}>
-                  {o.label}
-                </option>
-              ))}
-          </select>
-        </div>
+        <CityPairPicker
+          cities={dashboard.cities}
+          cityNames={cityNames}
+          primary={primary}
+          partner={partner}
+          labels={{ city: t('cityReport.city'), partner: t('cityReport.partner'), none: t('cityReport.partnerNone') }}
+          onSelect={onSelect}
+        />
         <div className="report-actions">
           <button type="button" className="button primary" onClick={() => window.print()}>
             {t('cityReport.print')}

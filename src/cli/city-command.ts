@@ -1,0 +1,108 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import type { ObservationTable } from '@/domain/observation-table';
+import type { ProgressMethod } from '@/domain/progress/types';
+import type { Registry } from '@/domain/registry';
+import { buildDashboard, type CityNames, type Dashboard, type DashboardCity } from '@/features/dashboard/dashboard-model';
+import { type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
+import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
+import { type CliIO, EXIT_DATA_ERRORS, EXIT_USAGE, expand, hasErrors, ingestOptionsFrom, type Args, processFile, registryProblemText, type Target, USAGE, UsageError } from './run-cli';
+
+/**
+ * What the city commands (`annex`, `figures`) share: their flag values, reading the files into one
+ * dashboard, and the exit-code wrapper.
+ */
+
+/** `--names cities.json`: display names by city code (`{ "XD-WNR": { "en": "Wadi Noor", "ar": "وادي النور" } }`). */
+const CityNamesSchema = z.record(z.string(), z.object({ en: z.string(), ar: z.string() }));
+
+export async function readNames(file: string): Promise<CityNames> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`--names: cannot read ${file}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch {
+    throw new UsageError(`--names: ${file} is not JSON`);
+  }
+  const parsed = CityNamesSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`--names: ${file} must map city codes to { "en": …, "ar": … }`);
+  return parsed.data;
+}
+
+/** A flag with a fixed set of values (case-insensitive), `fallback` when absent. */
+export function choice<T extends string>(flag: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  const v = allowed.find((x) => x === raw.trim().toLowerCase());
+  if (v === undefined) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  return v;
+}
+
+/** `Wadi Noor (XD-WNR)`, or the name alone when the data has no code. */
+export function cityLabel(c: DashboardCity): string {
+  return c.code !== '' && c.code !== c.name ? `${c.name} (${c.code})` : c.name;
+}
+
+export type CityData = { readonly registry: Registry; readonly datasets: LoadedDataset[]; readonly dashboard: Dashboard; readonly failed: boolean };
+
+/**
+ * Reads the registry (plus `--indicators` folders) and every file or folder given into one dashboard.
+ * Unreadable files and rejected rows are reported on stderr (`failed`); the accepted rows are used
+ * ("the annex uses the accepted rows"). Each file becomes a dataset named after it, imported at `importedAt`.
+ */
+export async function loadCityData(
+  command: string,
+  args: Args,
+  io: CliIO,
+  opts: { readonly method: ProgressMethod; readonly importedAt: number; readonly uses: string },
+): Promise<CityData> {
+  const options = ingestOptionsFrom(args);
+  if (args.positional.length === 0) throw new UsageError(`${command}: no files given`);
+  const extraDirs = args.flags.get('indicators') ?? [];
+  for (const d of extraDirs) {
+    if (!existsSync(d) || !statSync(d).isDirectory()) throw new UsageError(`--indicators: ${d} is not a folder`);
+  }
+  const { registry, problems } = loadRegistryFromDirs([INDICATORS_DIR, ...extraDirs]);
+  let failed = problems.length > 0;
+  if (failed) io.stderr(registryProblemText(problems));
+  const targets: Target[] = [];
+  for (const a of args.positional) targets.push(...(await expand(a)));
+  const tables: ObservationTable[] = [];
+  const datasets: LoadedDataset[] = [];
+  for (const t of targets) {
+    const p = await processFile(t, registry, options);
+    if (hasErrors(p)) {
+      failed = true;
+      const first = p.report.issues.find((i) => i.severity === 'error');
+      io.stderr(
+        p.result === undefined
+          ? `${p.report.file}: ${first?.message ?? 'cannot be read'}\n`
+          : `${p.report.file}: ${p.result.rowsRejected.toLocaleString('en-US')} rows rejected (run validate for the details); ${opts.uses} the accepted rows\n`,
+      );
+    }
+    if (p.result === undefined) continue;
+    tables.push(p.result.table);
+    datasets.push(toLoadedDataset({ id: t.path, name: basename(t.path), source: 'upload', createdAt: opts.importedAt, table: p.result.table, files: [p.result.file] }));
+  }
+  return { registry, datasets, dashboard: buildDashboard(tables, registry, opts.method), failed };
+}
+
+/** Runs a command; never throws (usage errors → 2 with the usage on stderr, internal failures → 1). */
+export async function runGuarded(io: CliIO, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_DATA_ERRORS;
+  }
+}
