@@ -1,4 +1,3 @@
-import './test/setup-node20';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -16,7 +15,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
-    setupFiles: ['test/setup-node20.ts'],
     testTimeout: 20000,
   },
 });
