@@ -11,7 +11,7 @@ import { NoticeList, RegistryBanner } from './notices';
 import { UndoToast } from './undo-toast';
 import { type AppData, useAppData } from './use-app-data';
 import { useUrlState } from './use-url-state';
-import { formatHash, type UrlState, type View } from './url-state';
+import { formatHash, type UrlState, type View } from '@/model/url-state';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
 
 // The views carry ECharts and the progress engine (most of the JavaScript): each is loaded on demand,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatHash, parseUrlState, stripKnownParams, type UrlState } from './url-state';
+import { formatHash, parseUrlState, stripKnownParams, type UrlState } from '@/model/url-state';
 
 function readLocation(): UrlState {
   return parseUrlState(window.location.search, window.location.hash);

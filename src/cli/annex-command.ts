@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
-import { annexCsv, buildAnnex } from '@/features/export/annex';
-import { annexXlsxNode } from '@/features/export/annex-xlsx-node';
-import { cityArgProblem, resolveCityArg } from '@/features/export/find-city';
+import { annexCsv, buildAnnex } from '@/model/annex';
+import { annexXlsxNode } from '@/model/annex-xlsx-node';
+import { cityArgProblem, resolveCityArg } from '@/model/find-city';
 import { LANGS, type Lang } from '@/i18n/lang';
 import { choice, cityLabel, loadCityData, readNames, runGuarded } from './city-command';
-import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, parseArgs, single, USAGE, UsageError } from './run-cli';
+import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, parseArgs, single, UsageError } from './cli-args';
+import { USAGE } from './usage';
 
 /**
  * `npm run cli -- annex <file|folder>… --city <name|code> [--lang en|ar|fr|es] [--out annex.csv|annex.xlsx]
@@ -18,16 +19,13 @@ import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, par
  * nothing written) · 2 usage errors.
  */
 
-/** Built when called, not at load time: run-cli.ts and this file import each other. */
-function annexFlags(): Record<string, FlagSpec> {
-  return {
-    ...COMMON_FLAGS,
-    lang: { takesValue: true },
-    out: { takesValue: true },
-    method: { takesValue: true },
-    names: { takesValue: true },
-  };
-}
+const ANNEX_FLAGS: Record<string, FlagSpec> = {
+  ...COMMON_FLAGS,
+  lang: { takesValue: true },
+  out: { takesValue: true },
+  method: { takesValue: true },
+  names: { takesValue: true },
+};
 
 function formatOf(out: string | undefined): 'csv' | 'xlsx' | 'stdout' {
   if (out === undefined) return 'stdout';
@@ -39,7 +37,7 @@ function formatOf(out: string | undefined): 'csv' | 'xlsx' | 'stdout' {
 }
 
 async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, annexFlags());
+  const args = parseArgs(argv, ANNEX_FLAGS);
   if (args.flags.has('help')) {
     io.stdout(USAGE);
     return EXIT_OK;

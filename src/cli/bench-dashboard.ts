@@ -8,8 +8,8 @@ import {
   indicatorsWithData,
   lineCities,
   rankingPage,
-} from '@/features/compare/compare-model';
-import { buildDashboard } from '@/features/dashboard/dashboard-model';
+} from '@/model/compare-model';
+import { buildDashboard } from '@/model/dashboard-model';
 import { ingestFile } from '@/ingest/ingest-file';
 import { generateBenchCsv } from './bench-data';
 import { loadRegistryFromDirs } from './load-registry';

@@ -5,10 +5,12 @@ import { z } from 'zod';
 import type { ObservationTable } from '@/domain/observation-table';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
-import { buildDashboard, type CityNames, type Dashboard, type DashboardCity } from '@/features/dashboard/dashboard-model';
+import { buildDashboard, type CityNames, type Dashboard, type DashboardCity } from '@/model/dashboard-model';
 import { type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
-import { type CliIO, EXIT_DATA_ERRORS, EXIT_USAGE, expand, hasErrors, ingestOptionsFrom, type Args, processFile, registryProblemText, type Target, USAGE, UsageError } from './run-cli';
+import { type CliIO, EXIT_DATA_ERRORS, EXIT_USAGE, ingestOptionsFrom, type Args, UsageError } from './cli-args';
+import { expand, hasErrors, processFile, registryProblemText, type Target } from './cli-files';
+import { USAGE } from './usage';
 
 /**
  * What the city commands (`annex`, `figures`) share: their flag values, reading the files into one

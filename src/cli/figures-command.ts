@@ -2,14 +2,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { frameTextWidth, renderFigureSvg } from '@/charts/figure';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
-import type { DashboardCity } from '@/features/dashboard/dashboard-model';
-import { annexCsv, buildAnnex } from '@/features/export/annex';
-import { cityFigures } from '@/features/export/city-figures';
-import { cityArgProblem, resolveCityArg } from '@/features/export/find-city';
+import type { DashboardCity } from '@/model/dashboard-model';
+import { annexCsv, buildAnnex } from '@/model/annex';
+import { cityFigures } from '@/model/city-figures';
+import { cityArgProblem, resolveCityArg } from '@/model/find-city';
 import { LANGS, type Lang } from '@/i18n/lang';
 import { choice, cityLabel, loadCityData, readNames, runGuarded } from './city-command';
 import { installNodeTextMeasure, svgToPngNode } from './rasterize';
-import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, parseArgs, single, USAGE, UsageError } from './run-cli';
+import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, parseArgs, single, UsageError } from './cli-args';
+import { USAGE } from './usage';
 
 /**
  * `npm run cli -- figures <file|folder>… --city <name|code> --out <dir> [--lang en|ar|fr|es]
@@ -23,20 +24,17 @@ import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, par
  * could be read are still written; unknown city: nothing written) · 2 usage errors.
  */
 
-/** Built when called, not at load time: run-cli.ts and this file import each other. */
-function figuresFlags(): Record<string, FlagSpec> {
-  return {
-    ...COMMON_FLAGS,
-    out: { takesValue: true },
-    lang: { takesValue: true },
-    format: { takesValue: true },
-    scale: { takesValue: true },
-    partner: { takesValue: true },
-    method: { takesValue: true },
-    names: { takesValue: true },
-    date: { takesValue: true },
-  };
-}
+const FIGURES_FLAGS: Record<string, FlagSpec> = {
+  ...COMMON_FLAGS,
+  out: { takesValue: true },
+  lang: { takesValue: true },
+  format: { takesValue: true },
+  scale: { takesValue: true },
+  partner: { takesValue: true },
+  method: { takesValue: true },
+  names: { takesValue: true },
+  date: { takesValue: true },
+};
 
 /** `--date 2026-03-12` (or MARSAD_NOW): noon UTC that day, so the footer's date is the same in every time zone. */
 export function computedAtFrom(raw: string | undefined, now: () => Date = () => new Date()): Date {
@@ -53,7 +51,7 @@ function size(bytes: number): string {
 }
 
 async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<string, string | undefined>>): Promise<number> {
-  const args = parseArgs(argv, figuresFlags());
+  const args = parseArgs(argv, FIGURES_FLAGS);
   if (args.flags.has('help')) {
     io.stdout(USAGE);
     return EXIT_OK;

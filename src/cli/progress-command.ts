@@ -11,24 +11,9 @@ import { toCsv, type CsvCell } from '@/ingest/write-csv';
 import { mergeTables } from '@/storage/merge-tables';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
 import { runOpenSdgProgressCommand } from './opensdg-progress';
-import {
-  type CliIO,
-  COMMON_FLAGS,
-  EXIT_DATA_ERRORS,
-  EXIT_OK,
-  EXIT_USAGE,
-  expand,
-  type FlagSpec,
-  hasErrors,
-  ingestOptionsFrom,
-  parseArgs,
-  processFile,
-  registryProblemText,
-  single,
-  type Target,
-  USAGE,
-  UsageError,
-} from './run-cli';
+import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, type FlagSpec, ingestOptionsFrom, parseArgs, single, UsageError } from './cli-args';
+import { expand, hasErrors, processFile, registryProblemText, type Target } from './cli-files';
+import { USAGE } from './usage';
 
 /**
  * `npm run cli -- progress <file|folder>… [--method opensdg|unsd|sdsn] [--json|--csv] [ingest options]`
@@ -60,18 +45,15 @@ export type ProgressRecord = {
   projected: { year: number; value: number } | null;
 };
 
-/** Built when called, not at load time: run-cli.ts and this file import each other. */
-function progressFlags(): Record<string, FlagSpec> {
-  return {
-    ...COMMON_FLAGS,
-    method: { takesValue: true },
-    json: { takesValue: false },
-    csv: { takesValue: false },
-    opensdg: { takesValue: true },
-    series: { takesValue: true, repeatable: true },
-    config: { takesValue: true, repeatable: true },
-  };
-}
+const PROGRESS_FLAGS: Record<string, FlagSpec> = {
+  ...COMMON_FLAGS,
+  method: { takesValue: true },
+  json: { takesValue: false },
+  csv: { takesValue: false },
+  opensdg: { takesValue: true },
+  series: { takesValue: true, repeatable: true },
+  config: { takesValue: true, repeatable: true },
+};
 
 function finite(n: number | null | undefined): number | null {
   return n === null || n === undefined || !Number.isFinite(n) ? null : n;
@@ -266,7 +248,7 @@ function methodOf(raw: string | undefined): ProgressMethod {
 }
 
 async function runFiles(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, progressFlags());
+  const args = parseArgs(argv, PROGRESS_FLAGS);
   if (args.flags.has('help')) {
     io.stdout(USAGE);
     return EXIT_OK;

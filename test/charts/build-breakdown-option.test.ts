@@ -4,7 +4,7 @@ import { estimateTextWidth, legendRows } from '@/charts/chart-text';
 import { valueRangeWithTarget } from '@/charts/build-indicator-option';
 import { echarts } from '@/charts/echarts-core';
 import { escapeHtml, escapeTemplate } from '@/charts/escape-html';
-import { STATUS_STYLE } from '@/features/status/status-style';
+import { STATUS_STYLE } from '@/model/status-style';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 

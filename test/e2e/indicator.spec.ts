@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { loadRegistryFromDirs } from '@/cli/load-registry';
 import { disaggregationKey } from '@/domain/observation-table';
 import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
-import { buildDashboard } from '@/features/dashboard/dashboard-model';
+import { buildDashboard } from '@/model/dashboard-model';
 import { formatNumber } from '@/i18n/format-number';
 import { t } from '@/i18n/translate';
 import { ingestFile } from '@/ingest/ingest-file';

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { loadRegistryFromDirs } from '@/cli/load-registry';
 import { NuaCommitmentSchema, NuaPrioritySchema } from '@/domain/indicator';
 import { PROGRESS_STATUSES, type ProgressStatus } from '@/domain/progress/types';
-import { buildDashboard } from '@/features/dashboard/dashboard-model';
+import { buildDashboard } from '@/model/dashboard-model';
 import { t } from '@/i18n/translate';
 import { ingestFile } from '@/ingest/ingest-file';
 import { expect, test } from './console-guard';

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadRegistryFromDirs } from '@/cli/load-registry';
 import { PROGRESS_STATUSES, type ProgressMethod } from '@/domain/progress/types';
-import { buildDashboard, type Dashboard } from '@/features/dashboard/dashboard-model';
+import { buildDashboard, type Dashboard } from '@/model/dashboard-model';
 import { t } from '@/i18n/translate';
 import { ingestFile } from '@/ingest/ingest-file';
 import { expect, test } from './console-guard';

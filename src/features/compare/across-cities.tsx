@@ -1,14 +1,14 @@
 import { type ReactNode, useId, useMemo } from 'react';
 import type { Registry } from '@/domain/registry';
 import { ChartView } from '@/charts/chart-view';
-import type { CityNames, Dashboard } from '@/features/dashboard/dashboard-model';
-import { type FigureContext, footerLines, headlineData } from '@/features/export/city-figures';
-import { FigureExportMenu } from '@/features/export/figure-export-menu';
-import { figureFileBase } from '@/features/export/figure-names';
+import type { CityNames, Dashboard } from '@/model/dashboard-model';
+import { type FigureContext, footerLines, headlineData } from '@/model/city-figures';
+import { FigureExportMenu } from '@/ui/figure-export-menu';
+import { figureFileBase } from '@/model/figure-names';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { useI18n } from '@/i18n/i18n-context';
 import { buildLinesOption, type LinesInput } from './compare-charts';
-import { buildLines, buildRanking, indicatorsWithData, lineCities } from './compare-model';
+import { buildLines, buildRanking, indicatorsWithData, lineCities } from '@/model/compare-model';
 import { formatValue, formatYear, type HrefFor, indicatorTitle, localized, uniqueNames } from './compare-text';
 import { RankingTable } from './ranking-table';
 

@@ -9,7 +9,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import { valueRange } from '@/charts/build-trend-option';
 import { echarts } from './compare-echarts';
-import type { DumbbellRow } from './compare-model';
+import type { DumbbellRow } from '@/model/compare-model';
 
 /**
  * Option builders of the Compare view's charts (pure: no DOM, no instance). ECharts has no RTL mode,

@@ -3,12 +3,12 @@ import './compare-echarts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
-import { useDashboard } from '@/features/dashboard/use-dashboard';
+import { useDashboard } from '@/ui/use-dashboard';
 import { useI18n } from '@/i18n/i18n-context';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { AcrossCities } from './across-cities';
 import { type CityOption, CityPicker } from './city-picker';
-import { cityLabel, indicatorsWithData, resolveCities, resolveIndicator } from './compare-model';
+import { cityLabel, indicatorsWithData, resolveCities, resolveIndicator } from '@/model/compare-model';
 import type { HrefFor } from './compare-text';
 import { SideBySide } from './side-by-side';
 

@@ -1,7 +1,7 @@
 import type { Indicator, LocalizedText } from '@/domain/indicator';
 import type { I18n } from '@/i18n/i18n-context';
 import type { Lang } from '@/i18n/lang';
-import type { TargetGap } from './compare-model';
+import type { TargetGap } from '@/model/compare-model';
 
 /** Registry text in the UI language (French and Spanish may be empty: English then). */
 export function localized(text: LocalizedText, lang: Lang): string {

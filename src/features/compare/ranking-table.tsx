@@ -1,8 +1,8 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Indicator } from '@/domain/indicator';
-import { StatusBadge } from '@/features/status/status-badge';
+import { StatusBadge } from '@/ui/status-badge';
 import { useI18n } from '@/i18n/i18n-context';
-import { filterRanking, gapOfRank, RANKING_PAGE_SIZE, rankingPage, type RankingEntry } from './compare-model';
+import { filterRanking, gapOfRank, RANKING_PAGE_SIZE, rankingPage, type RankingEntry } from '@/model/compare-model';
 import { formatValue, formatYear, gapText, type HrefFor } from './compare-text';
 
 export type RankingTableProps = {

@@ -2,16 +2,16 @@ import { useMemo } from 'react';
 import type { Registry } from '@/domain/registry';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
 import { ChartView, useElementWidth } from '@/charts/chart-view';
-import { cityDisplayName, type CityNames, type Dashboard } from '@/features/dashboard/dashboard-model';
-import { type FigureContext, footerLines, headlineData } from '@/features/export/city-figures';
-import { FigureExportMenu } from '@/features/export/figure-export-menu';
-import { figureFileBase } from '@/features/export/figure-names';
+import { cityDisplayName, type CityNames, type Dashboard } from '@/model/dashboard-model';
+import { type FigureContext, footerLines, headlineData } from '@/model/city-figures';
+import { FigureExportMenu } from '@/ui/figure-export-menu';
+import { figureFileBase } from '@/model/figure-names';
 import type { LoadedDataset } from '@/storage/dataset-record';
-import { StatusBadge } from '@/features/status/status-badge';
+import { StatusBadge } from '@/ui/status-badge';
 import { useI18n } from '@/i18n/i18n-context';
 import { CityMark } from './city-mark';
 import { buildDumbbellOption, type DumbbellInput, dumbbellHeight } from './compare-charts';
-import { buildDumbbell, buildSideBySide, type CompareCell, type DumbbellRow } from './compare-model';
+import { buildDumbbell, buildSideBySide, type CompareCell, type DumbbellRow } from '@/model/compare-model';
 import { formatValue, formatYear, gapText, type HrefFor, indicatorTitle, localized, uniqueNames } from './compare-text';
 
 

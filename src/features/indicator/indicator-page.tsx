@@ -3,21 +3,21 @@ import { buildBreakdownOption, breakdownHeight, type BreakdownBar, type Breakdow
 import { buildIndicatorChartOption, type IndicatorChartInput, indicatorChartHeight } from '@/charts/build-indicator-option';
 import { canvasMeasureText } from '@/charts/canvas-measure';
 import { ChartView, useElementWidth } from '@/charts/chart-view';
-import type { UrlState } from '@/app/url-state';
+import type { UrlState } from '@/model/url-state';
 import type { Indicator } from '@/domain/indicator';
 import { DEFAULT_TARGET_YEAR } from '@/domain/progress/series';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
-import { useDashboard } from '@/features/dashboard/use-dashboard';
-import { type FigureContext, footerLines, seriesCsv, trendFigure } from '@/features/export/city-figures';
-import { figureFileBase } from '@/features/export/figure-names';
-import { FigureExportMenu } from '@/features/export/figure-export-menu';
-import { StatusBadge } from '@/features/status/status-badge';
-import { STATUS_STYLE } from '@/features/status/status-style';
+import { useDashboard } from '@/ui/use-dashboard';
+import { type FigureContext, footerLines, seriesCsv, trendFigure } from '@/model/city-figures';
+import { figureFileBase } from '@/model/figure-names';
+import { FigureExportMenu } from '@/ui/figure-export-menu';
+import { StatusBadge } from '@/ui/status-badge';
+import { STATUS_STYLE } from '@/model/status-style';
 import { useI18n } from '@/i18n/i18n-context';
 import type { LoadedDataset } from '@/storage/dataset-record';
-import { expertFacts, explainResult } from '@/features/dashboard/explain-result';
-import { formatFact, formatSentence, type TextLocale } from '@/features/dashboard/explanation-text';
+import { expertFacts, explainResult } from '@/model/explain-result';
+import { formatFact, formatSentence, type TextLocale } from '@/model/explanation-text';
 import {
   chooseAlong,
   cityDisplayName,
@@ -38,7 +38,7 @@ import {
   seriesLabel,
   sortCities,
   valueOn,
-} from './indicator-model';
+} from '@/model/indicator-model';
 import './indicator.css';
 
 export type IndicatorPageProps = {

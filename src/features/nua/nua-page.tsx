@@ -2,16 +2,16 @@ import { useCallback, useEffect, useId, useMemo } from 'react';
 import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
-import type { DashboardCity } from '@/features/dashboard/dashboard-model';
-import { CityPairPicker } from '@/features/dashboard/city-pair-picker';
-import { useDashboard } from '@/features/dashboard/use-dashboard';
-import { StatusBadge } from '@/features/status/status-badge';
+import type { DashboardCity } from '@/model/dashboard-model';
+import { CityPairPicker } from '@/ui/city-pair-picker';
+import { useDashboard } from '@/ui/use-dashboard';
+import { StatusBadge } from '@/ui/status-badge';
 import { useI18n } from '@/i18n/i18n-context';
 import type { LoadedDataset } from '@/storage/dataset-record';
-import { buildNuaView, cityDisplayName, type CityNames, localized, type NuaGroup, resolveNuaCities } from './nua-model';
-import { StatusBar, StatusChips, useCountsText } from '@/features/status/status-bar';
+import { buildNuaView, cityDisplayName, type CityNames, localized, type NuaGroup, resolveNuaCities } from '@/model/nua-model';
+import { StatusBar, StatusChips, useCountsText } from '@/ui/status-bar';
 import './nua.css';
-import type { ViewLink } from '@/features/dashboard/dashboard-model';
+import type { ViewLink } from '@/model/dashboard-model';
 
 export type { ViewLink };
 

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { NuaCommitmentSchema, NuaPrioritySchema } from '@/domain/indicator';
 import { PROGRESS_STATUSES, type ProgressMethod, type ProgressStatus } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
-import { useDashboard } from '@/features/dashboard/use-dashboard';
-import { StatusBadge } from '@/features/status/status-badge';
+import { useDashboard } from '@/ui/use-dashboard';
+import { StatusBadge } from '@/ui/status-badge';
 import { stripBidiMarks } from '@/i18n/format-number';
 import { useI18n } from '@/i18n/i18n-context';
 import { type Digits, intlLocale, type Lang } from '@/i18n/lang';
@@ -22,11 +22,11 @@ import {
   type RowGroup,
   sparklinePath,
   type TrendPoints,
-} from './overview-model';
-import { StatusBar, StatusChips, useCountsText } from '@/features/status/status-bar';
+} from '@/model/overview-model';
+import { StatusBar, StatusChips, useCountsText } from '@/ui/status-bar';
 import './overview.css';
-import { goalOfCode, SDG_COLORS } from '@/features/status/sdg-colors';
-import type { ViewLink } from '@/features/dashboard/dashboard-model';
+import { goalOfCode, SDG_COLORS } from '@/model/sdg-colors';
+import type { ViewLink } from '@/model/dashboard-model';
 
 export type { ViewLink };
 

@@ -4,22 +4,22 @@ import { renderFigureSvg, type RenderedFigure } from '@/charts/figure';
 import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
-import { cityDisplayName, type CityNames, type Dashboard, type DashboardCity, type ViewLink } from '@/features/dashboard/dashboard-model';
-import { formatSentence } from '@/features/dashboard/explanation-text';
-import { CityPairPicker } from '@/features/dashboard/city-pair-picker';
-import { useDashboard } from '@/features/dashboard/use-dashboard';
-import { type AnnexRow, annexCsv, buildAnnex } from '@/features/export/annex';
-import { AnnexTable } from '@/features/export/annex-table';
-import { type CityFigure, cityFigures, type FigureContext } from '@/features/export/city-figures';
-import { downloadBlob } from '@/features/export/download';
-import { citySlug } from '@/features/export/figure-names';
-import { SDG_COLORS } from '@/features/status/sdg-colors';
-import { StatusBadge } from '@/features/status/status-badge';
-import { StatusBar, StatusChips, useCountsText } from '@/features/status/status-bar';
+import { cityDisplayName, type CityNames, type Dashboard, type DashboardCity, type ViewLink } from '@/model/dashboard-model';
+import { formatSentence } from '@/model/explanation-text';
+import { CityPairPicker } from '@/ui/city-pair-picker';
+import { useDashboard } from '@/ui/use-dashboard';
+import { type AnnexRow, annexCsv, buildAnnex } from '@/model/annex';
+import { AnnexTable } from '@/ui/annex-table';
+import { type CityFigure, cityFigures, type FigureContext } from '@/model/city-figures';
+import { downloadBlob } from '@/ui/download';
+import { citySlug } from '@/model/figure-names';
+import { SDG_COLORS } from '@/model/sdg-colors';
+import { StatusBadge } from '@/ui/status-badge';
+import { StatusBar, StatusChips, useCountsText } from '@/ui/status-bar';
 import { useI18n } from '@/i18n/i18n-context';
 import { intlLocale, LANG_NAMES } from '@/i18n/lang';
 import type { LoadedDataset } from '@/storage/dataset-record';
-import { buildReport, localized, type ReportCitySummary, type ReportIndicator, type ReportSection, resolveReportCities } from './report-model';
+import { buildReport, localized, type ReportCitySummary, type ReportIndicator, type ReportSection, resolveReportCities } from '@/model/report-model';
 import './report.css';
 
 export type ReportPageProps = {
@@ -211,7 +211,7 @@ function Toolbar({
   const download = useCallback(async () => {
     setZip({ kind: 'busy', done: 0, total: figures.length });
     try {
-      const [{ buildFiguresZip, figuresZipName }, { annexXlsxBlob }] = await Promise.all([import('@/features/export/zip-figures'), import('@/features/export/annex-xlsx-browser')]);
+      const [{ buildFiguresZip, figuresZipName }, { annexXlsxBlob }] = await Promise.all([import('@/model/zip-figures'), import('@/model/annex-xlsx-browser')]);
       const zipName = figuresZipName(slug, lang);
       const xlsx = await annexXlsxBlob(annexRows, lang);
       const blob = await buildFiguresZip(
