@@ -1,4 +1,5 @@
-import { cleanText, parseYearCell } from './normalize-cell';
+import { cleanText } from './normalize-cell';
+import { parseYearCell } from './parse-year';
 
 /**
  * The comparison key of a header: lower-cased without spaces or punctuation (`City_Name` = `city name`).

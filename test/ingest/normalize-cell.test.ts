@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, detectDecimalSeparator, isMissingMarker, parseNumberCell, parseYearCell, type NumberCell } from '@/ingest/normalize-cell';
+import { cleanText, isMissingMarker } from '@/ingest/normalize-cell';
+import { detectDecimalSeparator, parseNumberCell, type NumberCell } from '@/ingest/parse-number';
+import { parseYearCell } from '@/ingest/parse-year';
 import type { DecimalSeparator } from '@/ingest/types';
 
 const num = (value: number, extra: Partial<{ digitsNormalized: boolean; ambiguous: boolean }> = {}): NumberCell => ({

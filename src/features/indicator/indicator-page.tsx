@@ -17,7 +17,7 @@ import { STATUS_STYLE } from '@/model/status-style';
 import { useI18n } from '@/i18n/i18n-context';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { expertFacts, explainResult } from '@/model/explain-result';
-import { formatFact, formatSentence, type TextLocale } from '@/model/explanation-text';
+import { formatSentence, type TextLocale } from '@/model/explanation-text';
 import {
   chooseAlong,
   cityDisplayName,
@@ -39,6 +39,9 @@ import {
   sortCities,
   valueOn,
 } from '@/model/indicator-model';
+import { ExplainCard } from './explain-card';
+import { IndicatorDataTable } from './indicator-data-table';
+import { IndicatorMetadata } from './indicator-metadata';
 import './indicator.css';
 
 export type IndicatorPageProps = {
@@ -241,8 +244,6 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
   const facts = useMemo(() => (result === undefined ? [] : expertFacts(result)), [result]);
   const datasetNames = useMemo(() => (cityKey === undefined || code === undefined ? [] : datasetsWith(datasets, registry, cityKey, code)), [datasets, registry, cityKey, code]);
   const sources = useMemo(() => distinctTexts(points.map((p) => p.source)), [points]);
-  const hasNotes = points.some((p) => p.note !== '');
-  const hasPeriods = points.some((p) => p.period !== '');
 
   if (datasets.length === 0 || selectedCity === undefined) {
     return (
@@ -422,39 +423,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
             </p>
           </section>
 
-          <section className="card explain" aria-labelledby={ids.explain}>
-            <h3 id={ids.explain}>{t('indicator.explain.heading')}</h3>
-            <ul className="explain-list">
-              {sentences.map((s, i) => (
-                <li key={i}>{s}</li>
-              ))}
-            </ul>
-            <details className="expert">
-              <summary>{t('indicator.expert.heading')}</summary>
-              <dl>
-                {facts.map((f) => (
-                  <div key={f.key}>
-                    <dt>
-                      {t(f.key)}
-                      {'symbol' in f && f.symbol !== '' ? (
-                        <>
-                          {' '}
-                          <bdi dir="ltr" className="symbol">
-                            ({f.symbol})
-                          </bdi>
-                        </>
-                      ) : null}
-                    </dt>
-                    <dd>
-                      <bdi dir="ltr" className={'formula' in f ? 'formula' : undefined}>
-                        {formatFact(f, textLocale)}
-                      </bdi>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
-          </section>
+          <ExplainCard headingId={ids.explain} sentences={sentences} facts={facts} textLocale={textLocale} />
 
           {breakdown ? (
             <div className="card breakdown-card">
@@ -465,123 +434,11 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
             </div>
           ) : null}
 
-          <details className="card data-table indicator-table">
-            <summary>{t('indicator.table.heading')}</summary>
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">{t('indicator.table.caption', { indicator: title, city: shownName, series: seriesName })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('indicator.table.year')}</th>
-                    <th scope="col" className="num">
-                      {t('indicator.table.value')}
-                    </th>
-                    {hasPeriods ? <th scope="col">{t('indicator.table.period')}</th> : null}
-                    <th scope="col">{t('indicator.table.unit')}</th>
-                    <th scope="col">{t('indicator.table.source')}</th>
-                    {hasNotes ? <th scope="col">{t('indicator.table.note')}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {points.map((p) => (
-                    <tr key={p.year}>
-                      <th scope="row">
-                        <bdi dir="ltr">{fmtYear(p.year)}</bdi>
-                      </th>
-                      <td className="num">
-                        {Number.isFinite(p.value) ? (
-                          <bdi dir="ltr">{fmt(p.value)}</bdi>
-                        ) : (
-                          <>
-                            <span aria-hidden="true">—</span>
-                            <span className="visually-hidden">{t('indicator.table.missing')}</span>
-                          </>
-                        )}
-                      </td>
-                      {hasPeriods ? (
-                        <td>
-                          <bdi dir="ltr">{p.period}</bdi>
-                        </td>
-                      ) : null}
-                      <td>{p.unit || unit}</td>
-                      <td>{p.source}</td>
-                      {hasNotes ? <td>{p.note}</td> : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <IndicatorDataTable points={points} caption={t('indicator.table.caption', { indicator: title, city: shownName, series: seriesName })} unit={unit} fmt={fmt} fmtYear={fmtYear} />
         </>
       )}
 
-      <section className="card meta" aria-labelledby={ids.meta}>
-        <h3 id={ids.meta}>{t('indicator.meta.heading')}</h3>
-        {meta === undefined ? (
-          <p>{t('indicator.meta.notInRegistry')}</p>
-        ) : (
-          <dl className="meta-list">
-            {meta.definition ? (
-              <div>
-                <dt>{t('indicator.meta.definition')}</dt>
-                <dd>{localized(meta.definition, lang)}</dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>{t('indicator.meta.unit')}</dt>
-              <dd>{localized(meta.unit, lang)}</dd>
-            </div>
-            <div>
-              <dt>{t('indicator.meta.direction')}</dt>
-              <dd>{meta.direction === 'increase' ? t('indicator.meta.increase') : t('indicator.meta.decrease')}</dd>
-            </div>
-            <div>
-              <dt>{t('indicator.meta.target')}</dt>
-              <dd>{meta.goalTarget ? t('indicator.meta.targetValue', { value: fmt(meta.goalTarget.value), year: fmtYear(meta.goalTarget.year) }) : t('indicator.noTarget')}</dd>
-            </div>
-            {meta.goalTarget ? (
-              <div>
-                <dt>{t('indicator.meta.targetSource')}</dt>
-                <dd>{meta.goalTarget.source}</dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>{t('indicator.meta.baseYear')}</dt>
-              <dd>{fmtYear(meta.baseYear)}</dd>
-            </div>
-            {meta.target ? (
-              <div>
-                <dt>{t('indicator.meta.sdgTarget')}</dt>
-                <dd>
-                  <bdi dir="ltr">{meta.target}</bdi>
-                </dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>{t('indicator.meta.custodian')}</dt>
-              <dd>{meta.custodian}</dd>
-            </div>
-            <div>
-              <dt>{t('indicator.meta.tier')}</dt>
-              <dd>{meta.tier}</dd>
-            </div>
-          </dl>
-        )}
-        <dl className="meta-list">
-          {sources.length > 0 ? (
-            <div>
-              <dt>{t('indicator.meta.sources')}</dt>
-              <dd>{sources.join(' · ')}</dd>
-            </div>
-          ) : null}
-          {datasetNames.length > 0 ? (
-            <div>
-              <dt>{t('indicator.meta.datasets')}</dt>
-              <dd>{datasetNames.join(' · ')}</dd>
-            </div>
-          ) : null}
-        </dl>
-      </section>
+      <IndicatorMetadata headingId={ids.meta} meta={meta} sources={sources} datasetNames={datasetNames} fmt={fmt} fmtYear={fmtYear} />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { disaggregationKey } from '@/domain/observation-table';
 import { normalizeIndicatorCode } from '@/domain/registry';
 import { headerKey } from '@/ingest/header-aliases';
-import { cleanText, isMissingMarker, parseNumberCell, parseYearCell } from '@/ingest/normalize-cell';
+import { cleanText, isMissingMarker } from '@/ingest/normalize-cell';
+import { parseNumberCell } from '@/ingest/parse-number';
+import { parseYearCell } from '@/ingest/parse-year';
 import type { ColumnMapping, DecimalSeparator } from '@/ingest/types';
 
 /**

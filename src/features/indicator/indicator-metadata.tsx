@@ -1,0 +1,87 @@
+import type { Indicator } from '@/domain/indicator';
+import { useI18n } from '@/i18n/i18n-context';
+import { localized } from '@/model/indicator-model';
+
+type IndicatorMetadataProps = {
+  headingId: string;
+  /** The registry's entry; undefined when the indicator is not in the registry. */
+  meta: Indicator | undefined;
+  sources: readonly string[];
+  datasetNames: readonly string[];
+  fmt: (v: number) => string;
+  fmtYear: (y: number) => string;
+};
+
+/** The indicator's metadata: definition, unit, direction, target and its source, base year, custodian, tier; the data's sources and datasets. */
+export function IndicatorMetadata({ headingId, meta, sources, datasetNames, fmt, fmtYear }: IndicatorMetadataProps) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="card meta" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('indicator.meta.heading')}</h3>
+      {meta === undefined ? (
+        <p>{t('indicator.meta.notInRegistry')}</p>
+      ) : (
+        <dl className="meta-list">
+          {meta.definition ? (
+            <div>
+              <dt>{t('indicator.meta.definition')}</dt>
+              <dd>{localized(meta.definition, lang)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('indicator.meta.unit')}</dt>
+            <dd>{localized(meta.unit, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('indicator.meta.direction')}</dt>
+            <dd>{meta.direction === 'increase' ? t('indicator.meta.increase') : t('indicator.meta.decrease')}</dd>
+          </div>
+          <div>
+            <dt>{t('indicator.meta.target')}</dt>
+            <dd>{meta.goalTarget ? t('indicator.meta.targetValue', { value: fmt(meta.goalTarget.value), year: fmtYear(meta.goalTarget.year) }) : t('indicator.noTarget')}</dd>
+          </div>
+          {meta.goalTarget ? (
+            <div>
+              <dt>{t('indicator.meta.targetSource')}</dt>
+              <dd>{meta.goalTarget.source}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('indicator.meta.baseYear')}</dt>
+            <dd>{fmtYear(meta.baseYear)}</dd>
+          </div>
+          {meta.target ? (
+            <div>
+              <dt>{t('indicator.meta.sdgTarget')}</dt>
+              <dd>
+                <bdi dir="ltr">{meta.target}</bdi>
+              </dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('indicator.meta.custodian')}</dt>
+            <dd>{meta.custodian}</dd>
+          </div>
+          <div>
+            <dt>{t('indicator.meta.tier')}</dt>
+            <dd>{meta.tier}</dd>
+          </div>
+        </dl>
+      )}
+      <dl className="meta-list">
+        {sources.length > 0 ? (
+          <div>
+            <dt>{t('indicator.meta.sources')}</dt>
+            <dd>{sources.join(' · ')}</dd>
+          </div>
+        ) : null}
+        {datasetNames.length > 0 ? (
+          <div>
+            <dt>{t('indicator.meta.datasets')}</dt>
+            <dd>{datasetNames.join(' · ')}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,508 @@
+import type { Indicator } from '@/domain/indicator';
+import { disaggregationKey, ObservationTableBuilder, type ObservationTable, type StringColumn } from '@/domain/observation-table';
+import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
+import { removeDuplicates } from './duplicates';
+import { isCanonicalHeader, planRows, type RowPlan } from './detect';
+import { headerKey } from './header-aliases';
+import type { IssueCollector } from './issue-collector';
+import { cleanText, isMissingMarker } from './normalize-cell';
+import { detectDecimalSeparator, parseNumberCell } from './parse-number';
+import { parseYearCell, type YearCell } from './parse-year';
+import type { DecimalSeparator, IngestOptions } from './types';
+import { CANONICAL_LONG_COLUMNS } from './write-csv';
+import { FALLBACK_CITY, MAX_CELL_CHARS } from './limits';
+
+/**
+ * The row loop of one file: the column plan, dictionaries with caches of raw cell → id, unit checks per
+ * indicator, and counters. `ingestFile` feeds it PapaParse's rows; `finish` returns the table.
+ */
+
+type UnitVerdict = 'same' | 'other' | 'unknown';
+
+const OTHER_TEXT_ROLES = ['unit', 'series', 'source', 'note'] as const;
+
+type CachedText = { id: number; error?: boolean };
+/** `subCode`: the code as written when it is a sub-indicator (`11.1.1.a`) filed under its parent. */
+type IndicatorResolution = { id: number; indicator: Indicator | undefined; subCode?: string } | { id: -1; indicator: undefined; subCode?: undefined };
+const SUB_INDICATOR = /^(\d{1,2}\.(?:\d{1,2}|[a-z])\.\d{1,2})\.([a-z0-9]{1,3})$/;
+
+/** Per-file state of the row loop: plan, dictionaries with caches of raw cell → id, and counters. */
+export class RowContext {
+  rowPlan: RowPlan | undefined;
+  planned = false;
+  decimal: DecimalSeparator = '.';
+  /** True when the decimal separator was chosen by the user or shown by unambiguous cells. */
+  private decimalSettled = false;
+  dataRows = 0;
+  rowsRejected = 0;
+  private header: string[] = [];
+  private readonly builder = new ObservationTableBuilder(4096);
+  private readonly caches: Record<StringColumn, Map<string, CachedText>> = {
+    city: new Map(), cityCode: new Map(), indicator: new Map(), period: new Map(), unit: new Map(),
+    series: new Map(), disaggregation: new Map(), source: new Map(), note: new Map(),
+  };
+  private readonly indicatorCache = new Map<string, IndicatorResolution>();
+  private readonly yearCache = new Map<string, YearCell>();
+  private readonly disaggCache = new Map<string, number>();
+  /** (indicator id, unit id) → whether the unit is compatible with the registry's. */
+  private readonly unitVerdicts = new Map<number, UnitVerdict>();
+  /** Per text column: the previous row's raw cell and its dictionary id (see `text`). */
+  private readonly lastRaw: { [K in StringColumn]: string | undefined } = {
+    city: undefined, cityCode: undefined, indicator: undefined, period: undefined, unit: undefined,
+    series: undefined, disaggregation: undefined, source: undefined, note: undefined,
+  };
+  private readonly lastId: { [K in StringColumn]: number } = {
+    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0,
+  };
+  private lastIndicatorRaw: string | undefined;
+  private lastIndicator: IndicatorResolution = { id: -1, indicator: undefined };
+  private lastYearRaw: string | undefined;
+  private lastYear: YearCell = { kind: 'blank' };
+  private lastDisaggFields: string[] = [];
+  private lastDisaggId = -1;
+  /** Accepted values of the current row (reused: no allocation per row). */
+  private nAccepted = 0;
+  private readonly accYear: number[] = [];
+  private readonly accLabel: string[] = [];
+  private readonly accValue: number[] = [];
+  private readonly accSeries: number[] = [];
+  private readonly accUnit: number[] = [];
+  private readonly ids: { [K in StringColumn]: number } = {
+    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0,
+  };
+  private defaultCityId = -1;
+  private fatal = false;
+  get failed(): boolean {
+    return this.fatal;
+  }
+  private digitsNormalized = 0;
+  private firstDigitsLine = 0;
+  private rowHasError = false;
+  private readonly currentYear = new Date().getFullYear();
+
+  constructor(
+    private readonly fileName: string,
+    private readonly registry: Registry,
+    private readonly options: IngestOptions,
+    private readonly issues: IssueCollector,
+  ) {}
+
+  setHeader(header: string[], line: number): void {
+    const seen = new Map<string, number>();
+    // A canonical file may have a breakdown named like a fixed column (an Open SDG `Source`): the
+    // fixed columns are found by position there, so only the breakdowns must differ among themselves.
+    const fixed = isCanonicalHeader(header) ? CANONICAL_LONG_COLUMNS.length : 0;
+    this.header = header.map((h, i) => {
+      if (i === fixed) seen.clear();
+      if (h === '') {
+        this.issues.add('blank_header', 'warning', { row: line, column: `#${i + 1}` }, { position: i + 1 });
+        return '';
+      }
+      const k = headerKey(h);
+      const n = (seen.get(k) ?? 0) + 1;
+      seen.set(k, n);
+      if (n > 1) {
+        this.issues.add('duplicate_header', 'warning', { row: line, column: h }, { position: i + 1 });
+        return `${h} (${n})`;
+      }
+      return h;
+    });
+  }
+
+  plan(sample: readonly string[][]): void {
+    this.planned = true;
+    const header = this.header;
+    const plan = planRows(header, this.fileName, sample, {
+      layout: this.options.layout ?? 'auto',
+      ...(this.options.mapping ? { mapping: this.options.mapping } : {}),
+      ...(this.options.defaultIndicator ? { defaultIndicator: this.options.defaultIndicator } : {}),
+    });
+    this.rowPlan = plan;
+    if (plan.layout === 'unknown' || plan.missing.length > 0) {
+      if (plan.layout === 'unknown') this.issues.add('unknown_format', 'error', { row: 1 }, { header: header.join(', ') });
+      for (const role of plan.missing) this.issues.add('missing_column', 'error', { row: 1 }, { role, header: header.join(', ') });
+      this.fatal = true;
+      return;
+    }
+    if (plan.fixedIndicator !== undefined && plan.indicator === undefined)
+      this.issues.add('indicator_from_filename', 'info', {}, { indicator: plan.fixedIndicator });
+    if (plan.city === undefined) {
+      const city = this.options.defaultCity ?? FALLBACK_CITY;
+      this.issues.add('city_assumed', 'info', {}, { city });
+    }
+    // Decimal separator: the user's choice, else evidence from the value cells of the first rows.
+    const opt = this.options.decimal;
+    if (opt === '.' || opt === ',') {
+      this.decimal = opt;
+      this.decimalSettled = true;
+    } else {
+      const samples: string[] = [];
+      for (const row of sample) for (const v of plan.values) if (samples.length < 2000) samples.push(row[v.col] ?? '');
+      const detected = detectDecimalSeparator(samples);
+      this.decimal = detected.decimal;
+      this.decimalSettled = detected.evidence !== 'none';
+    }
+  }
+
+  private cityDefault(): number {
+    if (this.defaultCityId < 0) this.defaultCityId = this.builder.encode('city', this.options.defaultCity ?? FALLBACK_CITY);
+    return this.defaultCityId;
+  }
+
+  /** Text cell → dictionary id, cleaned and checked once per distinct raw string. */
+  private text(column: StringColumn, raw: string, col: number, line: number, required: boolean): number {
+    // Long files repeat a cell down the column: comparing with the previous row's cell is cheaper than
+    // hashing the string for the map.
+    if (raw === this.lastRaw[column]) return this.lastId[column];
+    const id = this.textUncached(column, raw, col, line, required);
+    if (id >= 0) {
+      this.lastRaw[column] = raw;
+      this.lastId[column] = id;
+    }
+    return id;
+  }
+
+  private textUncached(column: StringColumn, raw: string, col: number, line: number, required: boolean): number {
+    const cache = this.caches[column];
+    const hit = cache.get(raw);
+    if (hit !== undefined && !hit.error) return hit.id;
+    const header = this.header[col] ?? '';
+    if (raw.length > MAX_CELL_CHARS) {
+      this.issues.add('cell_too_long', 'error', { row: line, column: header, value: raw }, { length: raw.length, limit: MAX_CELL_CHARS });
+      return -1;
+    }
+    const clean = cleanText(raw);
+    if (clean === '' || isMissingMarker(clean)) {
+      if (required) {
+        return -1;
+      }
+      cache.set(raw, { id: 0 });
+      return 0;
+    }
+    if (/^[\s]*[=+@\t\r]|^[\s]*-[^\d.\s]/.test(clean)) this.issues.add('formula_like_text', 'warning', { row: line, column: header, value: raw }, {});
+    if (/<[a-z/!][^>]*>/i.test(clean)) this.issues.add('markup_like_text', 'warning', { row: line, column: header, value: raw }, {});
+    const id = this.builder.encode(column, clean);
+    cache.set(raw, { id });
+    return id;
+  }
+
+  private indicatorOf(raw: string, col: number, line: number): IndicatorResolution {
+    if (raw === this.lastIndicatorRaw) return this.lastIndicator;
+    const res = this.indicatorUncached(raw, col, line);
+    if (res.id !== -1) {
+      this.lastIndicatorRaw = raw;
+      this.lastIndicator = res;
+    }
+    return res;
+  }
+
+  private indicatorUncached(raw: string, col: number, line: number): IndicatorResolution {
+    const hit = this.indicatorCache.get(raw);
+    if (hit !== undefined) return hit;
+    const header = this.header[col] ?? '';
+    const clean = cleanText(raw);
+    let res: IndicatorResolution;
+    if (clean === '') {
+      this.issues.add('missing_indicator', 'error', { row: line, column: header, value: raw }, {});
+      return { id: -1, indicator: undefined }; // not cached: every such row is reported
+    }
+    const code = normalizeIndicatorCode(clean);
+    if (code === undefined) {
+      this.issues.add('unknown_indicator', 'error', { row: line, column: header, value: raw }, { indicator: clean });
+      res = { id: -1, indicator: undefined };
+    } else {
+      // `11.1.1.a` (Open SDG `indicator_11-1-1-a.csv`): a national sub-indicator of 11.1.1. Filed under
+      // 11.1.1 as its own series, so the registry's metadata and targets apply and nothing is lost.
+      const direct = this.registry.byCode.get(code);
+      const sub = direct === undefined ? SUB_INDICATOR.exec(code) : null;
+      const parent = sub?.[1] !== undefined ? this.registry.byCode.get(sub[1]) : undefined;
+      const ind = direct ?? parent;
+      const at = { row: line, column: header, value: raw };
+      if (ind === undefined) this.issues.add('unknown_indicator', 'warning', at, { indicator: code });
+      else if (parent !== undefined) this.issues.add('indicator_sub_code', 'info', at, { indicator: code, canonical: parent.code });
+      else if (ind.code !== code && ind.aliases.includes(code as Indicator['code']))
+        this.issues.add('indicator_alias', 'info', at, { indicator: code, canonical: ind.code });
+      const canonical = ind !== undefined && (parent !== undefined || ind.aliases.includes(code as Indicator['code'])) ? ind.code : code;
+      res = { id: this.builder.encode('indicator', canonical), indicator: ind, ...(parent !== undefined ? { subCode: code } : {}) };
+    }
+    this.indicatorCache.set(raw, res);
+    return res;
+  }
+
+  private yearOf(raw: string): YearCell {
+    if (raw === this.lastYearRaw) return this.lastYear;
+    let y = this.yearCache.get(raw);
+    if (y === undefined) {
+      y = parseYearCell(raw);
+      if (this.yearCache.size < 10_000) this.yearCache.set(raw, y);
+    }
+    this.lastYearRaw = raw;
+    this.lastYear = y;
+    return y;
+  }
+
+  private disaggregationOf(fields: readonly string[], line: number): number {
+    const cols = this.rowPlan?.disaggregations ?? [];
+    if (cols.length === 0) return 0;
+    const last = this.lastDisaggFields;
+    let same = this.lastDisaggId >= 0;
+    for (let k = 0; same && k < cols.length; k++) same = fields[cols[k] ?? 0] === last[k];
+    if (same) return this.lastDisaggId;
+    const id = this.disaggregationUncached(fields, line, cols);
+    if (id >= 0) {
+      for (let k = 0; k < cols.length; k++) last[k] = fields[cols[k] ?? 0] ?? '';
+      this.lastDisaggId = id;
+    }
+    return id;
+  }
+
+  private disaggregationUncached(fields: readonly string[], line: number, cols: readonly number[]): number {
+    let raw = '';
+    for (let k = 0; k < cols.length; k++) raw += (k ? '\u0001' : '') + (fields[cols[k] ?? 0] ?? '');
+    const hit = this.disaggCache.get(raw);
+    if (hit !== undefined) return hit;
+    const pairs: Array<[string, string]> = [];
+    for (const c of cols) {
+      const v = fields[c] ?? '';
+      if (v.length > MAX_CELL_CHARS) {
+        this.issues.add('cell_too_long', 'error', { row: line, column: this.header[c] ?? '', value: v }, { length: v.length, limit: MAX_CELL_CHARS });
+        return -1;
+      }
+      const clean = cleanText(v);
+      // A blank cell is "total" (Open SDG); so are explicit missing markers in a category column.
+      if (clean !== '' && !isMissingMarker(clean)) pairs.push([this.header[c] ?? '', clean]);
+    }
+    const id = this.builder.encode('disaggregation', disaggregationKey(pairs));
+    this.disaggCache.set(raw, id);
+    return id;
+  }
+
+  row(fields: string[], line: number): void {
+    if (fields.length === 1 && (fields[0] ?? '').trim() === '') {
+      this.issues.add('blank_row', 'info', { row: line }, {});
+      return;
+    }
+    this.dataRows++;
+    const plan = this.rowPlan;
+    if (this.fatal || plan === undefined) {
+      this.rowsRejected++;
+      return;
+    }
+    this.rowHasError = false;
+    if (fields.length !== this.header.length) {
+      this.issues.add('ragged_row', 'error', { row: line, value: fields.join(this.options.delimiter === '\t' ? '\t' : ',') }, {
+        expected: this.header.length,
+        found: fields.length,
+      });
+      this.rowsRejected++;
+      return;
+    }
+    const ids = this.ids;
+
+    // City
+    if (plan.city !== undefined) {
+      const raw = fields[plan.city] ?? '';
+      const id = this.text('city', raw, plan.city, line, true);
+      if (id === -1) {
+        if (plan.layout === 'opensdg' && cleanText(raw) === '') ids.city = this.cityDefault();
+        else if (plan.layout === 'unhabitat' && cleanText(raw) === '' && (plan.cityCode === undefined || cleanText(fields[plan.cityCode] ?? '') === '')) {
+          // UN-Habitat tables end with regional and world rows that have neither city name nor code.
+          const name = plan.ignored.map((c) => cleanText(fields[c] ?? '')).find((v) => v !== '');
+          this.issues.add('aggregate_row', 'info', { row: line }, name === undefined ? {} : { name });
+          return;
+        } else if (plan.layout === 'unhabitat' && plan.cityCode !== undefined && cleanText(raw) === '' && cleanText(fields[plan.cityCode] ?? '') !== '') {
+          // UN-Habitat leaves some names blank next to a unique city code (JO_ZARQA): the code names it.
+          ids.city = this.builder.encode('city', cleanText(fields[plan.cityCode] ?? ''));
+        } else {
+          if (raw.length <= MAX_CELL_CHARS) this.issues.add('missing_city', 'error', { row: line, column: this.header[plan.city] ?? '', value: raw }, {});
+          this.rowHasError = true;
+        }
+      } else ids.city = id;
+    } else ids.city = this.cityDefault();
+    ids.cityCode = plan.cityCode !== undefined ? this.text('cityCode', fields[plan.cityCode] ?? '', plan.cityCode, line, false) : 0;
+    if (ids.cityCode === -1) this.rowHasError = true;
+    if (plan.city === undefined && plan.cityCode !== undefined && ids.cityCode > 0) {
+      // Only codes: the code is the name too.
+      ids.city = this.builder.encode('city', cleanText(fields[plan.cityCode] ?? ''));
+    }
+
+    // Indicator
+    let indicator: Indicator | undefined;
+    let subCode: string | undefined;
+    if (plan.indicator !== undefined) {
+      const r = this.indicatorOf(fields[plan.indicator] ?? '', plan.indicator, line);
+      if (r.id === -1) this.rowHasError = true;
+      else {
+        ids.indicator = r.id;
+        indicator = r.indicator;
+        subCode = r.subCode;
+      }
+    } else {
+      const r = this.indicatorOf(plan.fixedIndicator ?? '', -1, line);
+      ids.indicator = r.id === -1 ? 0 : r.id;
+      indicator = r.indicator;
+      subCode = r.subCode;
+    }
+
+    // Other text columns
+    for (let k = 0; k < OTHER_TEXT_ROLES.length; k++) {
+      const role = OTHER_TEXT_ROLES[k] ?? 'note';
+      const c = plan[role];
+      const id = c === undefined ? 0 : this.text(role, fields[c] ?? '', c, line, false);
+      if (id === -1) this.rowHasError = true;
+      ids[role] = id === -1 ? 0 : id;
+    }
+    if (subCode !== undefined) {
+      const series = this.builder.dictValue('series', ids.series);
+      ids.series = this.builder.encode('series', series === '' ? subCode : `${subCode}: ${series}`);
+    }
+    const dis = this.disaggregationOf(fields, line);
+    if (dis === -1) this.rowHasError = true;
+    ids.disaggregation = dis === -1 ? 0 : dis;
+
+    // Year from the year column (long, Open SDG, UN tables)
+    let rowYear: YearCell | undefined;
+    if (plan.year !== undefined) {
+      const raw = fields[plan.year] ?? '';
+      rowYear = this.yearOf(raw);
+      if (rowYear.kind !== 'year' || rowYear.year < 1950 || rowYear.year > this.currentYear + 1) this.reportYear(rowYear, raw, plan.year, line);
+    }
+
+    // Values: one per value source (one in long files, one per year column in wide ones)
+    this.nAccepted = 0;
+    for (let v = 0; v < plan.values.length; v++) {
+      const src = plan.values[v];
+      if (src === undefined) continue;
+      const raw = fields[src.col] ?? '';
+      const cell = parseNumberCell(raw, this.decimal);
+      if (cell.kind === 'blank' || cell.kind === 'missing') continue; // missing values are normal
+      const column = this.header[src.col] ?? '';
+      if (cell.kind === 'invalid') {
+        if (raw.length > MAX_CELL_CHARS)
+          this.issues.add('cell_too_long', 'error', { row: line, column, value: raw }, { length: raw.length, limit: MAX_CELL_CHARS });
+        else this.issues.add('not_a_number', 'error', { row: line, column, value: raw }, { decimal: this.decimal });
+        this.rowHasError = true;
+        continue;
+      }
+      if (cell.ambiguous) this.noteAmbiguous(line, column, raw, cell.value);
+      if (cell.digitsNormalized) {
+        if (this.digitsNormalized === 0) this.firstDigitsLine = line;
+        this.digitsNormalized++;
+      }
+      // The valid range is in the registry's unit: it judges values without a unit (taken to be in it)
+      // and values whose unit is recognisably the registry's. A value in another or an unrecognised
+      // unit (`Total trips`, tonnes) is not judged by it; a clearly different unit is warned about.
+      const unitId = src.unit !== undefined && ids.unit === 0 ? this.builder.encode('unit', src.unit) : ids.unit;
+      if (indicator !== undefined && (unitId === 0 || this.unitVerdict(indicator, ids.indicator, unitId, line, src.unit === undefined ? plan.unit : src.col) === 'same')) {
+        const { min, max } = indicator.validRange;
+        if ((min !== null && cell.value < min) || (max !== null && cell.value > max)) {
+          this.issues.add('value_out_of_range', 'error', { row: line, column, value: raw }, {
+            indicator: indicator.code,
+            min: min ?? '−∞',
+            max: max ?? '∞',
+            unit: indicator.unit.en,
+          });
+          this.rowHasError = true;
+          continue;
+        }
+      }
+      const y = src.year ?? (rowYear?.kind === 'year' ? rowYear : undefined);
+      if (y === undefined) continue;
+      const j = this.nAccepted++;
+      this.accYear[j] = y.year;
+      this.accLabel[j] = y.label;
+      this.accValue[j] = cell.value;
+      this.accSeries[j] = src.series !== undefined ? this.builder.encode('series', src.series) : ids.series;
+      this.accUnit[j] = unitId;
+    }
+
+    if (this.rowHasError) {
+      this.rowsRejected++;
+      return;
+    }
+    const series = ids.series;
+    const unit = ids.unit;
+    for (let j = 0; j < this.nAccepted; j++) {
+      const label = this.accLabel[j] ?? '';
+      ids.period = label === '' ? 0 : this.builder.encode('period', label);
+      ids.series = this.accSeries[j] ?? 0;
+      ids.unit = this.accUnit[j] ?? 0;
+      this.builder.pushEncoded(ids, this.accYear[j] ?? 0, this.accValue[j] ?? 0, line);
+    }
+    ids.series = series;
+    ids.unit = unit;
+  }
+
+  private reportYear(y: YearCell, raw: string, col: number, line: number): void {
+    const column = this.header[col] ?? '';
+    if (y.kind === 'blank') {
+      this.issues.add('invalid_year', 'error', { row: line, column, value: raw }, { reason: 'blank' });
+      this.rowHasError = true;
+    } else if (y.kind === 'invalid') {
+      this.issues.add('invalid_year', 'error', { row: line, column, value: raw }, {});
+      this.rowHasError = true;
+    } else this.issues.add('year_out_of_range', 'warning', { row: line, column, value: raw }, { min: 1950, max: this.currentYear + 1 });
+  }
+
+  /**
+   * Whether a row's unit is recognisably the registry's unit for the indicator ('same'), clearly
+   * another ('other': warned once per indicator and unit), or not recognised ('unknown').
+   */
+  private unitVerdict(indicator: Indicator, indicatorId: number, unitId: number, line: number, col: number | undefined): UnitVerdict {
+    const key = indicatorId * 2 ** 21 + unitId;
+    const known = this.unitVerdicts.get(key);
+    if (known !== undefined) return known;
+    const unitText = this.builder.dictValue('unit', unitId);
+    const kind = classifyUnit(unitText);
+    const expected = indicator.unitKind;
+    const verdict: UnitVerdict =
+      kind === undefined
+        ? 'unknown'
+        : kind === expected ||
+            (kind === 'rate' && (expected === 'rate_per_100k' || expected === 'rate_per_1000')) ||
+            (kind === 'count' && (expected === 'count' || expected === 'binary'))
+          ? 'same'
+          : 'other';
+    this.unitVerdicts.set(key, verdict);
+    if (verdict === 'other')
+      this.issues.add('unit_mismatch', 'warning', { row: line, column: col === undefined ? null : (this.header[col] ?? null), value: unitText }, {
+        indicator: indicator.code,
+        expectedUnit: indicator.unit.en,
+        found: unitText,
+      });
+    return verdict;
+  }
+
+  /**
+   * `1.234` with a point decimal could be 1234 written with a point as grouping separator. Only worth
+   * a warning when neither the user nor the file's other cells settled which separator is the decimal.
+   */
+  private noteAmbiguous(line: number, column: string, raw: string, value: number): void {
+    if (this.decimalSettled) return;
+    this.issues.add('ambiguous_decimal', 'warning', { row: line, column, value: raw }, { decimal: this.decimal, parsed: value });
+  }
+
+  finish(): ObservationTable {
+    if (this.digitsNormalized > 0)
+      this.issues.add('digits_normalized', 'info', { row: this.firstDigitsLine }, { count: this.digitsNormalized });
+    const table = this.builder.finish();
+    return removeDuplicates(table, this.issues, this.header, this.rowPlan);
+  }
+}
+
+/** Recognises only clear unit families; anything else is not judged. */
+function classifyUnit(u: string): 'percent' | 'rate' | 'concentration' | 'currency' | 'count' | undefined {
+  const s = u.toLowerCase();
+  if (/%|٪|percent|pourcent|porcentaje|نسبة مئوية/.test(s)) return 'percent';
+  if (/100[\s,.\u00a0\u202f]?000|1[\s,.]?000 (?:pop|hab|persons|people)|per 1,?000\b/.test(s)) return 'rate';
+  if (/µg|ug\/m|microgram|ميكروغرام/.test(s)) return 'concentration';
+  if (/usd|us\$|dollar|eur|€|jod|دينار|دولار/.test(s)) return 'currency';
+  if (/^(number|count|nombre|número|numero|عدد)$/.test(s)) return 'count';
+  return undefined;
+}
+
+/**
+ * Same (city, indicator, series, unit, disaggregation, period) twice: an identical value is a warning
+ * and the copy is dropped; different values are a conflict, an error, and neither row is imported.
+ * The period is the year with its label, so `2024 Q1` and `2024 Q2` are different observations.
+ */
