@@ -290,6 +290,7 @@ export const ar = {
   'indicator.explain.thresholds.sdsnLevels': 'المستويات: أخضر ابتداءً من درجة {green}، وأحمر عند {red} أو أقل، وأصفر وبرتقالي بينهما.',
   'indicator.explain.thresholds.sdsnTrend': 'قواعد الاتجاه: على المسار الصحيح إذا كانت الدرجة خضراء أو تحسنت بوتيرة تعادل {onTrack} أو أكثر من الوتيرة اللازمة لبلوغ الأخضر بحلول عام {year}، والحاجة إلى تسريع ابتداءً من {moderate}، وتقدم محدود دون ذلك، وتدهور إذا انخفضت.',
   'indicator.explain.achieved': 'أحدث قيمة تحقق الهدف بالفعل.',
+  'indicator.explain.achievedOneYear': 'يستند هذا إلى سنة واحدة من البيانات ({year}): أحدث قيمة تحقق الهدف، لكن لا يمكن حساب اتجاه بعد.',
   'indicator.explain.result': 'النتيجة: {status}.',
   'indicator.explain.reason.no_data': 'لا توجد قيم لتقييمها.',
   'indicator.explain.reason.one_point': 'يحتاج الاتجاه إلى قيم لعامين على الأقل ابتداءً من سنة الأساس، ولا تتوفر إلا قيمة واحدة.',

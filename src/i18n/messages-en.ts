@@ -280,6 +280,7 @@ export const en = {
   'indicator.explain.thresholds.sdsnLevels': 'Levels: green from a score of {green}, red at {red} or below, yellow and orange in between.',
   'indicator.explain.thresholds.sdsnTrend': 'Trend rules: on track if the score is green or improves at {onTrack} or more of the pace needed to reach green by {year}, acceleration needed from {moderate}, limited progress below that, deterioration if it falls.',
   'indicator.explain.achieved': 'The latest value already meets the target.',
+  'indicator.explain.achievedOneYear': 'This rests on one year of data ({year}): the latest value meets the target, but no trend can be computed yet.',
   'indicator.explain.result': 'Result: {status}.',
   'indicator.explain.reason.no_data': 'There are no values to assess.',
   'indicator.explain.reason.one_point': 'A trend needs values for at least two years from the base year; there is only one.',

@@ -283,6 +283,7 @@ export const es = {
   'indicator.explain.thresholds.sdsnLevels': 'Niveles: verde desde una puntuación de {green}, rojo en {red} o menos, amarillo y naranja en medio.',
   'indicator.explain.thresholds.sdsnTrend': 'Reglas de tendencia: en camino si la puntuación es verde o mejora al {onTrack} o más del ritmo necesario para llegar al verde en {year}, se necesita acelerar desde el {moderate}, avance limitado por debajo, deterioro si baja.',
   'indicator.explain.achieved': 'El último valor ya cumple la meta.',
+  'indicator.explain.achievedOneYear': 'Esto se basa en un solo año de datos ({year}): el último valor cumple la meta, pero aún no se puede calcular una tendencia.',
   'indicator.explain.result': 'Resultado: {status}.',
   'indicator.explain.reason.no_data': 'No hay valores que evaluar.',
   'indicator.explain.reason.one_point': 'Una tendencia necesita valores de al menos dos años desde el año base; solo hay uno.',

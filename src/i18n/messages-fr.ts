@@ -284,6 +284,7 @@ export const fr = {
   'indicator.explain.thresholds.sdsnLevels': 'Niveaux\u00a0: vert à partir d’un score de {green}, rouge à {red} ou moins, jaune et orange entre les deux.',
   'indicator.explain.thresholds.sdsnTrend': 'Règles de tendance\u00a0: en bonne voie si le score est vert ou progresse à au moins {onTrack} du rythme nécessaire pour atteindre le vert d’ici {year}, accélération nécessaire à partir de {moderate}, progrès limités en dessous, détérioration s’il baisse.',
   'indicator.explain.achieved': 'La dernière valeur atteint déjà la cible.',
+  'indicator.explain.achievedOneYear': 'Ce constat repose sur une seule année de données ({year}) : la dernière valeur atteint la cible, mais aucune tendance ne peut encore être calculée.',
   'indicator.explain.result': 'Résultat\u00a0: {status}.',
   'indicator.explain.reason.no_data': 'Il n’y a aucune valeur à évaluer.',
   'indicator.explain.reason.one_point': 'Une tendance exige des valeurs pour au moins deux années depuis l’année de référence\u202f; il n’y en a qu’une.',

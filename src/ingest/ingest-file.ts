@@ -83,10 +83,11 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
   let header: string[] | undefined;
   let recordIndex = 0; // records seen so far (including blank lines and the header)
   let line = 1; // 1-based line number of the current record's first line
-  const pending: Array<{ fields: string[]; line: number }> = [];
+  const pending: Array<{ fields: string[]; line: number; quoteError: boolean }> = [];
   const preview: string[][] = [];
 
-  const handleRecord = (fields: string[], isLast: boolean) => {
+  // A record with a quote error is not imported (README "Validation report": rows with errors are not); it still counts as a row.
+  const handleRecord = (fields: string[], isLast: boolean, quoteError: boolean) => {
     // The line break that ends the file yields one empty record: not a blank row.
     if (isLast && fields.length === 1 && fields[0] === '') return;
     const thisLine = line;
@@ -105,15 +106,15 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     }
     if (preview.length <= PREVIEW_ROWS) preview.push(fields.map((f) => (f.length > 200 ? `${f.slice(0, 200)}…` : f)));
     if (!ctx.planned) {
-      pending.push({ fields, line: thisLine });
+      pending.push({ fields, line: thisLine, quoteError });
       if (pending.length >= 500) flushPending();
       return;
     }
-    ctx.row(fields, thisLine);
+    ctx.row(fields, thisLine, quoteError);
   };
   const flushPending = () => {
     ctx.plan(pending.map((p) => p.fields));
-    for (const p of pending) ctx.row(p.fields, p.line);
+    for (const p of pending) ctx.row(p.fields, p.line, p.quoteError);
     pending.length = 0;
   };
 
@@ -125,14 +126,17 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     skipEmptyLines: false,
     chunkSize: CHUNK_CHARS,
     chunk: (results: Papa.ParseResult<string[]>) => {
+      const quoteErrors = new Set<number>();
       for (const err of results.errors) {
         const recordNo = recordIndex + (err.row ?? 0);
         if (err.code === 'MissingQuotes') issues.add('missing_quotes', 'error', { row: lineOfRecord(recordNo) }, {});
         else if (err.code === 'InvalidQuotes') issues.add('invalid_quotes', 'error', { row: lineOfRecord(recordNo) }, {});
+        else continue;
+        if (err.row !== undefined) quoteErrors.add(err.row);
       }
       const data = results.data;
       const lastChunk = results.meta.cursor >= text.length;
-      for (let k = 0; k < data.length; k++) handleRecord(data[k] ?? [], lastChunk && k === data.length - 1);
+      for (let k = 0; k < data.length; k++) handleRecord(data[k] ?? [], lastChunk && k === data.length - 1, quoteErrors.has(k));
       options.onProgress?.({ done: Math.min(text.length, results.meta.cursor), total: text.length });
     },
     complete: () => undefined,

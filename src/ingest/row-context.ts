@@ -277,14 +277,15 @@ export class RowContext {
     return id;
   }
 
-  row(fields: string[], line: number): void {
-    if (fields.length === 1 && (fields[0] ?? '').trim() === '') {
+  /** One data row. `rejected`: the parser already reported an error on it (a broken quote): counted, not imported. */
+  row(fields: string[], line: number, rejected = false): void {
+    if (!rejected && fields.length === 1 && (fields[0] ?? '').trim() === '') {
       this.issues.add('blank_row', 'info', { row: line }, {});
       return;
     }
     this.dataRows++;
     const plan = this.rowPlan;
-    if (this.fatal || plan === undefined) {
+    if (rejected || this.fatal || plan === undefined) {
       this.rowsRejected++;
       return;
     }

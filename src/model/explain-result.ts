@@ -151,7 +151,12 @@ export function explainResult(result: ProgressResult, ctx: ExplainContext): Sent
 
   out.push(...thresholdSentences(result, ctx));
 
-  if (result.status === 'target_achieved') say('indicator.explain.achieved');
+  if (result.status === 'target_achieved') {
+    say('indicator.explain.achieved');
+    // Open SDG (sdg-build 2.4) counts a target as achieved from the latest value alone, even with one year of
+    // data; we keep its status and say plainly that no trend stands behind it.
+    if (!finite(e.measure) && e.latest !== null && (e.base === null || e.base.year === e.latest.year)) say('indicator.explain.achievedOneYear', { year: year(e.latest.year) });
+  }
   if (e.insufficientReason !== null) say(REASON_KEYS[e.insufficientReason], { baseYear: year(ctx.baseYear) });
   say('indicator.explain.result', { status: message(`status.${result.status}`) });
   for (const note of e.notes) {

@@ -133,6 +133,15 @@ describe('ingestFile reports problems with their location', () => {
     expect(r.issues.some((i) => i.severity === 'error' && (i.code === 'missing_quotes' || i.code === 'ragged_row' || i.code === 'not_a_number'))).toBe(true);
     expect(rows(r.table).map((o) => o.year)).toContain(2015);
   });
+  it('a row with an invalid quote is reported and not imported; the rows around it are', () => {
+    // Papa reads the city as `Am"man` and the value as 38: a number, but under a garbled name.
+    const text = 'city,indicator,year,value\nAmman,11.6.2,2019,40\n"Am"man",11.6.2,2020,38\nAmman,11.6.2,2021,37\n';
+    const r = ingestFile(utf8('q.csv', text), registry);
+    expect(codes(r)).toContain('error:invalid_quotes@3');
+    expect(rows(r.table).map((o) => o.year)).toEqual([2019, 2021]);
+    expect(r.rowsRejected).toBe(1);
+    expect(r.file.rows).toBe(3);
+  });
   it('hostile and invalid cells: each error row is rejected, the others imported', () => {
     const r = ingestFile(fixture('hostile.csv'), registry);
     expect(codes(r)).toEqual(expect.arrayContaining([

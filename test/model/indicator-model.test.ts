@@ -278,6 +278,17 @@ describe('explainResult(result, context)', () => {
     expect(keys(explainResult(flat, ctx))).toContain('indicator.explain.observedFlat');
   });
 
+  it('says when an achieved target rests on one year of data (Open SDG keeps the status; no trend behind it)', () => {
+    const r = d.headlineOf('XD-WNR', '11.6.2')?.result;
+    if (r === undefined) throw new Error('no result');
+    expect(keys(explainResult(r, ctx))).not.toContain('indicator.explain.achievedOneYear');
+    const one: ProgressResult = {
+      ...r,
+      explanation: { ...r.explanation, base: { year: 2019, value: 4.97 }, latest: { year: 2019, value: 4.97 }, measure: null, observedGrowth: null },
+    };
+    expect(english(explainResult(one, ctx), 2)).toContain('This rests on one year of data (2019): the latest value meets the target, but no trend can be computed yet.');
+  });
+
   it('explains a result without a target (opensdg rates, the natural-limit coefficient)', () => {
     const r = d.headlineOf('XD-WNR', '1.2.1')?.result;
     if (r === undefined) throw new Error('no result');
