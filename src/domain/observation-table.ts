@@ -8,9 +8,17 @@
  * - ObservationTable: observations stored column by column (typed arrays), strings dictionary-encoded:
  *   every string column holds an index into its dictionary, and index 0 of every dictionary is ''.
  * - Series: the rows of one (city, indicator, series, unit, disaggregation), ordered by year.
+ * - Place: what an observation is about. `city`/`cityCode` name the place itself (a city, one of its
+ *   districts, a region, a country, or an aggregate such as World); `placeKind` says which, and
+ *   `placeParent` names the place it belongs to (a ward's city, a city's country) when the data says so.
+ *   Tables saved before places existed have '' in both: such places are cities.
  */
 
-export const STRING_COLUMNS = ['city', 'cityCode', 'indicator', 'period', 'unit', 'series', 'disaggregation', 'source', 'note'] as const;
+export const STRING_COLUMNS = ['city', 'cityCode', 'indicator', 'period', 'unit', 'series', 'disaggregation', 'source', 'note', 'placeKind', 'placeParent'] as const;
+
+/** What a place is. '' (tables saved before places existed, or nothing said otherwise) counts as a city. */
+export const PLACE_KINDS = ['city', 'district', 'region', 'country', 'aggregate'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 export type StringColumn = (typeof STRING_COLUMNS)[number];
 
 export type ObservationTable = {
@@ -32,6 +40,10 @@ export type ObservationTable = {
   readonly disaggregation: Uint32Array;
   readonly source: Uint32Array;
   readonly note: Uint32Array;
+  /** Index into dict.placeKind: a {@link PlaceKind}, or '' (a city). */
+  readonly placeKind: Uint32Array;
+  /** Index into dict.placeParent: the name of the place this one belongs to ('' when none is known). */
+  readonly placeParent: Uint32Array;
   /** 1-based line number of the observation in its file. */
   readonly line: Uint32Array;
   readonly dict: { readonly [K in StringColumn]: readonly string[] };
@@ -49,6 +61,9 @@ export type ObservationInput = {
   disaggregation: string;
   source: string;
   note: string;
+  /** Optional: '' (a city) when absent. */
+  placeKind?: PlaceKind | '';
+  placeParent?: string;
   line: number;
 };
 
@@ -83,6 +98,8 @@ export class ObservationTableBuilder {
     disaggregation: new Dictionary(),
     source: new Dictionary(),
     note: new Dictionary(),
+    placeKind: new Dictionary(),
+    placeParent: new Dictionary(),
   };
   private cols: { [K in StringColumn]: Uint32Array } & { year: Uint16Array; value: Float64Array; line: Uint32Array };
 
@@ -106,6 +123,8 @@ export class ObservationTableBuilder {
       disaggregation: new Uint32Array(cap),
       source: new Uint32Array(cap),
       note: new Uint32Array(cap),
+      placeKind: new Uint32Array(cap),
+      placeParent: new Uint32Array(cap),
       year: new Uint16Array(cap),
       value: new Float64Array(cap),
       line: new Uint32Array(cap),
@@ -146,6 +165,8 @@ export class ObservationTableBuilder {
     c.disaggregation[i] = ids.disaggregation;
     c.source[i] = ids.source;
     c.note[i] = ids.note;
+    c.placeKind[i] = ids.placeKind;
+    c.placeParent[i] = ids.placeParent;
     c.year[i] = year;
     c.value[i] = value;
     c.line[i] = line;
@@ -164,6 +185,8 @@ export class ObservationTableBuilder {
         disaggregation: d.disaggregation.id(o.disaggregation),
         source: d.source.id(o.source),
         note: d.note.id(o.note),
+        placeKind: d.placeKind.id(o.placeKind ?? ''),
+        placeParent: d.placeParent.id(o.placeParent ?? ''),
       },
       o.year,
       o.value,
@@ -187,6 +210,8 @@ export class ObservationTableBuilder {
       disaggregation: c.disaggregation.slice(0, n),
       source: c.source.slice(0, n),
       note: c.note.slice(0, n),
+      placeKind: c.placeKind.slice(0, n),
+      placeParent: c.placeParent.slice(0, n),
       line: c.line.slice(0, n),
       dict: {
         city: this.dicts.city.values,
@@ -198,6 +223,8 @@ export class ObservationTableBuilder {
         disaggregation: this.dicts.disaggregation.values,
         source: this.dicts.source.values,
         note: this.dicts.note.values,
+        placeKind: this.dicts.placeKind.values,
+        placeParent: this.dicts.placeParent.values,
       },
     };
   }

@@ -77,6 +77,8 @@ function filterTable(t: ObservationTable, drop: Uint8Array): ObservationTable {
     disaggregation: pick(t.disaggregation, u32),
     source: pick(t.source, u32),
     note: pick(t.note, u32),
+    placeKind: pick(t.placeKind, u32),
+    placeParent: pick(t.placeParent, u32),
     line: pick(t.line, u32),
     dict: t.dict,
   };

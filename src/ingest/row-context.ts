@@ -39,7 +39,7 @@ export class RowContext {
   private readonly builder = new ObservationTableBuilder(4096);
   private readonly caches: Record<StringColumn, Map<string, CachedText>> = {
     city: new Map(), cityCode: new Map(), indicator: new Map(), period: new Map(), unit: new Map(),
-    series: new Map(), disaggregation: new Map(), source: new Map(), note: new Map(),
+    series: new Map(), disaggregation: new Map(), source: new Map(), note: new Map(), placeKind: new Map(), placeParent: new Map(),
   };
   private readonly indicatorCache = new Map<string, IndicatorResolution>();
   private readonly yearCache = new Map<string, YearCell>();
@@ -49,10 +49,10 @@ export class RowContext {
   /** Per text column: the previous row's raw cell and its dictionary id (see `text`). */
   private readonly lastRaw: { [K in StringColumn]: string | undefined } = {
     city: undefined, cityCode: undefined, indicator: undefined, period: undefined, unit: undefined,
-    series: undefined, disaggregation: undefined, source: undefined, note: undefined,
+    series: undefined, disaggregation: undefined, source: undefined, note: undefined, placeKind: undefined, placeParent: undefined,
   };
   private readonly lastId: { [K in StringColumn]: number } = {
-    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0,
+    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0, placeKind: 0, placeParent: 0,
   };
   private lastIndicatorRaw: string | undefined;
   private lastIndicator: IndicatorResolution = { id: -1, indicator: undefined };
@@ -68,7 +68,7 @@ export class RowContext {
   private readonly accSeries: number[] = [];
   private readonly accUnit: number[] = [];
   private readonly ids: { [K in StringColumn]: number } = {
-    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0,
+    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0, placeKind: 0, placeParent: 0,
   };
   private defaultCityId = -1;
   private fatal = false;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_CODES, type Issue } from '@/domain/issue';
-import { type ObservationTable, STRING_COLUMNS } from '@/domain/observation-table';
+import { type ObservationTable, PLACE_KINDS, STRING_COLUMNS } from '@/domain/observation-table';
 import type { ColumnMapping, FileInfo, IngestOptions, IngestResult } from './types';
 
 /**
@@ -65,8 +65,20 @@ const dictionary = z.array(z.string()).refine((d) => d[0] === '', 'index 0 of a 
  * every dictionary id inside its dictionary (so no read can go out of bounds). O(rows); about 10 ms for
  * a million rows.
  */
+/**
+ * Tables saved before places existed (dataset records, workspace files, published data) have no
+ * placeKind/placeParent columns: they read as cities with no parent ('' in both).
+ */
+function withPlaceColumns(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('length' in input) || 'placeKind' in input) return input;
+  const t = input as { length: unknown; dict?: unknown };
+  const n = typeof t.length === 'number' && Number.isInteger(t.length) && t.length >= 0 ? t.length : 0;
+  const dict = typeof t.dict === 'object' && t.dict !== null ? { ...t.dict, placeKind: [''], placeParent: [''] } : t.dict;
+  return { ...input, placeKind: new Uint32Array(n), placeParent: new Uint32Array(n), dict };
+}
+
 export const ObservationTableSchema = z
-  .object({
+  .preprocess(withPlaceColumns, z.object({
     length: z.number().int().nonnegative(),
     city: z.instanceof(Uint32Array),
     cityCode: z.instanceof(Uint32Array),
@@ -79,6 +91,8 @@ export const ObservationTableSchema = z
     disaggregation: z.instanceof(Uint32Array),
     source: z.instanceof(Uint32Array),
     note: z.instanceof(Uint32Array),
+    placeKind: z.instanceof(Uint32Array),
+    placeParent: z.instanceof(Uint32Array),
     line: z.instanceof(Uint32Array),
     dict: z.object({
       city: dictionary,
@@ -90,8 +104,10 @@ export const ObservationTableSchema = z
       disaggregation: dictionary,
       source: dictionary,
       note: dictionary,
+      placeKind: z.array(z.enum(['', ...PLACE_KINDS])).refine((d) => d[0] === '', 'index 0 of a dictionary must be the empty string'),
+      placeParent: dictionary,
     }),
-  })
+  }))
   .superRefine((t, ctx) => {
     const n = t.length;
     for (const col of [...STRING_COLUMNS, 'year', 'value', 'line'] as const) {

@@ -15,7 +15,7 @@ export function mergeTables(tables: readonly ObservationTable[], keep?: Readonly
     else for (let i = 0; i < t.length; i++) total += mask[i] ?? 0;
   });
   const builder = new ObservationTableBuilder(total);
-  const ids = { city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0 } satisfies Record<StringColumn, number>;
+  const ids = { city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0, placeKind: 0, placeParent: 0 } satisfies Record<StringColumn, number>;
   tables.forEach((t, k) => {
     const mask = keep?.[k];
     // Per table: its dictionary id → the merged dictionary's id.

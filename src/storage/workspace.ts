@@ -50,11 +50,15 @@ export type WorkspaceParseResult = { ok: true; value: WorkspaceFile } | { ok: fa
 
 const NUMERIC_COLUMNS = ['year', 'value', 'line'] as const;
 
+/** Columns that workspace files written before places existed do not have (read as cities, see ObservationTableSchema). */
+const LATER_COLUMNS: ReadonlySet<string> = new Set(['placeKind', 'placeParent']);
+const optionalIfLater = <T extends z.ZodType>(c: string, schema: T) => (LATER_COLUMNS.has(c) ? schema.optional() : schema);
+
 const TableJsonSchema = z.object({
   length: z.number().int().nonnegative().max(100_000_000),
   encoding: z.literal('base64-le'),
-  columns: z.object(Object.fromEntries([...STRING_COLUMNS, ...NUMERIC_COLUMNS].map((c) => [c, z.string()])) as Record<(typeof STRING_COLUMNS)[number] | (typeof NUMERIC_COLUMNS)[number], z.ZodString>),
-  dict: z.object(Object.fromEntries(STRING_COLUMNS.map((c) => [c, z.array(z.string())])) as Record<(typeof STRING_COLUMNS)[number], z.ZodArray<z.ZodString>>),
+  columns: z.object(Object.fromEntries([...STRING_COLUMNS, ...NUMERIC_COLUMNS].map((c) => [c, optionalIfLater(c, z.string())])) as Record<(typeof STRING_COLUMNS)[number] | (typeof NUMERIC_COLUMNS)[number], z.ZodString>),
+  dict: z.object(Object.fromEntries(STRING_COLUMNS.map((c) => [c, optionalIfLater(c, z.array(z.string()))])) as Record<(typeof STRING_COLUMNS)[number], z.ZodArray<z.ZodString>>),
 });
 type TableJson = z.infer<typeof TableJsonSchema>;
 
@@ -139,7 +143,9 @@ export function encodeWorkspace(snapshot: WorkspaceSnapshot, meta: { appVersion:
 function tableFromJson(j: TableJson): ObservationTable | string {
   const n = j.length;
   const cols: Partial<Record<(typeof STRING_COLUMNS)[number], Uint32Array>> = {};
+  const hasPlaces = j.columns.placeKind !== undefined && j.columns.placeParent !== undefined && j.dict.placeKind !== undefined && j.dict.placeParent !== undefined;
   for (const c of STRING_COLUMNS) {
+    if (!hasPlaces && LATER_COLUMNS.has(c)) continue;
     const a = base64ToTypedArray(j.columns[c], Uint32Array, n);
     if (a === undefined) return `column ${c} does not hold ${n} entries`;
     cols[c] = a;
@@ -150,7 +156,8 @@ function tableFromJson(j: TableJson): ObservationTable | string {
   if (year === undefined) return `column year does not hold ${n} entries`;
   if (value === undefined) return `column value does not hold ${n} entries`;
   if (line === undefined) return `column line does not hold ${n} entries`;
-  const candidate = { length: n, ...cols, year, value, line, dict: j.dict };
+  const dict = hasPlaces ? j.dict : Object.fromEntries(Object.entries(j.dict).filter(([c]) => !LATER_COLUMNS.has(c)));
+  const candidate = { length: n, ...cols, year, value, line, dict };
   const parsed = ObservationTableSchema.safeParse(candidate);
   if (!parsed.success) return firstIssue(parsed.error);
   return parsed.data;

@@ -41,10 +41,26 @@ describe('worker messages', () => {
     expect(IngestResponseSchema.safeParse({ id: 1, type: 'eval', code: 'x' }).success).toBe(false);
   });
 
+  it('reads a table saved before places existed as cities with no parent', () => {
+    const { placeKind: _k, placeParent: _p, dict, ...rest } = table();
+    const { placeKind: _dk, placeParent: _dp, ...oldDict } = dict;
+    const parsed = ObservationTableSchema.safeParse({ ...rest, dict: oldDict });
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    expect(Array.from(parsed.data.placeKind)).toEqual(new Array(rest.length).fill(0));
+    expect(parsed.data.dict.placeKind).toEqual(['']);
+    expect(parsed.data.dict.placeParent).toEqual(['']);
+  });
+
+  it('refuses a place kind it does not know', () => {
+    const t = table();
+    expect(ObservationTableSchema.safeParse({ ...t, dict: { ...t.dict, placeKind: ['', 'planet'] } }).success).toBe(false);
+  });
+
   it('lists each typed-array buffer once for transfer', () => {
     const t = table();
-    expect(transferablesOf(t)).toHaveLength(12);
-    expect(transferablesOf({ ...t, note: t.source })).toHaveLength(11);
+    expect(transferablesOf(t)).toHaveLength(14);
+    expect(transferablesOf({ ...t, note: t.source })).toHaveLength(13);
   });
 });
 
