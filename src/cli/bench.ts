@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { buildSeriesIndex, type ObservationTable } from '@/domain/observation-table';
 import { computeProgress } from '@/domain/progress/compute';
@@ -9,17 +9,21 @@ import type { Registry } from '@/domain/registry';
 import { ingestFile } from '@/ingest/ingest-file';
 import { generateBenchCsv } from './bench-data';
 import { loadRegistryFromDirs } from './load-registry';
+import { PACKAGE_ROOT } from './package-root';
 
 /**
  * `npm run bench` (node --expose-gc): the quality bar "a 1,000,000-row long CSV is decoded, parsed,
  * validated and indexed faster than PapaParse alone parses it with header + dynamicTyping".
  * Each measurement runs 3 times in a fresh pass (garbage collected before each), ours and PapaParse
  * alternating; medians are reported. Generating the file and decoding it for PapaParse are not timed.
+ * Then the whole process: the CLI bundle (`node .cli/main.js validate <the file>`, a child process, wall
+ * clock: Node's startup, module loading, registry, reading, ingest and report) against reading + decoding
+ * + PapaParse in-process, measured as above.
  * Options: --rows N (default 1,000,000), --runs N (default 3).
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUT_DIR = join(ROOT, '.bench');
+const OUT_DIR = join(PACKAGE_ROOT, '.bench');
+const CLI_ENTRY = join(PACKAGE_ROOT, '.cli', 'main.js');
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,6 +86,45 @@ function measureProgress(t: ObservationTable, registry: Registry, runs: number) 
     }
     return { method, medianMs: median(times), runsMs: times, coldMs, series, headlines };
   });
+}
+
+type WholeProcess = {
+  cliMedianMs: number;
+  cliRunsMs: number[];
+  exitCode: number | null;
+  summary: string;
+  papaFromFileMedianMs: number;
+  papaFromFileRunsMs: number[];
+  ratio: number;
+};
+
+/**
+ * `node .cli/main.js validate <file>` as a child process (wall clock from spawn to exit, report read from
+ * its stdout) against reading the file, decoding it and PapaParse in this process; alternating, medians.
+ */
+function measureWholeProcess(file: string, runs: number): WholeProcess {
+  const cli: number[] = [];
+  const papa: number[] = [];
+  let exitCode: number | null = null;
+  let summary = '';
+  for (let r = 0; r < runs; r++) {
+    collect();
+    let t0 = performance.now();
+    const child = spawnSync(process.execPath, [CLI_ENTRY, 'validate', file], { encoding: 'utf8', maxBuffer: 256 * MB });
+    cli.push(performance.now() - t0);
+    exitCode = child.status;
+    summary = child.stdout.trimEnd().split('\n').at(-1) ?? '';
+    if (child.status !== 0) process.stderr.write(`bench: the CLI exited with ${String(child.status)}\n${child.stderr}`);
+
+    collect();
+    t0 = performance.now();
+    const text = new TextDecoder().decode(readFileSync(file));
+    Papa.parse<Record<string, unknown>>(text, { header: true, dynamicTyping: true });
+    papa.push(performance.now() - t0);
+  }
+  const cliMedianMs = median(cli);
+  const papaFromFileMedianMs = median(papa);
+  return { cliMedianMs, cliRunsMs: cli, exitCode, summary, papaFromFileMedianMs, papaFromFileRunsMs: papa, ratio: cliMedianMs / papaFromFileMedianMs };
 }
 
 const MB = 1024 * 1024;
@@ -155,6 +198,13 @@ function main(): void {
   }
   collect();
   const maxRssAfterPapa = process.resourceUsage().maxRSS * 1024;
+
+  // The whole CLI process on the same file, written to disk (not timed).
+  const csvFile = join(OUT_DIR, 'bench.csv');
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(csvFile, bytes);
+  const whole = existsSync(CLI_ENTRY) ? measureWholeProcess(csvFile, runs) : null;
+  if (whole === null) process.stderr.write(`bench: ${CLI_ENTRY} is missing (npm run build:cli); whole-process ratio skipped\n`);
   // Progress (grouping + every series + headlines) on a table ingested once more, outside the timings above.
   const progress = measureProgress(ingestFile({ name: 'bench.csv', bytes }, registry).table, registry, runs);
   const progressDefault = progress[0];
@@ -174,6 +224,7 @@ function main(): void {
     papaparse: { medianMs: papaMs, runsMs: papa, rowsPerSecond: (rows / papaMs) * 1000, rows: papaRows },
     ratio,
     ratioGoal: 0.5,
+    wholeProcess: whole === null ? null : { command: 'node .cli/main.js validate .bench/bench.csv', ...whole, ratioGoal: 0.6 },
     memory: {
       tableTypedArraysBytes: table.typedArrays,
       tableDictionariesBytes: table.dictionaries,
@@ -195,6 +246,13 @@ function main(): void {
     ['PapaParse header+dynamicTyping (median)', fmtMs(papaMs), ''],
     ['PapaParse: throughput', fmtRate(results.papaparse.rowsPerSecond), ''],
     ['ratio ours / PapaParse', ratio.toFixed(2), `≤ 0.50 ${ratio <= 0.5 ? '✓' : '✗'}`],
+    ...(whole === null
+      ? []
+      : ([
+          ['CLI process: node .cli/main.js validate (median, wall)', fmtMs(whole.cliMedianMs), ''],
+          ['PapaParse: read + decode + parse (median)', fmtMs(whole.papaFromFileMedianMs), ''],
+          ['ratio CLI process / PapaParse from file', whole.ratio.toFixed(2), `≤ 0.60 ${whole.ratio <= 0.6 ? '✓' : '✗'}`],
+        ] satisfies Array<[string, string, string]>)),
     ['observations / series', `${summary.observations.toLocaleString('en-US')} / ${summary.series.toLocaleString('en-US')}`, ''],
     ['table: typed arrays + dictionaries', `${fmtMB(table.typedArrays)} + ${fmtMB(table.dictionaries)} = ${fmtMB(tableTotal)}`, `< 100 MB ${tableTotal < 100 * MB ? '✓' : '✗'}`],
     ['heap + buffers kept by result + index (after GC)', fmtMB(retainedHeap), ''],
@@ -208,6 +266,12 @@ function main(): void {
     ['progress: series / city × indicator headlines', `${(progressDefault?.series ?? 0).toLocaleString('en-US')} / ${(progressDefault?.headlines ?? 0).toLocaleString('en-US')}`, ''],
     ['runs (ours)', ours.map(fmtMs).join(', '), ''],
     ['runs (PapaParse)', papa.map(fmtMs).join(', '), ''],
+    ...(whole === null
+      ? []
+      : ([
+          ['runs (CLI process)', whole.cliRunsMs.map(fmtMs).join(', '), ''],
+          ['runs (PapaParse from file)', whole.papaFromFileRunsMs.map(fmtMs).join(', '), ''],
+        ] satisfies Array<[string, string, string]>)),
   ];
   const w0 = Math.max(...lines.map((l) => l[0].length));
   const w1 = Math.max(...lines.map((l) => l[1].length));
@@ -215,7 +279,7 @@ function main(): void {
     process.stdout.write(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}\n`);
     if (i === 0) process.stdout.write(`${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ${'-'.repeat(10)}\n`);
   }
-  mkdirSync(OUT_DIR, { recursive: true });
+  if (whole !== null) process.stdout.write(`bench: the CLI exited with ${String(whole.exitCode)}: ${whole.summary}\n`);
   writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`bench: results written to ${join(OUT_DIR, 'results.json')}\n`);
 }

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
 import { parseRegistry, type RawRegistryFile, type Registry, type RegistryProblem } from '@/domain/registry';
+import { PACKAGE_ROOT } from './package-root';
 
-/** The project's `indicators/` folder. */
-export const INDICATORS_DIR = fileURLToPath(new URL('../../indicators/', import.meta.url));
+/** The project's `indicators/` folder (with a trailing separator), from the source and from the CLI bundle alike. */
+export const INDICATORS_DIR = `${join(PACKAGE_ROOT, 'indicators')}${sep}`;
 
 /**
  * Reads every `*.json` in the given folders (the project's registry, plus local indicator folders)
