@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Issue, Severity } from '@/domain/issue';
-import type { ObservationTable } from '@/domain/observation-table';
+import type { ObservationTable, PlaceKind } from '@/domain/observation-table';
 import type { Registry, RegistryProblem } from '@/domain/registry';
 import { issueText } from '@/i18n/issue-text';
 import { ingestFile } from '@/ingest/ingest-file';
@@ -15,7 +15,12 @@ import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
 const DATA_FILE = /\.(csv|tsv|txt)$/i;
 
 /** A path argument: a file as given, or a folder's *.csv/*.tsv/*.txt files (recursively, sorted). */
-export type Target = { path: string; error?: string };
+export type Target = {
+  path: string;
+  error?: string;
+  /** The folder named on the command line that holds the file: the data's own city when no --city is given. */
+  folder?: string;
+};
 
 export async function expand(arg: string): Promise<Target[]> {
   let isDir: boolean;
@@ -38,7 +43,7 @@ export async function expand(arg: string): Promise<Target[]> {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (DATA_FILE.test(e.name)) found.push({ path: p });
+      else if (DATA_FILE.test(e.name)) found.push({ path: p, folder: basename(resolve(arg)) });
     }
   };
   await walk(arg);
@@ -74,7 +79,12 @@ export type FileReport = {
   format: string | null;
   rows: number;
   observations: number;
+  /** Cities only: never districts, regions, countries or aggregates. */
   cities: string[];
+  /** Distinct district names (wards, neighbourhoods…). */
+  districts: string[];
+  /** Every place with data: its kind, code and parent (a district's city). */
+  places: PlaceReport[];
   indicators: string[];
   issues: CliIssue[];
   issueCounts: Record<string, number>;
@@ -91,6 +101,27 @@ function cliIssue(issue: Issue): { issue: CliIssue; fix: string } {
     issue: { severity: issue.severity, code: issue.code, row: issue.row, column: issue.column, value, message: text.message },
     fix: text.fix,
   };
+}
+
+export type PlaceReport = { name: string; code: string | null; kind: PlaceKind; parent: string | null };
+
+/** The places of a table in the CLI's report shape (sorted by kind, name, code). */
+function placesReport(t: ObservationTable): { cities: string[]; districts: string[]; places: PlaceReport[] } {
+  const d = t.dict;
+  const seen = new Set<string>();
+  const places: PlaceReport[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const key = `${t.city[i] ?? 0}:${t.cityCode[i] ?? 0}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const code = d.cityCode[t.cityCode[i] ?? 0] ?? '';
+    const parent = d.placeParent[t.placeParent[i] ?? 0] ?? '';
+    const kind = (d.placeKind[t.placeKind[i] ?? 0] || 'city') as PlaceKind;
+    places.push({ name: d.city[t.city[i] ?? 0] ?? '', code: code === '' ? null : code, kind, parent: parent === '' ? null : parent });
+  }
+  places.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || (a.code ?? '').localeCompare(b.code ?? ''));
+  const names = (kind: PlaceKind) => [...new Set(places.filter((p) => p.kind === kind).map((p) => p.name))].sort();
+  return { cities: names('city'), districts: names('district'), places };
 }
 
 function distinct(t: ObservationTable, column: 'city' | 'indicator'): string[] {
@@ -115,6 +146,8 @@ export async function processFile(target: Target, registry: Registry, options: I
       rows: 0,
       observations: 0,
       cities: [],
+      districts: [],
+      places: [],
       indicators: [],
       issues: [{ severity: 'error', code: 'unreadable_file', row: null, column: null, value: null, message: `Cannot read ${target.path}: ${message}.` }],
       issueCounts: { unreadable_file: 1 },
@@ -128,7 +161,9 @@ export async function processFile(target: Target, registry: Registry, options: I
   } catch (e) {
     return failed(errorMessage(e));
   }
-  const result = ingestFile({ name: target.path, bytes }, registry, options);
+  // A folder of files without a city column is one city's data: the folder names it unless --city does.
+  const named = options.defaultCity === undefined && target.folder !== undefined ? { ...options, defaultCity: target.folder } : options;
+  const result = ingestFile({ name: target.path, bytes }, registry, named);
   const issues: CliIssue[] = [];
   const fixes: string[] = [];
   for (const i of result.issues) {
@@ -146,7 +181,7 @@ export async function processFile(target: Target, registry: Registry, options: I
       format: result.file.layout,
       rows: result.file.rows,
       observations: result.table.length,
-      cities: distinct(result.table, 'city'),
+      ...placesReport(result.table),
       indicators: distinct(result.table, 'indicator'),
       issues,
       issueCounts,

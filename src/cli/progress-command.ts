@@ -30,8 +30,13 @@ import { USAGE } from './usage';
 
 /** One line of `progress` output. */
 export type ProgressRecord = {
+  /** The city: for a district's record, the city it belongs to. */
   city: string;
+  /** The district (ward, neighbourhood…) the record is about; null at city level. */
+  district: string | null;
   indicator: string;
+  /** The unit of the data as the file states it, else the registry's; null when neither says. */
+  unit: string | null;
   /** null for the city × indicator headline; else the series, unit (when it varies) and disaggregation. */
   series: string | null;
   method: ProgressMethod;
@@ -63,11 +68,16 @@ function point(p: { year: number; value: number } | null): { year: number; value
   return p === null || !Number.isFinite(p.value) ? null : { year: p.year, value: p.value };
 }
 
-function record(city: string, indicator: string, series: string | null, method: ProgressMethod, r: ProgressResult): ProgressRecord {
+/** Where a record is: a district's record names its city and the district. */
+export type RecordPlace = { city: string; district: string | null };
+
+function record(place: RecordPlace, indicator: string, unit: string | null, series: string | null, method: ProgressMethod, r: ProgressResult): ProgressRecord {
   const ex = r.explanation;
   return {
-    city,
+    city: place.city,
+    district: place.district,
     indicator,
+    unit,
     series,
     method,
     status: r.status,
@@ -91,13 +101,34 @@ function seriesLabel(s: SeriesProgress, unitVaries: boolean): string {
 }
 
 /** The records of a report: per city × indicator, the headline then the other series. */
-export function progressRecords(report: ProgressReport): ProgressRecord[] {
+export function progressRecords(report: ProgressReport, table?: ObservationTable, registry?: Registry): ProgressRecord[] {
+  const places = table === undefined ? undefined : recordPlaces(table);
+  const placeOf = (p: { city: string; cityCode: string }): RecordPlace => places?.get(`${p.cityCode}\u0000${p.city}`) ?? { city: p.city, district: null };
+  const registryUnit = (code: string) => registry?.byCode.get(code)?.unit.en ?? null;
   const out: ProgressRecord[] = [];
   for (const ind of report.indicators) {
-    out.push(record(ind.city, ind.indicator, null, report.method, ind.result));
     const series = report.series.slice(ind.first, ind.end);
-    const unitVaries = new Set(series.map((s) => s.unit)).size > 1;
-    for (const s of series) if (s.series !== null) out.push(record(s.city, s.indicator, seriesLabel(s, unitVaries), report.method, s.result));
+    // The headline's unit; when several series with different units stand behind it, none is claimed.
+    const units = new Set(series.map((s) => s.unit));
+    const headlineUnit = ind.headlineSeries >= 0 ? report.series[ind.headlineSeries]?.unit : units.size === 1 ? series[0]?.unit : undefined;
+    out.push(record(placeOf(ind), ind.indicator, headlineUnit === undefined ? null : headlineUnit || registryUnit(ind.indicator), null, report.method, ind.result));
+    const unitVaries = units.size > 1;
+    for (const s of series) if (s.series !== null) out.push(record(placeOf(s), s.indicator, s.unit || registryUnit(s.indicator), seriesLabel(s, unitVaries), report.method, s.result));
+  }
+  return out;
+}
+
+/** City and district of every (place, code) of a table: a district's city is its parent. One pass. */
+function recordPlaces(t: ObservationTable): Map<string, RecordPlace> {
+  const out = new Map<string, RecordPlace>();
+  const d = t.dict;
+  for (let i = 0; i < t.length; i++) {
+    const name = d.city[t.city[i] ?? 0] ?? '';
+    const key = `${d.cityCode[t.cityCode[i] ?? 0] ?? ''}\u0000${name}`;
+    if (out.has(key)) continue;
+    const district = d.placeKind[t.placeKind[i] ?? 0] === 'district';
+    const parent = d.placeParent[t.placeParent[i] ?? 0] ?? '';
+    out.set(key, district && parent !== '' ? { city: parent, district: name } : { city: name, district: null });
   }
   return out;
 }
@@ -299,7 +330,7 @@ async function runFiles(argv: readonly string[], io: CliIO): Promise<number> {
   if (report.duplicates.length > 0) {
     io.stderr(`${report.duplicates.length.toLocaleString('en-US')} years listed twice in a series (e.g. in two files): the last-listed value was used\n`);
   }
-  const records = progressRecords(report);
+  const records = progressRecords(report, table, registry);
   if (json) io.stdout(`${JSON.stringify(records, null, 2)}\n`);
   else if (csv) io.stdout(progressCsv(records));
   else io.stdout(progressTable(records, report));

@@ -59,7 +59,14 @@ export type ValueSource = {
 export type RowPlan = {
   layout: Layout;
   city?: number;
+  /** Further city-level columns (Local Authority, then Welsh Unitary Authority…): a row's city is the first non-blank. */
+  cityAlternates?: number[];
+  /** Code of the row's place (GeoCode codes the narrowest geography of the row). */
   cityCode?: number;
+  /** A district of the city (Ward, District, الحي…): rows with a blank district are the city itself. */
+  district?: number;
+  region?: number;
+  country?: number;
   indicator?: number;
   year?: number;
   unit?: number;
@@ -81,19 +88,19 @@ export type RowPlan = {
  */
 const CONTEXT_COLUMNS = new Set(
   [
-    'country', 'countryname', 'countrycode', 'countryorterritoryname', 'countryorterritorycode', 'iso3', 'iso',
-    'region', 'subregion', 'sdgregion', 'sdgsubregion', 'continent', 'goal', 'target', 'sdggoal', 'sdgtarget',
+    'countrycode', 'countryorterritoryname', 'countryorterritorycode', 'iso3', 'iso',
+    'subregion', 'sdgregion', 'sdgsubregion', 'continent', 'goal', 'target', 'sdggoal', 'sdgtarget',
     'seriesdescription', 'timedetail', 'timecoverage', 'upperbound', 'lowerbound', 'basePeriod', 'geoinfourl',
     'nature', 'reportingtype', 'observationstatus', 'unitmultiplier', 'unitmeasure', 'commentts', 'datalastupdate',
-    'latitude', 'longitude', 'lat', 'lon', 'lng', 'progress', 'الدولة', 'البلد', 'المنطقة', 'pays', 'país', 'pais', 'région',
+    'latitude', 'longitude', 'lat', 'lon', 'lng', 'progress',
   ].map((s) => s.toLowerCase()),
 );
 
 /** Open SDG's default non-disaggregation columns and observation attributes (sdg-build open_sdg.py). */
 const OPEN_SDG_ATTRIBUTES = new Set(['observationstatus', 'unitmultiplier', 'commentts', 'datalastupdate', 'progress']);
-const OPEN_SDG_PLACE_COLUMNS = new Set(['city', 'geography', 'ward', 'localauthority', 'geoareaname', 'municipality']);
+const OPEN_SDG_PLACE_COLUMNS = new Set(['city', 'geography', 'localauthority', 'geoareaname', 'municipality']);
 
-type FixedRole = 'city' | 'cityCode' | 'indicator' | 'year' | 'unit' | 'series' | 'source' | 'note';
+type FixedRole = 'city' | 'cityCode' | 'district' | 'region' | 'country' | 'indicator' | 'year' | 'unit' | 'series' | 'source' | 'note';
 const LAYOUT_COLUMNS: Partial<Record<Layout, ReadonlyArray<readonly [string, FixedRole]>>> = {
   unsd: [
     ['geoareaname', 'city'], ['geoareacode', 'cityCode'], ['indicator', 'indicator'], ['timeperiod', 'year'],
@@ -194,7 +201,7 @@ export function planRows(
   // 1. Explicit mapping from the user wins.
   const m = options.mapping ?? {};
   const colOf = (name: string | undefined) => (name === undefined ? -1 : header.findIndex((h) => h === name || headerKey(h) === headerKey(name)));
-  for (const role of ['city', 'cityCode', 'indicator', 'year', 'unit', 'series', 'source', 'note'] as const) {
+  for (const role of ['city', 'cityCode', 'district', 'region', 'country', 'indicator', 'year', 'unit', 'series', 'source', 'note'] as const) {
     const c = colOf(m[role]);
     if (c >= 0) assign(role, c);
   }
@@ -238,7 +245,10 @@ export function planRows(
       return;
     }
     if (plan[role] === undefined) assign(role, i);
-    else {
+    else if (role === 'city') {
+      (plan.cityAlternates ??= []).push(i);
+      assigned.add(i);
+    } else {
       plan.ignored.push(i);
       assigned.add(i);
     }
@@ -250,7 +260,7 @@ export function planRows(
       const c = lower.findIndex((k, i) => !assigned.has(i) && OPEN_SDG_PLACE_COLUMNS.has(k));
       if (c >= 0) assign('city', c);
     }
-    if (plan.city === undefined && plan.cityCode !== undefined) {
+    if (plan.city === undefined && plan.district === undefined && plan.region === undefined && plan.country === undefined && plan.cityCode !== undefined) {
       assigned.delete(plan.cityCode);
       plan.cityCode = undefined;
     }
@@ -315,7 +325,7 @@ function looksNumericColumn(sample: readonly (readonly string[])[], col: number)
 export function planToMapping(plan: RowPlan, header: readonly string[]): ColumnMapping {
   const name = (c: number | undefined) => (c === undefined ? undefined : header[c]);
   const mapping: ColumnMapping = {};
-  for (const role of ['city', 'cityCode', 'indicator', 'year', 'unit', 'series', 'source', 'note'] as const) {
+  for (const role of ['city', 'cityCode', 'district', 'region', 'country', 'indicator', 'year', 'unit', 'series', 'source', 'note'] as const) {
     const n = name(plan[role]);
     if (n !== undefined) mapping[role] = n;
   }

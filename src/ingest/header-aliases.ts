@@ -18,7 +18,10 @@ export function headerKey(h: string): string {
  * exact on the key — `SeriesDescription` is not `series`, `Time_Detail` is not `year`.
  */
 
-export type HeaderRole = 'city' | 'cityCode' | 'indicator' | 'year' | 'value' | 'unit' | 'series' | 'source' | 'note';
+export type HeaderRole = 'city' | 'cityCode' | 'district' | 'region' | 'country' | 'indicator' | 'year' | 'value' | 'unit' | 'series' | 'source' | 'note';
+
+/** Geography roles from the widest to the narrowest: a row's place is its narrowest non-blank one. */
+export const GEOGRAPHY_ROLES = ['country', 'region', 'city', 'district'] as const;
 
 /** Aliases as people write them; keys are derived with {@link headerAliasKey}. */
 const ALIASES: Readonly<Record<HeaderRole, readonly string[]>> = {
@@ -27,6 +30,25 @@ const ALIASES: Readonly<Record<HeaderRole, readonly string[]>> = {
     'ville', 'nom de la ville', 'commune', 'municipalité',
     'ciudad', 'nombre de la ciudad', 'nombre ciudad', 'municipio',
     'المدينة', 'اسم المدينة', 'البلدية', 'اسم البلدية',
+    // City-level units of other countries' statistics: a local authority is a city's government area.
+    'local authority', 'local authority name', 'local authority district', 'unitary authority', 'council area',
+    'welsh unitary authority', 'scottish council area', 'city council', 'metropolitan area',
+    'agglomération', 'área metropolitana', 'المحافظة البلدية', 'أمانة',
+  ],
+  district: [
+    'district', 'district name', 'ward', 'ward name', 'neighbourhood', 'neighborhood', 'borough', 'zone', 'subdistrict',
+    'quartier', 'arrondissement', 'secteur',
+    'barrio', 'distrito', 'comuna', 'localidad', 'colonia',
+    'الحي', 'حي', 'اسم الحي', 'المنطقة', 'القطاع', 'الدائرة',
+  ],
+  region: [
+    'region', 'region name', 'province', 'state', 'governorate', 'county',
+    'région', 'département',
+    'región', 'provincia', 'estado', 'departamento',
+    'المحافظة', 'الإقليم', 'الولاية',
+  ],
+  country: [
+    'country', 'country name', 'nation', 'pays', 'país', 'nación', 'الدولة', 'البلد',
   ],
   cityCode: [
     'city code', 'city id', 'geo code', 'geo area code', 'municipality code',

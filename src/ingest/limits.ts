@@ -2,5 +2,3 @@
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** A cell longer than this is an error (it is almost always a broken quote swallowing the file). */
 export const MAX_CELL_CHARS = 10_000;
-/** The city of rows that name none, when the user named no default city. */
-export const FALLBACK_CITY = 'Unspecified city';

@@ -1,5 +1,5 @@
 import type { Indicator } from '@/domain/indicator';
-import { disaggregationKey, ObservationTableBuilder, type ObservationTable, type StringColumn } from '@/domain/observation-table';
+import { disaggregationKey, ObservationTableBuilder, type ObservationTable, type PlaceKind, type StringColumn } from '@/domain/observation-table';
 import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
 import { removeDuplicates } from './duplicates';
 import { isCanonicalHeader, planRows, type RowPlan } from './detect';
@@ -10,7 +10,8 @@ import { detectDecimalSeparator, parseNumberCell } from './parse-number';
 import { parseYearCell, type YearCell } from './parse-year';
 import type { DecimalSeparator, IngestOptions } from './types';
 import { CANONICAL_LONG_COLUMNS } from './write-csv';
-import { FALLBACK_CITY, MAX_CELL_CHARS } from './limits';
+import { MAX_CELL_CHARS } from './limits';
+import { fileStem, isAggregateName } from './places';
 
 /**
  * The row loop of one file: the column plan, dictionaries with caches of raw cell → id, unit checks per
@@ -127,7 +128,7 @@ export class RowContext {
     if (plan.fixedIndicator !== undefined && plan.indicator === undefined)
       this.issues.add('indicator_from_filename', 'info', {}, { indicator: plan.fixedIndicator });
     if (plan.city === undefined) {
-      const city = this.options.defaultCity ?? FALLBACK_CITY;
+      const city = this.dataCity();
       this.issues.add('city_assumed', 'info', {}, { city });
     }
     // Decimal separator: the user's choice, else evidence from the value cells of the first rows.
@@ -144,8 +145,34 @@ export class RowContext {
     }
   }
 
+  private readonly kindIds = new Map<PlaceKind, number>();
+  private kindId(kind: PlaceKind): number {
+    let id = this.kindIds.get(kind);
+    if (id === undefined) this.kindIds.set(kind, (id = this.builder.encode('placeKind', kind)));
+    return id;
+  }
+
+  /** A named place's kind: an aggregate (World, Total, a continent) whatever column it came from. */
+  private readonly aggregateByName = new Map<number, boolean>();
+  private kindOf(nameId: number, kind: PlaceKind): number {
+    let aggregate = this.aggregateByName.get(nameId);
+    if (aggregate === undefined) this.aggregateByName.set(nameId, (aggregate = isAggregateName(this.builder.dictValue('city', nameId))));
+    return this.kindId(aggregate ? 'aggregate' : kind);
+  }
+
+  /** The parent's name (a place name id) as an id of the placeParent dictionary; 0 when none. */
+  private parentId(nameId: number): number {
+    return nameId > 0 ? this.builder.encode('placeParent', this.builder.dictValue('city', nameId)) : 0;
+  }
+
+  /** The data's own city: the one the user named, else the file's name (said in the `city_assumed` note). */
+  private dataCity(): string {
+    const named = this.options.defaultCity?.trim();
+    return named !== undefined && named !== '' ? named : fileStem(this.fileName);
+  }
+
   private cityDefault(): number {
-    if (this.defaultCityId < 0) this.defaultCityId = this.builder.encode('city', this.options.defaultCity ?? FALLBACK_CITY);
+    if (this.defaultCityId < 0) this.defaultCityId = this.builder.encode('city', this.dataCity());
     return this.defaultCityId;
   }
 
@@ -300,29 +327,52 @@ export class RowContext {
     }
     const ids = this.ids;
 
-    // City
-    if (plan.city !== undefined) {
+    // Place: the narrowest non-blank geography of the row (district, then city, region, country). A row
+    // with none is the city named by the city column, or the data's own city when the file has no city
+    // column (an Open SDG folder of one city; a ward file's blank-ward rows are the city itself).
+    const cellOf = (col: number | undefined) => (col === undefined ? 0 : this.text('city', fields[col] ?? '', col, line, false));
+    let cityId = cellOf(plan.city);
+    if (cityId === 0 && plan.cityAlternates !== undefined) for (const c of plan.cityAlternates) if ((cityId = cellOf(c)) !== 0) break;
+    const districtId = cellOf(plan.district);
+    const regionId = cellOf(plan.region);
+    const countryId = cellOf(plan.country);
+    if (cityId < 0 || districtId < 0 || regionId < 0 || countryId < 0) this.rowHasError = true;
+    ids.placeParent = 0;
+    ids.placeKind = this.kindId('city');
+    if (districtId > 0) {
+      ids.city = districtId;
+      ids.placeKind = this.kindId('district');
+      ids.placeParent = this.parentId(cityId > 0 ? cityId : plan.city === undefined ? this.cityDefault() : 0);
+    } else if (cityId > 0) {
+      ids.city = cityId;
+      ids.placeKind = this.kindOf(cityId, 'city');
+      ids.placeParent = this.parentId(regionId > 0 ? regionId : countryId);
+    } else if (regionId > 0) {
+      ids.city = regionId;
+      ids.placeKind = this.kindOf(regionId, 'region');
+      ids.placeParent = this.parentId(countryId);
+    } else if (countryId > 0) {
+      ids.city = countryId;
+      ids.placeKind = this.kindOf(countryId, 'country');
+    } else if (plan.city !== undefined) {
       const raw = fields[plan.city] ?? '';
-      const id = this.text('city', raw, plan.city, line, true);
-      if (id === -1) {
-        if (plan.layout === 'opensdg' && cleanText(raw) === '') ids.city = this.cityDefault();
-        else if (plan.layout === 'unhabitat' && cleanText(raw) === '' && (plan.cityCode === undefined || cleanText(fields[plan.cityCode] ?? '') === '')) {
-          // UN-Habitat tables end with regional and world rows that have neither city name nor code.
-          const name = plan.ignored.map((c) => cleanText(fields[c] ?? '')).find((v) => v !== '');
-          this.issues.add('aggregate_row', 'info', { row: line }, name === undefined ? {} : { name });
-          return;
-        } else if (plan.layout === 'unhabitat' && plan.cityCode !== undefined && cleanText(raw) === '' && cleanText(fields[plan.cityCode] ?? '') !== '') {
-          // UN-Habitat leaves some names blank next to a unique city code (JO_ZARQA): the code names it.
-          ids.city = this.builder.encode('city', cleanText(fields[plan.cityCode] ?? ''));
-        } else {
-          if (raw.length <= MAX_CELL_CHARS) this.issues.add('missing_city', 'error', { row: line, column: this.header[plan.city] ?? '', value: raw }, {});
-          this.rowHasError = true;
-        }
-      } else ids.city = id;
+      if (plan.layout === 'opensdg' && cleanText(raw) === '') ids.city = this.cityDefault();
+      else if (plan.layout === 'unhabitat' && cleanText(raw) === '' && (plan.cityCode === undefined || cleanText(fields[plan.cityCode] ?? '') === '')) {
+        // UN-Habitat tables end with regional and world rows that have neither city name nor code.
+        const name = plan.ignored.map((c) => cleanText(fields[c] ?? '')).find((v) => v !== '');
+        this.issues.add('aggregate_row', 'info', { row: line }, name === undefined ? {} : { name });
+        return;
+      } else if (plan.layout === 'unhabitat' && plan.cityCode !== undefined && cleanText(raw) === '' && cleanText(fields[plan.cityCode] ?? '') !== '') {
+        // UN-Habitat leaves some names blank next to a unique city code (JO_ZARQA): the code names it.
+        ids.city = this.builder.encode('city', cleanText(fields[plan.cityCode] ?? ''));
+      } else {
+        if (cityId === 0 && raw.length <= MAX_CELL_CHARS) this.issues.add('missing_city', 'error', { row: line, column: this.header[plan.city] ?? '', value: raw }, {});
+        this.rowHasError = true;
+      }
     } else ids.city = this.cityDefault();
     ids.cityCode = plan.cityCode !== undefined ? this.text('cityCode', fields[plan.cityCode] ?? '', plan.cityCode, line, false) : 0;
     if (ids.cityCode === -1) this.rowHasError = true;
-    if (plan.city === undefined && plan.cityCode !== undefined && ids.cityCode > 0) {
+    if (plan.city === undefined && districtId <= 0 && regionId <= 0 && countryId <= 0 && plan.cityCode !== undefined && ids.cityCode > 0) {
       // Only codes: the code is the name too.
       ids.city = this.builder.encode('city', cleanText(fields[plan.cityCode] ?? ''));
     }

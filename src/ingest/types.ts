@@ -11,6 +11,10 @@ export type Layout = 'long' | 'wide' | 'opensdg' | 'unsd' | 'unhabitat' | 'unkno
 export type ColumnMapping = {
   city?: string;
   cityCode?: string;
+  /** A district of the city (ward, neighbourhood…); rows with a blank district are the city itself. */
+  district?: string;
+  region?: string;
+  country?: string;
   indicator?: string;
   year?: string;
   value?: string;

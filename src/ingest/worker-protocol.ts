@@ -22,6 +22,9 @@ export const IssueCodeSchema = z.enum(ISSUE_CODES);
 export const ColumnMappingSchema = z.object({
   city: z.string().optional(),
   cityCode: z.string().optional(),
+  district: z.string().optional(),
+  region: z.string().optional(),
+  country: z.string().optional(),
   indicator: z.string().optional(),
   year: z.string().optional(),
   value: z.string().optional(),

@@ -78,7 +78,7 @@ export function figureDate(date: Date | number, lang: Lang, digits: Digits): str
 }
 
 function cityOf(ctx: FigureContext, key: string): DashboardCity {
-  return ctx.dashboard.cityByKey.get(key) ?? { key, name: key, code: '' };
+  return ctx.dashboard.cityByKey.get(key) ?? { key, name: key, code: '', kind: '', parent: '' };
 }
 
 function nameOf(ctx: FigureContext, city: DashboardCity): string {

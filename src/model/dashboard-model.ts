@@ -1,4 +1,4 @@
-import type { ObservationTable } from '@/domain/observation-table';
+import type { ObservationTable, PlaceKind } from '@/domain/observation-table';
 import { computeProgress, type IndicatorProgress, type ProgressReport } from '@/domain/progress/compute';
 import { type CityRollup, rollUpByCity } from '@/domain/progress/rollups';
 import type { ProgressMethod } from '@/domain/progress/types';
@@ -18,19 +18,53 @@ export type Dashboard = {
   readonly table: ObservationTable;
   readonly method: ProgressMethod;
   readonly report: ProgressReport;
-  /** Cities in first-seen order. */
+  /**
+   * Cities in first-seen order: the places the views list and open by default. Districts (listed under
+   * their city in `districtsOf`) and aggregates (World, Total) are never cities.
+   */
   readonly cities: readonly DashboardCity[];
+  /** Every place with data by key: cities, districts, regions, countries, aggregates (links may name any). */
   readonly cityByKey: ReadonlyMap<string, DashboardCity>;
+  /** The districts of a city (by the city's name, as the data names parents), in first-seen order. */
+  readonly districtsOf: (cityName: string) => readonly DashboardCity[];
   /** Headline results of a city (key), in the report's order (registry order of indicators). */
   readonly byCity: ReadonlyMap<string, readonly IndicatorProgress[]>;
   /** Headline result of one city × indicator: `headlineOf(cityKey, code)`. */
   readonly headlineOf: (cityKey: string, indicator: string) => IndicatorProgress | undefined;
-  /** Headline results of one indicator across cities. */
+  /** Headline results of one indicator across cities (districts and aggregates left out). */
   readonly byIndicator: ReadonlyMap<string, readonly IndicatorProgress[]>;
   readonly rollups: ReadonlyMap<string, CityRollup>;
 };
 
-export type DashboardCity = { readonly key: string; readonly name: string; readonly code: string };
+export type DashboardCity = {
+  readonly key: string;
+  readonly name: string;
+  readonly code: string;
+  /** What the place is; '' for data saved before places existed (a city). */
+  readonly kind: PlaceKind | '';
+  /** The place it belongs to (a district's city), by name; '' when the data names none. */
+  readonly parent: string;
+};
+
+/** Kind and parent of every place key of a table (first row wins), in one pass over the rows. */
+function placesOf(table: ObservationTable): Map<string, { kind: PlaceKind | ''; parent: string }> {
+  const out = new Map<string, { kind: PlaceKind | ''; parent: string }>();
+  const d = table.dict;
+  const seen = new Set<number>();
+  for (let i = 0; i < table.length; i++) {
+    const pair = (table.city[i] ?? 0) * 2 ** 26 + (table.cityCode[i] ?? 0);
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const key = cityKey({ city: d.city[table.city[i] ?? 0] ?? '', cityCode: d.cityCode[table.cityCode[i] ?? 0] ?? '' });
+    if (!out.has(key)) out.set(key, { kind: (d.placeKind[table.placeKind[i] ?? 0] ?? '') as PlaceKind | '', parent: d.placeParent[table.placeParent[i] ?? 0] ?? '' });
+  }
+  return out;
+}
+
+/** Whether a place is listed as a city: not a district of one, not an aggregate. */
+export function isListedAsCity(c: DashboardCity): boolean {
+  return c.kind !== 'district' && c.kind !== 'aggregate';
+}
 
 export function cityKey(p: { city: string; cityCode: string }): string {
   return p.cityCode !== '' ? p.cityCode : p.city;
@@ -43,15 +77,29 @@ export function buildDashboard(tables: readonly ObservationTable[], registry: Re
   const byCity = new Map<string, IndicatorProgress[]>();
   const byIndicator = new Map<string, IndicatorProgress[]>();
   const headline = new Map<string, IndicatorProgress>();
+  const places = placesOf(table);
+  const districts = new Map<string, DashboardCity[]>();
   for (const p of report.indicators) {
     const key = cityKey(p);
-    if (!cityByKey.has(key)) cityByKey.set(key, { key, name: p.city || key, code: p.cityCode });
+    let place = cityByKey.get(key);
+    if (place === undefined) {
+      const info = places.get(key);
+      place = { key, name: p.city || key, code: p.cityCode, kind: info?.kind ?? '', parent: info?.parent ?? '' };
+      cityByKey.set(key, place);
+      if (place.kind === 'district') {
+        let list = districts.get(place.parent);
+        if (list === undefined) districts.set(place.parent, (list = []));
+        list.push(place);
+      }
+    }
     let list = byCity.get(key);
     if (list === undefined) byCity.set(key, (list = []));
     list.push(p);
-    let across = byIndicator.get(p.indicator);
-    if (across === undefined) byIndicator.set(p.indicator, (across = []));
-    across.push(p);
+    if (isListedAsCity(place)) {
+      let across = byIndicator.get(p.indicator);
+      if (across === undefined) byIndicator.set(p.indicator, (across = []));
+      across.push(p);
+    }
     headline.set(`${key}\u0000${p.indicator}`, p);
   }
   // Roll-ups group by the city key, so cities sharing a name are not merged.
@@ -62,8 +110,9 @@ export function buildDashboard(tables: readonly ObservationTable[], registry: Re
     table,
     method,
     report,
-    cities: [...cityByKey.values()],
+    cities: [...cityByKey.values()].filter(isListedAsCity),
     cityByKey,
+    districtsOf: (name) => districts.get(name) ?? [],
     byCity,
     headlineOf: (c, indicator) => headline.get(`${c}\u0000${indicator}`),
     byIndicator,

@@ -43,7 +43,7 @@ describe('validate --json', () => {
       indicators: ['11.2.1', '11.6.2'],
     });
     expect(Object.keys(file ?? {}).sort()).toEqual(
-      ['cities', 'delimiter', 'encoding', 'file', 'format', 'indicators', 'issueCounts', 'issues', 'observations', 'rows'].sort(),
+      ['cities', 'delimiter', 'districts', 'encoding', 'file', 'format', 'indicators', 'issueCounts', 'issues', 'observations', 'places', 'rows'].sort(),
     );
     expect(file?.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
@@ -203,10 +203,13 @@ describe('normalize', () => {
     const r = await cli('normalize', src, '--out', out);
     expect(r.code).toBe(0);
     const original = ingestFile({ name: src, bytes: new Uint8Array(readFileSync(src)) }, registry);
-    expect(original.file.mapping.disaggregations).toEqual(['Country', 'Source', 'GeoCode']);
+    // Country is geography now: Ruritania's rows are the country's, GeoCode codes the row's place.
+    expect(original.file.mapping.disaggregations).toEqual(['Source']);
+    expect(original.file.mapping.country).toBe('Country');
+    expect(original.file.mapping.cityCode).toBe('GeoCode');
     expect(original.table.length).toBe(5);
     const back = ingestFile({ name: 'normalized.csv', bytes: new Uint8Array(readFileSync(out)) }, registry);
-    expect(back.file.mapping.disaggregations).toEqual(['Country', 'Source']);
+    expect(back.file.mapping.disaggregations).toEqual(['Source']);
     expect(back.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(observations(back.table).map(sortKey).sort()).toEqual(observations(original.table).map(sortKey).sort());
   });
@@ -216,5 +219,32 @@ describe('normalize', () => {
     const r = await cli('normalize', f('valid-long.csv'), '--out', out);
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(9);
+  });
+});
+
+describe('places in the reports (a folder of one city with ward-level files)', () => {
+  const folder = fileURLToPath(new URL('../fixtures/cli-wards/port-ruri', import.meta.url));
+
+  it('validate --json: the folder names the city; wards are districts, never cities', async () => {
+    const r = await cli('validate', folder, '--json');
+    const doc = JSON.parse(r.stdout) as { files: Array<{ cities: string[]; districts: string[]; places: unknown[] }> };
+    const wards = doc.files.find((f) => f.districts.length > 0);
+    expect(wards?.cities).toEqual(['port-ruri']);
+    expect(wards?.districts).toEqual(['Harbourside', 'North End']);
+    expect(wards?.places).toEqual([
+      { name: 'port-ruri', code: null, kind: 'city', parent: null },
+      { name: 'Harbourside', code: 'X05000002', kind: 'district', parent: 'port-ruri' },
+      { name: 'North End', code: 'X05000001', kind: 'district', parent: 'port-ruri' },
+    ]);
+  });
+
+  it('progress --city --json: every record is the city, with its wards as districts and the unit of the data', async () => {
+    const r = await cli('progress', folder, '--city', 'Port Ruri', '--json');
+    const records = JSON.parse(r.stdout) as Array<{ city: string; district: string | null; indicator: string; unit: string | null }>;
+    expect(new Set(records.map((x) => x.city))).toEqual(new Set(['Port Ruri']));
+    expect(new Set(records.map((x) => x.district))).toEqual(new Set([null, 'North End', 'Harbourside']));
+    expect(records.find((x) => x.indicator === '11.7.2' && x.district === null)?.unit).toBe('Count');
+    // The ward survey states no unit: the registry's.
+    expect(records.find((x) => x.indicator === '11.1.1' && x.district === 'North End')?.unit).toBe('% of urban population');
   });
 });

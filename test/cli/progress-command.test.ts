@@ -31,7 +31,8 @@ describe('progress <files> --json', () => {
       ['Irbid', '11.6.2', null, 'insufficient_data'],
     ]);
     for (const x of out) {
-      expect(Object.keys(x)).toEqual(['city', 'indicator', 'series', 'method', 'status', 'score', 'base', 'latest', 'target', 'direction', 'projected']);
+      expect(Object.keys(x)).toEqual(['city', 'district', 'indicator', 'unit', 'series', 'method', 'status', 'score', 'base', 'latest', 'target', 'direction', 'projected']);
+      expect(x.district).toBeNull();
     }
     // Amman: 20 → 10 µg/m³ (2015→2020) projects 2.5 by 2030 against the WHO target of 5: Q = 1.1667.
     expect(out[0]).toMatchObject({

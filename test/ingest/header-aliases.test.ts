@@ -8,6 +8,15 @@ describe('matchHeaderRole', () => {
     ['GeoAreaName', 'city'], ['Geography', 'city'], ['ville', 'city'], ['Ville', 'city'], ['commune', 'city'], ['ciudad', 'city'],
     ['Municipio', 'city'], ['المدينة', 'city'], ['مدينة', 'city'], ['مدينه', 'city'], ['البلدية', 'city'], ['بلدية', 'city'],
     ['  المدينة\u200F ', 'city'], ['الـمـديـنـة', 'city'], ['المَدِينَة', 'city'],
+    ['Local Authority', 'city'], ['Welsh Unitary Authority', 'city'], ['Scottish Council Area', 'city'], ['أمانة', 'city'],
+    // district: the city's wards and neighbourhoods, in four languages
+    ['Ward', 'district'], ['ward_name', 'district'], ['District', 'district'], ['Neighbourhood', 'district'], ['Neighborhood', 'district'],
+    ['Borough', 'district'], ['Zone', 'district'], ['quartier', 'district'], ['Arrondissement', 'district'], ['barrio', 'district'],
+    ['Distrito', 'district'], ['comuna', 'district'], ['الحي', 'district'], ['حي', 'district'], ['المنطقة', 'district'], ['منطقه', 'district'],
+    // region and country
+    ['Region', 'region'], ['province', 'region'], ['Governorate', 'region'], ['région', 'region'], ['Región', 'region'], ['provincia', 'region'],
+    ['المحافظة', 'region'], ['الإقليم', 'region'],
+    ['Country', 'country'], ['country name', 'country'], ['pays', 'country'], ['País', 'country'], ['الدولة', 'country'], ['البلد', 'country'],
     // cityCode
     ['city code', 'cityCode'], ['city_code', 'cityCode'], ['City Code', 'cityCode'], ['CityCode', 'cityCode'], ['GeoCode', 'cityCode'],
     ['geo code', 'cityCode'], ['GeoAreaCode', 'cityCode'], ['code ville', 'cityCode'], ['código ciudad', 'cityCode'], ['codigo_ciudad', 'cityCode'],
@@ -36,8 +45,8 @@ describe('matchHeaderRole', () => {
   });
 
   it.each([
-    'SeriesDescription', 'Time_Detail', 'Goal', 'Target', 'Nature', 'Country or Territory Code', 'Country', 'sex', 'Sex', 'age',
-    'district', 'Upper bound', 'Reporting Type', '2015', '', '   ', 'valueX', 'الجنس', 'indicator name',
+    'SeriesDescription', 'Time_Detail', 'Goal', 'Target', 'Nature', 'Country or Territory Code', 'sex', 'Sex', 'age',
+    'Upper bound', 'Reporting Type', '2015', '', '   ', 'valueX', 'الجنس', 'indicator name',
   ])('matchHeaderRole(%j) is undefined', (header) => {
     expect(matchHeaderRole(header)).toBeUndefined();
   });

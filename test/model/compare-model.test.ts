@@ -85,7 +85,7 @@ function result(over: Partial<ProgressResult> & { latest?: { year: number; value
 }
 
 describe('cityLabel(city, names, lang)', () => {
-  const city = { key: 'XD-WNR', name: 'Wadi Noor', code: 'XD-WNR' };
+  const city = { key: 'XD-WNR', name: 'Wadi Noor', code: 'XD-WNR', kind: 'city' as const, parent: '' };
   it.each([
     ['ar', 'وادي النور'],
     ['en', 'Wadi Noor (names file)'],
@@ -95,10 +95,10 @@ describe('cityLabel(city, names, lang)', () => {
   });
   it('falls back to the data name, then the key', () => {
     expect(cityLabel(city, {}, 'ar')).toBe('Wadi Noor');
-    expect(cityLabel({ key: 'K', name: '', code: '' }, {}, 'en')).toBe('K');
+    expect(cityLabel({ key: 'K', name: '', code: '', kind: '', parent: '' }, {}, 'en')).toBe('K');
   });
   it('keeps hostile names as plain text (escaping is the renderer’s job)', () => {
-    expect(cityLabel({ key: SCRIPT, name: SCRIPT, code: '' }, {}, 'en')).toBe(SCRIPT);
+    expect(cityLabel({ key: SCRIPT, name: SCRIPT, code: '', kind: '', parent: '' }, {}, 'en')).toBe(SCRIPT);
   });
 });
 

@@ -25,7 +25,7 @@ describe('buildDashboard', () => {
 
   it('keys cities by code (two San Juans stay two cities) and by name when there is no code', () => {
     expect(d.cities.map((c) => c.key)).toEqual(['AR_SAN_JUAN', 'PR_SAN_JUAN', 'Tyre']);
-    expect(d.cityByKey.get('PR_SAN_JUAN')).toEqual({ key: 'PR_SAN_JUAN', name: 'San Juan', code: 'PR_SAN_JUAN' });
+    expect(d.cityByKey.get('PR_SAN_JUAN')).toEqual({ key: 'PR_SAN_JUAN', name: 'San Juan', code: 'PR_SAN_JUAN', kind: '', parent: '' });
   });
   it('finds the headline result of a city × indicator, and of an indicator across cities', () => {
     // PM2.5 (11.6.2) should fall to the WHO guideline (5 µg/m³ by 2030): 20 → 15 in 5 years is −5.6 %/year
@@ -37,6 +37,23 @@ describe('buildDashboard', () => {
     expect(d.headlineOf('Tyre', '11.1.1')).toBeUndefined();
     expect(d.byIndicator.get('11.6.2')?.map((p) => p.cityCode)).toEqual(['AR_SAN_JUAN', 'PR_SAN_JUAN', '']);
   });
+  it('lists cities only: districts under their city, aggregates nowhere, but every place resolves by key', () => {
+    const wards = table([
+      { city: 'Port Ruri', placeKind: 'city', year: 2015, value: 20 },
+      { city: 'Port Ruri', placeKind: 'city', year: 2020, value: 15 },
+      { city: 'North End', cityCode: 'X05000001', placeKind: 'district', placeParent: 'Port Ruri', year: 2015, value: 25 },
+      { city: 'North End', cityCode: 'X05000001', placeKind: 'district', placeParent: 'Port Ruri', year: 2020, value: 18 },
+      { city: 'World', placeKind: 'aggregate', year: 2020, value: 30 },
+    ]);
+    const w = buildDashboard([wards], registry, 'opensdg');
+    expect(w.cities.map((c) => c.key)).toEqual(['Port Ruri']);
+    expect(w.districtsOf('Port Ruri').map((c) => [c.key, c.name, c.kind, c.parent])).toEqual([['X05000001', 'North End', 'district', 'Port Ruri']]);
+    expect(w.districtsOf('Nowhere')).toEqual([]);
+    expect(w.cityByKey.get('World')?.kind).toBe('aggregate');
+    expect(w.headlineOf('X05000001', '11.6.2')?.result.status).toBeDefined();
+    expect(w.byIndicator.get('11.6.2')?.map((p) => p.city)).toEqual(['Port Ruri']);
+  });
+
   it('rolls up per city key', () => {
     expect(d.rollups.get('AR_SAN_JUAN')?.overall.counts.acceleration_needed).toBe(1);
     expect(d.rollups.get('PR_SAN_JUAN')?.overall.counts.deterioration).toBe(1);
