@@ -1,7 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { WorkspacePanel } from '@/features/data/workspace-panel';
 import { DatasetList } from '@/features/datasets/dataset-list';
 import { UploadPanel } from '@/features/upload/upload-panel';
+import { PlacesPanel } from '@/features/places/places-panel';
 import { I18nProvider, useI18n } from '@/i18n/i18n-context';
 import { type Digits, dirOf, type Lang, LANG_NAMES, LANGS } from '@/i18n/lang';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
@@ -112,6 +113,9 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
   const hrefFor = useCallback((s: Partial<UrlState>) => formatHash({ ...url, lang, ...s }), [url, lang]);
   // What every dashboard view gets; each adds the URL fields it reads.
   const viewProps = { datasets: data.datasets, registry: registryLoad.registry, cityNames: data.cityNames, method, hrefFor, onSelect };
+  // Every view opens on the observatory's own city unless the URL names one.
+  const city = url.city ?? data.homeCity;
+  const homeCityName = data.homeCity === undefined ? undefined : (data.cityNames[data.homeCity]?.[lang === 'ar' ? 'ar' : 'en'] ?? data.homeCity);
 
   const onDelete = async (id: string) => {
     const removed = await data.deleteDataset(id);
@@ -129,6 +133,8 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
     purgeDeleted();
   }, [purgeDeleted]);
 
+  // The Data view's place list reads the datasets in use as saved (merged places keep their own entry there).
+  const placeTables = useMemo(() => data.library.filter((d) => d.included).map((d) => d.table), [data.library]);
   const href = (view: UrlState['view']) => formatHash({ ...url, view, lang });
   const problems = registryLoad.problems;
 
@@ -230,15 +236,15 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
             <ErrorBoundary resetKey={`${url.view}:${lang}`}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
                 {url.view === 'overview' ? (
-                  <OverviewPage {...viewProps} city={url.city} dataHref={href('data')} />
+                  <OverviewPage {...viewProps} city={city} dataHref={href('data')} />
                 ) : url.view === 'indicator' ? (
-                  <IndicatorPage {...viewProps} city={url.city} cities={url.cities} indicator={url.indicator} />
+                  <IndicatorPage {...viewProps} city={city} cities={url.cities} indicator={url.indicator} />
                 ) : url.view === 'compare' ? (
                   <ComparePage {...viewProps} cities={url.cities} indicator={url.indicator} />
                 ) : url.view === 'report' ? (
-                  <ReportPage {...viewProps} city={url.city} cities={url.cities} />
+                  <ReportPage {...viewProps} city={city} cities={url.cities} />
                 ) : (
-                  <NuaPage {...viewProps} city={url.city} cities={url.cities} />
+                  <NuaPage {...viewProps} city={city} cities={url.cities} />
                 )}
               </Suspense>
             </ErrorBoundary>
@@ -253,6 +259,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                 mappings={data.mappings}
                 onSaveMapping={data.saveMapping}
                 onDeleteMapping={data.deleteMapping}
+                {...(homeCityName !== undefined ? { homeCityName } : {})}
               />
             </ErrorBoundary>
             <ErrorBoundary resetKey={`datasets:${lang}`}>
@@ -264,6 +271,11 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                   onSetIncluded={data.setIncluded}
                   merge={data.merge}
                 />
+              ) : null}
+            </ErrorBoundary>
+            <ErrorBoundary resetKey={`places:${lang}`}>
+              {data.loading === null ? (
+                <PlacesPanel tables={placeTables} gazetteer={data.gazetteer} names={data.cityNames} onSave={data.saveGazetteer} />
               ) : null}
             </ErrorBoundary>
             <ErrorBoundary resetKey={`workspace:${lang}`}>

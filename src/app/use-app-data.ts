@@ -20,7 +20,10 @@ import { mergeTables } from '@/storage/merge-tables';
 import { encodeWorkspace, type WorkspaceFile, workspaceFileName, type WorkspaceSettings } from '@/storage/workspace';
 import { z } from 'zod';
 import { version as appVersion } from '../../package.json';
-import { type BuiltIn, type CityNames, loadBuiltIn } from './load-built-in';
+import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer, setHomePlace } from '@/model/gazetteer';
+import { homeIn, listPlaces, mainCityOf } from '@/model/places-model';
+import type { CityNames } from '@/model/dashboard-model';
+import { type BuiltIn, loadBuiltIn } from './load-built-in';
 
 export type Notice = { id: string; tone: 'info' | 'warning' | 'error'; key: MessageKey; params?: MessageParams; details?: string[] };
 
@@ -54,7 +57,14 @@ export type AppData = {
   library: LoadedDataset[];
   merge: MergeState;
   builtInKind: 'published' | 'demo' | null;
+  /** Display names of places: the built-in names file, then the names the user gave (gazetteer). */
   cityNames: CityNames;
+  /** What the user said about places (names, merges, home city); saved and exported with the workspace. */
+  gazetteer: Gazetteer;
+  /** Saves a new gazetteer (the views apply its merges and names at once). */
+  saveGazetteer: (next: Gazetteer) => Promise<ActionOutcome>;
+  /** The observatory's own city, when the data in use has it: where every view opens. */
+  homeCity: string | undefined;
   notices: Notice[];
   settings: { lang?: Lang; digits?: Digits };
   saveSetting: (key: 'lang' | 'digits', value: string) => void;
@@ -84,7 +94,7 @@ export type AppData = {
   dismissNotice: (id: string) => void;
 };
 
-const SETTING_KEYS = ['lang', 'digits'] as const;
+const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING] as const;
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -108,8 +118,10 @@ function failure(error: StorageError): { ok: false; key: MessageKey; params?: Me
 }
 
 /** The settings of a workspace file that this app knows and accepts. */
-function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits } {
-  const out: { lang?: Lang; digits?: Digits } = {};
+function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits; gazetteer?: string } {
+  const out: { lang?: Lang; digits?: Digits; gazetteer?: string } = {};
+  const g = settings[GAZETTEER_SETTING];
+  if (typeof g === 'string' && parseGazetteer(g).problem === undefined) out.gazetteer = g;
   const lang = LangSchema.safeParse(settings.lang);
   if (lang.success) out.lang = lang.data;
   const digits = DigitsSchema.safeParse(settings.digits);
@@ -135,6 +147,7 @@ export function useAppData(): AppData {
   const builtInRequested = useRef(false);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [settings, setSettings] = useState<{ lang?: Lang; digits?: Digits }>({});
+  const [gazetteer, setGazetteer] = useState<Gazetteer>(EMPTY_GAZETTEER);
   const persistRequested = useRef(false);
 
   const addNotice = useCallback((n: Notice) => setNotices((prev) => [...prev.filter((p) => p.id !== n.id), n]), []);
@@ -179,7 +192,17 @@ export function useAppData(): AppData {
       }
       const s = opened.value;
       store.current = s;
-      const [lang, digits, persisted] = await Promise.all([s.getSetting('lang', LangSchema), s.getSetting('digits', DigitsSchema), s.getSetting('persistRequested', z.boolean())]);
+      const [lang, digits, persisted, gaz] = await Promise.all([
+        s.getSetting('lang', LangSchema),
+        s.getSetting('digits', DigitsSchema),
+        s.getSetting('persistRequested', z.boolean()),
+        s.getSetting(GAZETTEER_SETTING, z.string()),
+      ]);
+      if (gaz.ok && gaz.value !== undefined) {
+        const parsed = parseGazetteer(gaz.value);
+        setGazetteer(parsed.gazetteer);
+        if (parsed.problem !== undefined) addNotice({ id: 'gazetteer', tone: 'warning', key: 'places.unreadable', params: { problem: parsed.problem } });
+      }
       persistRequested.current = persisted.ok && persisted.value === true;
       const next: { lang?: Lang; digits?: Digits } = {};
       if (lang.ok && lang.value !== undefined) next.lang = lang.value;
@@ -383,6 +406,22 @@ export function useAppData(): AppData {
     [changed],
   );
 
+  const saveGazetteer = useCallback(async (next: Gazetteer): Promise<ActionOutcome> => {
+    setGazetteer(next);
+    const s = store.current;
+    if (s === null) return { ok: false, key: 'storage.unavailable' };
+    const r = await s.putSetting(GAZETTEER_SETTING, JSON.stringify(next));
+    if (!r.ok) return failure(r.error);
+    return { ok: true };
+  }, []);
+
+  // The home city is set on the first import (the city the data is most about), then changed by the user.
+  useEffect(() => {
+    if (!ready || gazetteer.home !== undefined || saved.length === 0) return;
+    const home = mainCityOf(saved.map((d) => d.table));
+    if (home !== undefined) void saveGazetteer(setHomePlace(gazetteer, home));
+  }, [ready, gazetteer, saved, saveGazetteer]);
+
   const exportWorkspace = useCallback(async () => {
     const s = store.current;
     if (s === null) return { ok: false as const, key: 'storage.unavailable' as const };
@@ -399,7 +438,11 @@ export function useAppData(): AppData {
       const known = knownSettings(file.settings);
       const r = await s.importWorkspace({ ...file, settings: mode === 'replace' ? known : {} }, mode);
       if (!r.ok) return failure(r.error);
-      if (mode === 'replace') setSettings((prev) => ({ ...prev, ...known }));
+      if (mode === 'replace') {
+        const { gazetteer: gText, ...rest } = known;
+        setSettings((prev) => ({ ...prev, ...rest }));
+        setGazetteer(gText === undefined ? EMPTY_GAZETTEER : parseGazetteer(gText).gazetteer);
+      }
       await reload(s);
       askPersistence(s);
       changed();
@@ -430,6 +473,17 @@ export function useAppData(): AppData {
     ];
   }, [saved.length, builtIn, active, merged]);
   const library = useMemo(() => (saved.length > 0 ? saved : (builtIn?.datasets ?? [])), [saved, builtIn]);
+  // The views read the data with the gazetteer's merges applied (صور's rows are Tyre's).
+  const viewDatasets = useMemo(
+    () =>
+      datasets.map((d) => {
+        const table = applyMerges(d.table, gazetteer);
+        return table === d.table ? d : { ...d, table };
+      }),
+    [datasets, gazetteer],
+  );
+  const cityNames = useMemo((): CityNames => ({ ...(builtIn?.cityNames ?? {}), ...gazetteer.names }), [builtIn, gazetteer]);
+  const homeCity = useMemo(() => homeIn(gazetteer, listPlaces(viewDatasets.map((d) => d.table), gazetteer)), [gazetteer, viewDatasets]);
   const merge = useMemo(() => ({ activeCount: active.length, conflicts: merged.conflicts, conflictCount: merged.conflictCount }), [active.length, merged]);
   const builtInKind = saved.length > 0 || builtIn === null || builtIn.kind === 'none' ? null : builtIn.kind;
 
@@ -437,11 +491,14 @@ export function useAppData(): AppData {
     ready,
     loading,
     storageAvailable,
-    datasets,
+    datasets: viewDatasets,
     library,
     merge,
     builtInKind,
-    cityNames: builtIn?.cityNames ?? {},
+    cityNames,
+    gazetteer,
+    saveGazetteer,
+    homeCity,
     notices,
     settings,
     saveSetting,

@@ -6,6 +6,7 @@ import type { ObservationTable } from '@/domain/observation-table';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
 import { buildDashboard, type CityNames, type Dashboard, type DashboardCity } from '@/model/dashboard-model';
+import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer } from '@/model/gazetteer';
 import { type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
 import { type CliIO, EXIT_DATA_ERRORS, EXIT_USAGE, ingestOptionsFrom, type Args, UsageError } from './cli-args';
@@ -18,9 +19,13 @@ import { USAGE } from './usage';
  */
 
 /** `--names cities.json`: display names by city code (`{ "XD-WNR": { "en": "Wadi Noor", "ar": "وادي النور" } }`). */
-const CityNamesSchema = z.record(z.string(), z.object({ en: z.string(), ar: z.string() }));
+const CityNamesSchema = z.record(z.string(), z.object({ en: z.string().optional(), ar: z.string().optional(), fr: z.string().optional(), es: z.string().optional() }));
 
-export async function readNames(file: string): Promise<CityNames> {
+/**
+ * `--names`: the workspace's gazetteer (`{ "version": 1, "names": …, "merges": …, "home": … }`, as the Data
+ * view exports it, or a workspace backup holding it), or a plain names file (place key → names per language).
+ */
+export async function readNames(file: string): Promise<{ names: CityNames; gazetteer: Gazetteer }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -33,9 +38,24 @@ export async function readNames(file: string): Promise<CityNames> {
   } catch {
     throw new UsageError(`--names: ${file} is not JSON`);
   }
+  const inner = gazetteerIn(json);
+  if (inner !== undefined) {
+    const g = parseGazetteer(inner);
+    if (g.problem !== undefined) throw new UsageError(`--names: ${file}: the gazetteer is not valid (${g.problem})`);
+    return { names: g.gazetteer.names, gazetteer: g.gazetteer };
+  }
   const parsed = CityNamesSchema.safeParse(json);
-  if (!parsed.success) throw new UsageError(`--names: ${file} must map city codes to { "en": …, "ar": … }`);
-  return parsed.data;
+  if (!parsed.success) throw new UsageError(`--names: ${file} must be a gazetteer or map city codes to { "en": …, "ar": … }`);
+  return { names: parsed.data, gazetteer: EMPTY_GAZETTEER };
+}
+
+/** The gazetteer's JSON text in a names file: the file itself, or a workspace backup's `gazetteer` setting. */
+function gazetteerIn(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  if ('version' in json && ('merges' in json || 'names' in json) && !('datasets' in json)) return JSON.stringify(json);
+  const settings = 'settings' in json && typeof json.settings === 'object' && json.settings !== null ? json.settings : undefined;
+  const text = settings !== undefined && GAZETTEER_SETTING in settings ? (settings as Record<string, unknown>)[GAZETTEER_SETTING] : undefined;
+  return typeof text === 'string' ? text : undefined;
 }
 
 /** A flag with a fixed set of values (case-insensitive), `fallback` when absent. */
@@ -62,7 +82,7 @@ export async function loadCityData(
   command: string,
   args: Args,
   io: CliIO,
-  opts: { readonly method: ProgressMethod; readonly importedAt: number; readonly uses: string },
+  opts: { readonly method: ProgressMethod; readonly importedAt: number; readonly uses: string; readonly gazetteer?: Gazetteer },
 ): Promise<CityData> {
   const options = ingestOptionsFrom(args);
   if (args.positional.length === 0) throw new UsageError(`${command}: no files given`);
@@ -89,8 +109,10 @@ export async function loadCityData(
       );
     }
     if (p.result === undefined) continue;
-    tables.push(p.result.table);
-    datasets.push(toLoadedDataset({ id: t.path, name: basename(t.path), source: 'upload', createdAt: opts.importedAt, table: p.result.table, files: [p.result.file] }));
+    // The gazetteer's merges (صور = Tyre) apply to every file, as in the app.
+    const table = opts.gazetteer === undefined ? p.result.table : applyMerges(p.result.table, opts.gazetteer);
+    tables.push(table);
+    datasets.push(toLoadedDataset({ id: t.path, name: basename(t.path), source: 'upload', createdAt: opts.importedAt, table, files: [p.result.file] }));
   }
   return { registry, datasets, dashboard: buildDashboard(tables, registry, opts.method), failed };
 }

@@ -59,6 +59,78 @@ export const ar = {
 
   'data.title': 'البيانات',
 
+  'places.title': 'الأماكن',
+
+  'places.intro': 'الأماكن الواردة في بياناتك. حدّد مدينة المرصد (تُفتح عليها كل الصفحات)، وأعطِ كل مكان اسمه بكل لغة، وبيّن متى يكون اسمان لمكان واحد (صور وTyre). يسري الدمج على كل مجموعات البيانات، ويُحفظ في هذا المتصفح ويُصدَّر مع ملف مساحة العمل.',
+
+  'places.home': 'مدينة المرصد: {name}',
+
+  'places.homeNone': 'لم تُحدَّد مدينة المرصد بعد: تُفتح الصفحات على أول مدينة في البيانات.',
+
+  'places.search': 'ابحث عن مكان بأي اسم أو رمز',
+
+  'places.showing': 'يُعرض {shown} من أصل {total} مكانًا.',
+
+  'places.none': 'لا يوجد مكان مطابق.',
+
+  'places.kind.city': 'مدينة',
+
+  'places.kind.district': 'حي',
+
+  'places.kind.districtOf': 'حي في {parent}',
+
+  'places.kind.region': 'منطقة',
+
+  'places.kind.country': 'دولة',
+
+  'places.kind.aggregate': 'مجموع (العالم، الإجمالي…): ليس مدينة',
+
+  'places.observations': 'عدد المشاهدات: {count}',
+
+  'places.mergedInto': 'المكان نفسه: {name}',
+
+  'places.undoMerge': 'التراجع عن الدمج',
+
+  'places.setHome': 'اجعلها مدينة المرصد',
+
+  'places.isHome': 'مدينة المرصد',
+
+  'places.editNames': 'الأسماء',
+
+  'places.namesLegend': 'أسماء {name}',
+
+  'places.name.ar': 'العربية',
+
+  'places.name.en': 'الإنجليزية',
+
+  'places.name.fr': 'الفرنسية',
+
+  'places.name.es': 'الإسبانية',
+
+  'places.save': 'حفظ',
+
+  'places.cancel': 'إلغاء',
+
+  'places.mergeWith': 'المكان نفسه مثل…',
+
+  'places.mergeTarget': '{name} هو المكان نفسه مثل',
+
+  'places.mergeChoose': 'اختر مكانًا',
+
+  'places.merge': 'دمج',
+
+  'places.merged': 'تُقرأ بيانات {alias} الآن على أنها بيانات {target} في كل الصفحات.',
+
+  'places.unmerged': 'عاد {alias} مكانًا مستقلًا.',
+
+  'places.renamed': 'حُفظت أسماء {name}.',
+
+  'places.homeSet': 'أصبحت {name} مدينة المرصد: تُفتح عليها كل الصفحات.',
+
+  'places.undo': 'تراجع',
+
+  'places.unreadable': 'تعذّرت قراءة أسماء الأماكن وعمليات الدمج المحفوظة ({problem})؛ لذا لم تُستخدم.',
+
   'upload.title': 'تحميل البيانات',
   'upload.intro': 'ملفات CSV أو TSV أو TXT بالتنسيق الطولي أو العريض أو تنسيق Open SDG أو قاعدة بيانات أهداف التنمية المستدامة. تُقرأ الملفات في هذا المتصفح ولا تُرسل إلى أي مكان.',
   'upload.choose': 'اختر الملفات',
@@ -87,6 +159,11 @@ export const ar = {
   'upload.cancelled': 'أُلغيت القراءة. لم يُحفظ شيء.',
   'upload.failed': 'تعذّرت قراءة {name}: {reason}',
   'upload.readAgain': 'أعد القراءة بهذه الخيارات',
+  'upload.chooseFolder': 'اختر مجلدًا',
+  'upload.dataCity': 'المدينة التي تخصها هذه الملفات',
+  'upload.dataCity.hint': 'للملفات التي لا تحتوي على عمود للمدينة، مثل مجلد Open SDG لمدينة واحدة. الصفوف التي يكون فيها الحي فارغًا هي بيانات المدينة نفسها.',
+  'upload.dataCity.needed': 'لا تذكر هذه الملفات أي مدينة. اكتب اسم المدينة التي تخصها؛ وستُقرأ من جديد عند مغادرة الحقل.',
+  'upload.skipped': 'ليست ملفات بيانات، تم تخطيها: {names}.',
   'upload.noFiles': 'لا يوجد ملف بين العناصر التي أفلتّها.',
 
   'result.title': 'النتيجة',
@@ -240,6 +317,37 @@ export const ar = {
   'indicator.breakdown.chartTitle': 'أحدث قيمة حسب التصنيف',
   'indicator.breakdown.chartDescription': 'أحدث قيم {indicator} في {city} حسب التصنيف: {items}.',
   'indicator.breakdown.item': '{label}: {value} ({year})، {status}',
+  'indicator.districts.heading': 'حسب الحي',
+  'indicator.districts.chartTitle': 'أحدث قيمة حسب الحي',
+  'indicator.districts.orderIncrease': 'الأفضل أولًا: القيمة الأعلى أفضل في هذا المؤشر.',
+  'indicator.districts.orderDecrease': 'الأفضل أولًا: القيمة الأدنى أفضل في هذا المؤشر.',
+  'indicator.districts.orderUnranked': 'الأعلى أولًا، دون ترتيب حسب الاتجاه: الاتجاه المنشود لهذا المؤشر غير معروف.',
+  'indicator.districts.reference': '{city}: {value}',
+  'indicator.districts.descriptionCity': 'يشير الخط إلى {city}: {value} ({year}).',
+  'indicator.districts.noCityValue': 'لا توجد قيمة لـ{city} في هذه السلسلة: لا تُقارَن الأحياء بها.',
+  'indicator.districts.otherYear': 'السنة بين قوسين: أحدث قيمة لذلك الحي من سنة غير سنة أحدث قيمة لـ{city} ({year}).',
+  'indicator.districts.legend.better': 'أفضل من {city}',
+  'indicator.districts.legend.worse': 'أسوأ من {city}',
+  'indicator.districts.legend.same': 'مماثل لـ{city}',
+  'indicator.districts.legend.unranked': 'الأحياء (دون ترتيب حسب الاتجاه)',
+  'indicator.districts.legend.districts': 'الأحياء',
+  'indicator.districts.comparison.better': 'أفضل من المدينة',
+  'indicator.districts.comparison.worse': 'أسوأ من المدينة',
+  'indicator.districts.comparison.same': 'مماثل للمدينة',
+  'indicator.districts.comparison.higher': 'أعلى من المدينة',
+  'indicator.districts.comparison.lower': 'أدنى من المدينة',
+  'indicator.districts.comparison.no_city_value': 'لا توجد قيمة للمدينة',
+  'indicator.districts.comparison.no_value': 'لا توجد قيمة',
+  'indicator.districts.description': 'أحدث قيم {indicator} في أحياء {city}، الأفضل أولًا: {items}.',
+  'indicator.districts.descriptionUnranked': 'أحدث قيم {indicator} في أحياء {city}، الأعلى أولًا (دون ترتيب حسب الاتجاه): {items}.',
+  'indicator.districts.item': '{district}: {value} ({year})، {comparison}',
+  'indicator.districts.table.heading': 'جدول الأحياء',
+  'indicator.districts.table.caption': '{indicator} — أحياء {city} — {series}',
+  'indicator.districts.table.rank': 'الترتيب',
+  'indicator.districts.table.district': 'الحي',
+  'indicator.districts.table.value': 'أحدث قيمة',
+  'indicator.districts.table.year': 'السنة',
+  'indicator.districts.table.comparison': 'مقارنةً بـ{city}',
   'indicator.compare.heading': 'المقارنة بمدن أخرى',
   'indicator.compare.add': 'إضافة مدينة',
   'indicator.compare.choose': 'اختر مدينة…',

@@ -57,6 +57,78 @@ export const en = {
 
   'data.title': 'Data',
 
+  'places.title': 'Places',
+
+  'places.intro': 'The places in your data. Set the observatory’s own city (every view opens on it), give each place its name in every language, and say when two names are one place (صور and Tyre). Merges apply to every dataset, are saved in this browser and go with the workspace file.',
+
+  'places.home': 'Home city: {name}',
+
+  'places.homeNone': 'No home city yet: the views open on the first city of the data.',
+
+  'places.search': 'Search places by any name or code',
+
+  'places.showing': 'Showing {shown} of {total} places.',
+
+  'places.none': 'No place matches.',
+
+  'places.kind.city': 'City',
+
+  'places.kind.district': 'District',
+
+  'places.kind.districtOf': 'District of {parent}',
+
+  'places.kind.region': 'Region',
+
+  'places.kind.country': 'Country',
+
+  'places.kind.aggregate': 'Aggregate (World, Total…): not a city',
+
+  'places.observations': 'Observations: {count}',
+
+  'places.mergedInto': 'Same place as {name}',
+
+  'places.undoMerge': 'Undo merge',
+
+  'places.setHome': 'Make home city',
+
+  'places.isHome': 'Home city',
+
+  'places.editNames': 'Names',
+
+  'places.namesLegend': 'Names of {name}',
+
+  'places.name.ar': 'Arabic',
+
+  'places.name.en': 'English',
+
+  'places.name.fr': 'French',
+
+  'places.name.es': 'Spanish',
+
+  'places.save': 'Save',
+
+  'places.cancel': 'Cancel',
+
+  'places.mergeWith': 'Same place as…',
+
+  'places.mergeTarget': '{name} is the same place as',
+
+  'places.mergeChoose': 'Choose a place',
+
+  'places.merge': 'Merge',
+
+  'places.merged': '{alias} is now read as {target} in every view.',
+
+  'places.unmerged': '{alias} is its own place again.',
+
+  'places.renamed': 'Names of {name} saved.',
+
+  'places.homeSet': '{name} is the home city: every view opens on it.',
+
+  'places.undo': 'Undo',
+
+  'places.unreadable': 'The saved place names and merges could not be read ({problem}); they were left out.',
+
   'upload.title': 'Load data',
   'upload.intro': 'CSV, TSV or TXT files in long, wide, Open SDG or UN SDG database layout. Files are read in this browser; nothing is sent anywhere.',
   'upload.choose': 'Choose files',
@@ -85,6 +157,11 @@ export const en = {
   'upload.cancelled': 'Reading was cancelled. Nothing was saved.',
   'upload.failed': '{name} could not be read: {reason}',
   'upload.readAgain': 'Read again with these options',
+  'upload.chooseFolder': 'Choose a folder',
+  'upload.dataCity': 'City these files belong to',
+  'upload.dataCity.hint': 'For files without a city column, such as an Open SDG folder of one city. Rows with a blank district are the city itself.',
+  'upload.dataCity.needed': 'These files name no city. Type the city they belong to; they are read again when you leave the field.',
+  'upload.skipped': 'Not data files, skipped: {names}.',
   'upload.noFiles': 'None of the dropped items is a file.',
 
   'result.title': 'Result',
@@ -230,6 +307,37 @@ export const en = {
   'indicator.breakdown.chartTitle': 'Latest value by breakdown',
   'indicator.breakdown.chartDescription': 'Latest values of {indicator} in {city} by breakdown: {items}.',
   'indicator.breakdown.item': '{label}: {value} ({year}), {status}',
+  'indicator.districts.heading': 'By district',
+  'indicator.districts.chartTitle': 'Latest value by district',
+  'indicator.districts.orderIncrease': 'Best first: a higher value is better for this indicator.',
+  'indicator.districts.orderDecrease': 'Best first: a lower value is better for this indicator.',
+  'indicator.districts.orderUnranked': 'Highest first, not ranked by direction: the desired direction of this indicator is not known.',
+  'indicator.districts.reference': '{city}: {value}',
+  'indicator.districts.descriptionCity': 'The line marks {city}: {value} ({year}).',
+  'indicator.districts.noCityValue': '{city} has no value for this series: the districts are not compared with it.',
+  'indicator.districts.otherYear': 'A year in brackets: that district’s latest value is from another year than the latest value of {city} ({year}).',
+  'indicator.districts.legend.better': 'Better than {city}',
+  'indicator.districts.legend.worse': 'Worse than {city}',
+  'indicator.districts.legend.same': 'Same as {city}',
+  'indicator.districts.legend.unranked': 'Districts (not ranked by direction)',
+  'indicator.districts.legend.districts': 'Districts',
+  'indicator.districts.comparison.better': 'Better than the city',
+  'indicator.districts.comparison.worse': 'Worse than the city',
+  'indicator.districts.comparison.same': 'Same as the city',
+  'indicator.districts.comparison.higher': 'Higher than the city',
+  'indicator.districts.comparison.lower': 'Lower than the city',
+  'indicator.districts.comparison.no_city_value': 'No city value',
+  'indicator.districts.comparison.no_value': 'No value',
+  'indicator.districts.description': 'Latest values of {indicator} in the districts of {city}, best first: {items}.',
+  'indicator.districts.descriptionUnranked': 'Latest values of {indicator} in the districts of {city}, highest first (not ranked by direction): {items}.',
+  'indicator.districts.item': '{district}: {value} ({year}), {comparison}',
+  'indicator.districts.table.heading': 'Districts table',
+  'indicator.districts.table.caption': '{indicator} — districts of {city} — {series}',
+  'indicator.districts.table.rank': 'Rank',
+  'indicator.districts.table.district': 'District',
+  'indicator.districts.table.value': 'Latest value',
+  'indicator.districts.table.year': 'Year',
+  'indicator.districts.table.comparison': 'Compared with {city}',
   'indicator.compare.heading': 'Compare with other cities',
   'indicator.compare.add': 'Add a city',
   'indicator.compare.choose': 'Choose a city…',

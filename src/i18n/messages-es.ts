@@ -60,6 +60,78 @@ export const es = {
 
   'data.title': 'Datos',
 
+  'places.title': 'Lugares',
+
+  'places.intro': 'Los lugares de sus datos. Elija la ciudad del observatorio (todas las vistas se abren en ella), dé a cada lugar su nombre en cada idioma e indique cuándo dos nombres son un mismo lugar (صور y Tiro). Las fusiones se aplican a todos los conjuntos de datos, se guardan en este navegador y acompañan al archivo del espacio de trabajo.',
+
+  'places.home': 'Ciudad del observatorio: {name}',
+
+  'places.homeNone': 'Aún no hay ciudad del observatorio: las vistas se abren en la primera ciudad de los datos.',
+
+  'places.search': 'Buscar lugares por cualquier nombre o código',
+
+  'places.showing': 'Se muestran {shown} de {total} lugares.',
+
+  'places.none': 'Ningún lugar coincide.',
+
+  'places.kind.city': 'Ciudad',
+
+  'places.kind.district': 'Distrito',
+
+  'places.kind.districtOf': 'Distrito de {parent}',
+
+  'places.kind.region': 'Región',
+
+  'places.kind.country': 'País',
+
+  'places.kind.aggregate': 'Agregado (Mundo, Total…): no es una ciudad',
+
+  'places.observations': 'Observaciones: {count}',
+
+  'places.mergedInto': 'Mismo lugar que {name}',
+
+  'places.undoMerge': 'Deshacer la fusión',
+
+  'places.setHome': 'Convertir en ciudad del observatorio',
+
+  'places.isHome': 'Ciudad del observatorio',
+
+  'places.editNames': 'Nombres',
+
+  'places.namesLegend': 'Nombres de {name}',
+
+  'places.name.ar': 'Árabe',
+
+  'places.name.en': 'Inglés',
+
+  'places.name.fr': 'Francés',
+
+  'places.name.es': 'Español',
+
+  'places.save': 'Guardar',
+
+  'places.cancel': 'Cancelar',
+
+  'places.mergeWith': 'Mismo lugar que…',
+
+  'places.mergeTarget': '{name} es el mismo lugar que',
+
+  'places.mergeChoose': 'Elija un lugar',
+
+  'places.merge': 'Fusionar',
+
+  'places.merged': '{alias} se lee ahora como {target} en todas las vistas.',
+
+  'places.unmerged': '{alias} vuelve a ser un lugar propio.',
+
+  'places.renamed': 'Nombres de {name} guardados.',
+
+  'places.homeSet': '{name} es la ciudad del observatorio: todas las vistas se abren en ella.',
+
+  'places.undo': 'Deshacer',
+
+  'places.unreadable': 'No se pudieron leer los nombres de lugares y las fusiones guardados ({problem}); se dejaron de lado.',
+
   'upload.title': 'Cargar datos',
   'upload.intro': 'Archivos CSV, TSV o TXT en formato largo, ancho, Open SDG o de la Base de Datos Mundial de Indicadores de los ODS. Los archivos se leen en este navegador; no se envía nada a ninguna parte.',
   'upload.choose': 'Elegir archivos',
@@ -88,6 +160,11 @@ export const es = {
   'upload.cancelled': 'Se canceló la lectura. No se guardó nada.',
   'upload.failed': 'No se pudo leer {name}: {reason}',
   'upload.readAgain': 'Volver a leer con estas opciones',
+  'upload.chooseFolder': 'Elegir una carpeta',
+  'upload.dataCity': 'Ciudad a la que pertenecen estos archivos',
+  'upload.dataCity.hint': 'Para archivos sin columna de ciudad, como una carpeta Open SDG de una sola ciudad. Las filas con el distrito en blanco son la propia ciudad.',
+  'upload.dataCity.needed': 'Estos archivos no nombran ninguna ciudad. Escriba la ciudad a la que pertenecen; se vuelven a leer al salir del campo.',
+  'upload.skipped': 'No son archivos de datos, se omitieron: {names}.',
   'upload.noFiles': 'Ninguno de los elementos soltados es un archivo.',
 
   'result.title': 'Resultado',
@@ -233,6 +310,37 @@ export const es = {
   'indicator.breakdown.chartTitle': 'Último valor por desglose',
   'indicator.breakdown.chartDescription': 'Últimos valores de {indicator} en {city} por desglose: {items}.',
   'indicator.breakdown.item': '{label}: {value} ({year}), {status}',
+  'indicator.districts.heading': 'Por distrito',
+  'indicator.districts.chartTitle': 'Último valor por distrito',
+  'indicator.districts.orderIncrease': 'El mejor primero: en este indicador, un valor más alto es mejor.',
+  'indicator.districts.orderDecrease': 'El mejor primero: en este indicador, un valor más bajo es mejor.',
+  'indicator.districts.orderUnranked': 'El valor más alto primero, sin clasificar según el sentido: no se conoce el sentido deseado de este indicador.',
+  'indicator.districts.reference': '{city}: {value}',
+  'indicator.districts.descriptionCity': 'La línea indica {city}: {value} ({year}).',
+  'indicator.districts.noCityValue': '{city} no tiene valor para esta serie: los distritos no se comparan con ella.',
+  'indicator.districts.otherYear': 'Un año entre paréntesis: el último valor de ese distrito es de un año distinto al del último valor de {city} ({year}).',
+  'indicator.districts.legend.better': 'Mejor que {city}',
+  'indicator.districts.legend.worse': 'Peor que {city}',
+  'indicator.districts.legend.same': 'Igual que {city}',
+  'indicator.districts.legend.unranked': 'Distritos (sin clasificar según el sentido)',
+  'indicator.districts.legend.districts': 'Distritos',
+  'indicator.districts.comparison.better': 'Mejor que la ciudad',
+  'indicator.districts.comparison.worse': 'Peor que la ciudad',
+  'indicator.districts.comparison.same': 'Igual que la ciudad',
+  'indicator.districts.comparison.higher': 'Superior a la ciudad',
+  'indicator.districts.comparison.lower': 'Inferior a la ciudad',
+  'indicator.districts.comparison.no_city_value': 'Sin valor de la ciudad',
+  'indicator.districts.comparison.no_value': 'Sin valor',
+  'indicator.districts.description': 'Últimos valores de {indicator} en los distritos de {city}, el mejor primero: {items}.',
+  'indicator.districts.descriptionUnranked': 'Últimos valores de {indicator} en los distritos de {city}, el más alto primero (sin clasificar según el sentido): {items}.',
+  'indicator.districts.item': '{district}: {value} ({year}), {comparison}',
+  'indicator.districts.table.heading': 'Tabla de distritos',
+  'indicator.districts.table.caption': '{indicator} — distritos de {city} — {series}',
+  'indicator.districts.table.rank': 'Puesto',
+  'indicator.districts.table.district': 'Distrito',
+  'indicator.districts.table.value': 'Último valor',
+  'indicator.districts.table.year': 'Año',
+  'indicator.districts.table.comparison': 'En comparación con {city}',
   'indicator.compare.heading': 'Comparar con otras ciudades',
   'indicator.compare.add': 'Añadir una ciudad',
   'indicator.compare.choose': 'Elegir una ciudad…',

@@ -61,6 +61,78 @@ export const fr = {
 
   'data.title': 'Données',
 
+  'places.title': 'Lieux',
+
+  'places.intro': 'Les lieux de vos données. Choisissez la ville de l’observatoire (toutes les vues s’ouvrent sur elle), donnez à chaque lieu son nom dans chaque langue et indiquez quand deux noms désignent un même lieu (صور et Tyr). Les fusions s’appliquent à tous les jeux de données, sont enregistrées dans ce navigateur et accompagnent le fichier d’espace de travail.',
+
+  'places.home': 'Ville de l’observatoire : {name}',
+
+  'places.homeNone': 'Pas encore de ville de l’observatoire : les vues s’ouvrent sur la première ville des données.',
+
+  'places.search': 'Rechercher un lieu par nom ou par code',
+
+  'places.showing': '{shown} lieux affichés sur {total}.',
+
+  'places.none': 'Aucun lieu ne correspond.',
+
+  'places.kind.city': 'Ville',
+
+  'places.kind.district': 'Quartier',
+
+  'places.kind.districtOf': 'Quartier de {parent}',
+
+  'places.kind.region': 'Région',
+
+  'places.kind.country': 'Pays',
+
+  'places.kind.aggregate': 'Agrégat (Monde, Total…) : pas une ville',
+
+  'places.observations': 'Observations : {count}',
+
+  'places.mergedInto': 'Même lieu que {name}',
+
+  'places.undoMerge': 'Annuler la fusion',
+
+  'places.setHome': 'En faire la ville de l’observatoire',
+
+  'places.isHome': 'Ville de l’observatoire',
+
+  'places.editNames': 'Noms',
+
+  'places.namesLegend': 'Noms de {name}',
+
+  'places.name.ar': 'Arabe',
+
+  'places.name.en': 'Anglais',
+
+  'places.name.fr': 'Français',
+
+  'places.name.es': 'Espagnol',
+
+  'places.save': 'Enregistrer',
+
+  'places.cancel': 'Annuler',
+
+  'places.mergeWith': 'Même lieu que…',
+
+  'places.mergeTarget': '{name} est le même lieu que',
+
+  'places.mergeChoose': 'Choisir un lieu',
+
+  'places.merge': 'Fusionner',
+
+  'places.merged': '{alias} est désormais lu comme {target} dans toutes les vues.',
+
+  'places.unmerged': '{alias} est de nouveau un lieu à part entière.',
+
+  'places.renamed': 'Noms de {name} enregistrés.',
+
+  'places.homeSet': '{name} est la ville de l’observatoire : toutes les vues s’ouvrent sur elle.',
+
+  'places.undo': 'Annuler',
+
+  'places.unreadable': 'Les noms de lieux et les fusions enregistrés n’ont pas pu être lus ({problem}) ; ils ont été laissés de côté.',
+
   'upload.title': 'Charger des données',
   'upload.intro': 'Fichiers CSV, TSV ou TXT au format long, large, Open SDG ou de la Base de données mondiale des indicateurs ODD. Les fichiers sont lus dans ce navigateur\u202f; rien n’est envoyé nulle part.',
   'upload.choose': 'Choisir des fichiers',
@@ -89,6 +161,11 @@ export const fr = {
   'upload.cancelled': 'La lecture a été annulée. Rien n’a été enregistré.',
   'upload.failed': '{name} n’a pas pu être lu\u00a0: {reason}',
   'upload.readAgain': 'Relire avec ces options',
+  'upload.chooseFolder': 'Choisir un dossier',
+  'upload.dataCity': 'Ville à laquelle appartiennent ces fichiers',
+  'upload.dataCity.hint': 'Pour les fichiers sans colonne de ville, comme un dossier Open SDG d’une seule ville. Les lignes dont le quartier est vide concernent la ville elle-même.',
+  'upload.dataCity.needed': 'Ces fichiers ne nomment aucune ville. Saisissez la ville à laquelle ils appartiennent ; ils sont relus lorsque vous quittez le champ.',
+  'upload.skipped': 'Fichiers qui ne sont pas des données, ignorés : {names}.',
   'upload.noFiles': 'Aucun des éléments déposés n’est un fichier.',
 
   'result.title': 'Résultat',
@@ -234,6 +311,37 @@ export const fr = {
   'indicator.breakdown.chartTitle': 'Dernière valeur par ventilation',
   'indicator.breakdown.chartDescription': 'Dernières valeurs de {indicator} pour {city} par ventilation\u00a0: {items}.',
   'indicator.breakdown.item': '{label}\u00a0: {value} ({year}), {status}',
+  'indicator.districts.heading': 'Par quartier',
+  'indicator.districts.chartTitle': 'Dernière valeur par quartier',
+  'indicator.districts.orderIncrease': 'Le meilleur en premier\u00a0: pour cet indicateur, une valeur plus élevée est meilleure.',
+  'indicator.districts.orderDecrease': 'Le meilleur en premier\u00a0: pour cet indicateur, une valeur plus basse est meilleure.',
+  'indicator.districts.orderUnranked': 'La valeur la plus élevée en premier, sans classement selon le sens\u00a0: le sens d’évolution souhaité de cet indicateur n’est pas connu.',
+  'indicator.districts.reference': '{city}\u00a0: {value}',
+  'indicator.districts.descriptionCity': 'La ligne indique {city}\u00a0: {value} ({year}).',
+  'indicator.districts.noCityValue': '{city} n’a pas de valeur pour cette série\u00a0: les quartiers ne lui sont pas comparés.',
+  'indicator.districts.otherYear': 'Une année entre parenthèses\u00a0: la dernière valeur de ce quartier date d’une autre année que la dernière valeur de {city} ({year}).',
+  'indicator.districts.legend.better': 'Meilleur que {city}',
+  'indicator.districts.legend.worse': 'Moins bon que {city}',
+  'indicator.districts.legend.same': 'Identique à {city}',
+  'indicator.districts.legend.unranked': 'Quartiers (sans classement selon le sens)',
+  'indicator.districts.legend.districts': 'Quartiers',
+  'indicator.districts.comparison.better': 'Meilleur que la ville',
+  'indicator.districts.comparison.worse': 'Moins bon que la ville',
+  'indicator.districts.comparison.same': 'Identique à la ville',
+  'indicator.districts.comparison.higher': 'Supérieur à la ville',
+  'indicator.districts.comparison.lower': 'Inférieur à la ville',
+  'indicator.districts.comparison.no_city_value': 'Pas de valeur pour la ville',
+  'indicator.districts.comparison.no_value': 'Pas de valeur',
+  'indicator.districts.description': 'Dernières valeurs de {indicator} dans les quartiers de {city}, le meilleur en premier\u00a0: {items}.',
+  'indicator.districts.descriptionUnranked': 'Dernières valeurs de {indicator} dans les quartiers de {city}, la plus élevée en premier (sans classement selon le sens)\u00a0: {items}.',
+  'indicator.districts.item': '{district}\u00a0: {value} ({year}), {comparison}',
+  'indicator.districts.table.heading': 'Tableau des quartiers',
+  'indicator.districts.table.caption': '{indicator} — quartiers de {city} — {series}',
+  'indicator.districts.table.rank': 'Rang',
+  'indicator.districts.table.district': 'Quartier',
+  'indicator.districts.table.value': 'Dernière valeur',
+  'indicator.districts.table.year': 'Année',
+  'indicator.districts.table.comparison': 'Par rapport à {city}',
   'indicator.compare.heading': 'Comparer avec d’autres villes',
   'indicator.compare.add': 'Ajouter une ville',
   'indicator.compare.choose': 'Choisir une ville…',

@@ -5,7 +5,9 @@ import { type CityRank, distanceToTarget, rankCities } from '@/domain/progress/r
 import { normalizeToBounds } from '@/domain/progress/sdsn';
 import type { ProgressResult, ProgressStatus } from '@/domain/progress/types';
 import { compareIndicatorCodes, type Registry } from '@/domain/registry';
-import { cityKey, type Dashboard, type DashboardCity } from './dashboard-model';
+import { type CityNames, cityKey, type Dashboard, type DashboardCity, pickPlaceName, placeNamesOf } from './dashboard-model';
+
+export type { CityNames };
 
 /**
  * The Compare view's data, as pure functions of the dashboard model (progress is never recomputed
@@ -19,14 +21,9 @@ import { cityKey, type Dashboard, type DashboardCity } from './dashboard-model';
 // ---------------------------------------------------------------------------------------------------
 // Cities
 
-/** Display names per city code (the demo's fictional cities), in English and Arabic. */
-export type CityNames = Readonly<Record<string, { readonly en: string; readonly ar: string }>>;
-
-/** A city's name in the UI language: the names file's (Arabic for `ar`, English otherwise), else the data's. */
+/** A city's name in the UI language: the display names' (names file, gazetteer), else the data's, else its key. */
 export function cityLabel(city: DashboardCity, names: CityNames, lang: string): string {
-  const n = city.code === '' ? undefined : names[city.code];
-  const own = n === undefined ? '' : lang === 'ar' ? n.ar : n.en;
-  return own || city.name || city.key;
+  return pickPlaceName(placeNamesOf(city, names), lang) || city.name || city.key;
 }
 
 export type ResolvedCities = {

@@ -155,14 +155,30 @@ export function resolveCityPair(dashboard: Pick<Dashboard, 'cities' | 'cityByKey
   return { primary, partner: other !== undefined && other !== primary ? other : undefined, missing };
 }
 
-/** Display names of cities by code, per language (the demo's fictional cities; `public/demo/cities.json`). */
-export type CityNames = Readonly<Record<string, { readonly en: string; readonly ar: string }>>;
+/**
+ * Display names of places by key (code, else name), per language: the demo's names file
+ * (`public/demo/cities.json`, en/ar) and the names the user gave in the workspace gazetteer.
+ */
+export type CityNames = Readonly<Record<string, PlaceNames>>;
+export type PlaceNames = { readonly en?: string | undefined; readonly ar?: string | undefined; readonly fr?: string | undefined; readonly es?: string | undefined };
 
-/** A city's name in the UI language (Arabic in Arabic, English otherwise), else the name in the data. */
+/** The display names of a place: by its code, else by its name (the place's key). */
+export function placeNamesOf(city: Pick<DashboardCity, 'name' | 'code'>, names: CityNames): PlaceNames | undefined {
+  return names[city.code !== '' ? city.code : city.name];
+}
+
+/** A name in a language from a place's display names: Arabic in Arabic; French and Spanish fall back to English. */
+export function pickPlaceName(n: PlaceNames | undefined, lang: Lang | string): string {
+  if (n === undefined) return '';
+  if (lang === 'ar') return n.ar ?? '';
+  if (lang === 'fr') return n.fr || n.en || '';
+  if (lang === 'es') return n.es || n.en || '';
+  return n.en ?? '';
+}
+
+/** A city's name in the UI language, else the name in the data. */
 export function cityDisplayName(city: Pick<DashboardCity, 'name' | 'code'>, names: CityNames, lang: Lang): string {
-  const n = city.code === '' ? undefined : names[city.code];
-  if (n === undefined) return city.name;
-  return (lang === 'ar' ? n.ar : n.en) || city.name;
+  return pickPlaceName(placeNamesOf(city, names), lang) || city.name;
 }
 
 /**

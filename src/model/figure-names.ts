@@ -1,4 +1,4 @@
-import type { CityNames } from './dashboard-model';
+import { type CityNames, placeNamesOf } from './dashboard-model';
 import type { Lang } from '@/i18n/lang';
 
 /**
@@ -47,7 +47,7 @@ function nameSlug(name: string, code: string): string {
 
 /** A dashboard city's slug, from its English display name (`names`) when it has one, else its name in the data. */
 export function citySlug(city: { readonly name: string; readonly code: string }, names: CityNames = {}): string {
-  const en = city.code === '' ? undefined : names[city.code]?.en;
+  const en = placeNamesOf(city, names)?.en;
   return nameSlug(en !== undefined && en !== '' ? en : city.name, city.code);
 }
 

@@ -95,7 +95,8 @@ const EnvelopeSchema = z.object({
   app: z.object({ version: z.string().max(100) }),
   datasets: z.array(DatasetJsonSchema).max(10_000),
   mappings: z.array(SavedMappingSchema).max(100_000),
-  settings: z.record(z.string().max(100), z.union([z.string().max(10_000), z.number(), z.boolean()])),
+  // String settings hold up to 1 MB: the gazetteer (names and merges of every place) is one.
+  settings: z.record(z.string().max(100), z.union([z.string().max(1_000_000), z.number(), z.boolean()])),
 });
 
 function tableToJson(t: ObservationTable): TableJson {

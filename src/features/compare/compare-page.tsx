@@ -8,7 +8,7 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { AcrossCities } from './across-cities';
 import { type CityOption, CityPicker } from './city-picker';
-import { cityLabel, indicatorsWithData, resolveCities, resolveIndicator } from '@/model/compare-model';
+import { cityLabel, type CityNames, indicatorsWithData, resolveCities, resolveIndicator } from '@/model/compare-model';
 import type { HrefFor } from './compare-text';
 import { SideBySide } from './side-by-side';
 
@@ -16,7 +16,7 @@ export type ComparePageProps = {
   datasets: readonly LoadedDataset[];
   registry: Registry;
   /** Display names of cities by code, per language (the demo's fictional cities). */
-  cityNames: Readonly<Record<string, { en: string; ar: string }>>;
+  cityNames: CityNames;
   /** Cities from the URL (`cities=XD-WNR,XD-BSH`): keys, codes or names; unknown ones are named in a note and ignored. */
   cities: readonly string[] | undefined;
   /** Indicator from the URL: when set, the view shows this indicator across every city. */

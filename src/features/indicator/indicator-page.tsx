@@ -21,6 +21,7 @@ import { formatSentence, type TextLocale } from '@/model/explanation-text';
 import {
   chooseAlong,
   cityDisplayName,
+  type CityNames,
   comparisonSeries,
   datasetsWith,
   defaultChoice,
@@ -48,7 +49,7 @@ export type IndicatorPageProps = {
   datasets: readonly LoadedDataset[];
   registry: Registry;
   /** Display names of cities by code, per language (the demo's fictional cities). */
-  cityNames: Readonly<Record<string, { en: string; ar: string }>>;
+  cityNames: CityNames;
   /** The city shown (key or name, from the URL). */
   city: string | undefined;
   /** Comparison cities (from the URL; the shown city itself is ignored). */

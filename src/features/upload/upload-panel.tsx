@@ -29,6 +29,8 @@ export type UploadPanelProps = {
   mappings: readonly SavedMapping[];
   onSaveMapping: (mapping: SavedMapping) => Promise<ActionResult>;
   onDeleteMapping: (signature: string) => Promise<ActionResult>;
+  /** The observatory's own city: the starting value of "City these files belong to". */
+  homeCityName?: string;
 };
 
 /** Per file: the column mapping and fixed values the user chose (kept when the files are read again). */
@@ -45,6 +47,27 @@ type Phase =
 type Message = { tone: 'info' | 'success' | 'error'; text: string };
 
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
+const DATA_FILE = /\.(csv|tsv|txt)$/i;
+
+/** Files picked from a folder: its data files (others are named in a note), and the folder's name. */
+export function dataFilesOfFolder(list: readonly File[]): { files: File[]; skipped: string[]; folder: string | undefined } {
+  const files: File[] = [];
+  const skipped: string[] = [];
+  let folder: string | undefined;
+  for (const f of list) {
+    const path = f.webkitRelativePath || f.name;
+    folder ??= path.includes('/') ? path.split('/')[0] : undefined;
+    if (DATA_FILE.test(f.name)) files.push(f);
+    else skipped.push(path);
+  }
+  files.sort((a, b) => ((a.webkitRelativePath || a.name) < (b.webkitRelativePath || b.name) ? -1 : 1));
+  return { files, skipped, folder };
+}
+
+/** Whether a file has no city column (its rows are the data city's, or its districts'). */
+function cityUnnamed(r: IngestResult): boolean {
+  return (r.issueCounts.city_assumed ?? 0) > 0;
+}
 
 /** The issues that say the layout or a required column was not found: the file needs a mapping. */
 function needsMapping(r: IngestResult): boolean {
@@ -88,7 +111,7 @@ function choiceFromSaved(m: SavedMapping): FileChoice {
  * columns), then import the accepted observations as one new dataset — or, when a saved dataset has
  * the same name and the user confirms, as its new version. Cancelling or discarding saves nothing.
  */
-export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, onDeleteMapping }: UploadPanelProps) {
+export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, onDeleteMapping, homeCityName }: UploadPanelProps) {
   const { t, lang, formatDate } = useI18n();
   const [options, setOptions] = useState<ReadingOptions>(DEFAULT_READING_OPTIONS);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -103,6 +126,13 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
   const run = useRef(0);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement | null>(null);
+  const folderInputId = useId();
+  const cityInputId = useId();
+  const [dataCity, setDataCity] = useState(homeCityName ?? '');
+  /** The data city the files on screen were read with (re-read when the field changes). */
+  const readWithCity = useRef('');
+  // `webkitdirectory` is not in React's typings: set it on the element.
+  const folderRef = useCallback((el: HTMLInputElement | null) => el?.setAttribute('webkitdirectory', ''), []);
   const resultsRef = useRef<HTMLDivElement | null>(null);
   const registry = useMemo(() => loadBundledRegistry().registry, []);
 
@@ -120,11 +150,11 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
       delimiter: options.delimiter,
       legacyEncoding: lang === 'ar' ? 'windows-1256' : 'windows-1252',
       ...(choice !== undefined ? { mapping: choice.mapping } : {}),
-      ...(choice?.defaultCity !== undefined ? { defaultCity: choice.defaultCity } : {}),
+      ...(choice?.defaultCity !== undefined ? { defaultCity: choice.defaultCity } : dataCity.trim() !== '' ? { defaultCity: dataCity.trim() } : {}),
       ...(choice?.defaultIndicator !== undefined ? { defaultIndicator: choice.defaultIndicator } : {}),
       ...(onProgress ? { onProgress } : {}),
     }),
-    [options, lang],
+    [options, lang, dataCity],
   );
 
   /** Reads the files (again): each with the mapping chosen for it, if any. */
@@ -132,6 +162,7 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
     async (list: File[], keepChoices: readonly (FileChoice | undefined)[]) => {
       if (list.length === 0) return;
       files.current = list;
+      readWithCity.current = dataCity.trim();
       const runId = ++run.current;
       setMessage(null);
       setMappingOpen(null);
@@ -169,12 +200,41 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
       if (failures.length > 0) setMessage({ tone: 'error', text: failures.join(' ') });
       setPhase(results.length > 0 ? { kind: 'review', results } : { kind: 'idle' });
     },
-    [ingestOptions, t],
+    [ingestOptions, t, dataCity],
   );
 
   const pick = (list: File[]) => {
     setOffersDismissed(new Set());
     void read(list, []);
+  };
+
+  const pickFolder = (list: File[]) => {
+    const { files: data, skipped, folder } = dataFilesOfFolder(list);
+    // The folder names the city unless the user already did (the field is read when the files are).
+    if (folder !== undefined && dataCity.trim() === '') setDataCity(folder);
+    if (data.length === 0) {
+      setMessage({ tone: 'error', text: t('upload.noFiles') });
+      return;
+    }
+    setOffersDismissed(new Set());
+    pendingFolderNote.current = skipped.length > 0 ? t('upload.skipped', { names: skipped.slice(0, 20).join(', ') + (skipped.length > 20 ? ' …' : '') }) : null;
+    pendingFolderRead.current = data;
+  };
+  const pendingFolderRead = useRef<File[] | null>(null);
+  const pendingFolderNote = useRef<string | null>(null);
+  // A folder read waits one render so that the city taken from its name is in the reading options.
+  useEffect(() => {
+    const list = pendingFolderRead.current;
+    if (list === null) return;
+    pendingFolderRead.current = null;
+    const note = pendingFolderNote.current;
+    void read(list, []).then(() => {
+      if (note !== null) setMessage({ tone: 'info', text: note });
+    });
+  });
+
+  const commitDataCity = () => {
+    if (phase.kind === 'review' && files.current.length > 0 && dataCity.trim() !== readWithCity.current) void read(files.current, choices);
   };
 
   /** Reads file `index` again with a mapping (in the worker) and shows its new report. */
@@ -296,6 +356,8 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
   const busy = phase.kind === 'reading' || phase.kind === 'saving' || phase.kind === 'remapping';
   const results = phase.kind === 'review' || phase.kind === 'saving' || phase.kind === 'remapping' || phase.kind === 'confirm' ? phase.results : [];
   const accepted = results.reduce((n, r) => n + r.table.length, 0);
+  // No placeholder city: files that name none wait for the user to name it.
+  const needsCity = results.some(cityUnnamed) && (dataCity.trim() === '' || readWithCity.current === '');
   const percent = phase.kind === 'reading' || phase.kind === 'remapping' ? Math.round(phase.fraction * 100) : 0;
   const savedBySignature = useMemo(() => new Map(mappings.map((m) => [m.signature, m])), [mappings]);
 
@@ -394,7 +456,39 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
         <label htmlFor={inputId} className={`button primary${busy ? ' disabled' : ''}`}>
           {t('upload.choose')}
         </label>
+        <input
+          ref={folderRef}
+          id={folderInputId}
+          className="visually-hidden folder-input"
+          type="file"
+          multiple
+          disabled={busy}
+          onChange={(e) => pickFolder(Array.from(e.target.files ?? []))}
+        />
+        <label htmlFor={folderInputId} className={`button secondary${busy ? ' disabled' : ''}`}>
+          {t('upload.chooseFolder')}
+        </label>
         <span className="drop-hint">{dragging ? t('upload.dropActive') : t('upload.drop')}</span>
+      </div>
+      <div className="data-city">
+        <label htmlFor={cityInputId}>{t('upload.dataCity')}</label>
+        <input
+          id={cityInputId}
+          type="text"
+          value={dataCity}
+          maxLength={200}
+          disabled={busy}
+          aria-describedby={`${cityInputId}-hint`}
+          aria-invalid={needsCity}
+          onChange={(e) => setDataCity(e.target.value)}
+          onBlur={commitDataCity}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitDataCity();
+          }}
+        />
+        <p id={`${cityInputId}-hint`} className={needsCity ? 'message message-error' : 'hint'}>
+          {needsCity ? t('upload.dataCity.needed') : t('upload.dataCity.hint')}
+        </p>
       </div>
       <ReadingOptionsForm value={options} onChange={setOptions} disabled={busy} />
       {phase.kind === 'review' && files.current.length > 0 ? (
@@ -431,7 +525,7 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
           ))}
           {accepted === 0 ? <p className="message message-error">{t('import.blocked')}</p> : null}
           <div className="actions">
-            <button type="button" className="button primary" disabled={accepted === 0 || busy || mappingOpen !== null} onClick={() => importResults(results)}>
+            <button type="button" className="button primary" disabled={accepted === 0 || busy || mappingOpen !== null || needsCity} onClick={() => importResults(results)}>
               {phase.kind === 'saving' ? t('import.saving') : t('import.button', { count: accepted })}
             </button>
             <button type="button" className="button secondary" disabled={busy} onClick={discard}>
