@@ -102,7 +102,10 @@ test.describe('loading data', () => {
     await expect(page.getByRole('row', { name: /two-cities\.csv/ })).toBeVisible();
     await page.getByRole('link', { name: 'Indicator', exact: true }).click();
     await expect(page.getByLabel('City', { exact: true })).toContainText('عمّان');
+    // The view opens on the home city: the one the first import is most about.
+    await expect(page.getByLabel('City', { exact: true })).toHaveValue('JO-AMM');
     await page.getByLabel('City', { exact: true }).selectOption('LB-TYR');
+    await page.getByLabel('Indicator', { exact: true }).selectOption('11.6.2');
     await expect(page.getByLabel('Indicator', { exact: true })).toHaveValue('11.6.2');
     await expect(page.getByTestId('chart').first().locator('svg').first()).toBeVisible();
   });

@@ -60,7 +60,7 @@ test('1,000 cities: indicator switches, ranking pages, search and city changes r
   await page.goto('./#/data?lang=en');
   await expect(page.locator('.dataset-table')).toBeVisible();
   let t0 = Date.now();
-  await page.locator('.upload input[type=file]').setInputFiles({ name: 'bench-1000-cities.csv', mimeType: 'text/csv', buffer: csv });
+  await page.locator('.upload input.file-input').setInputFiles({ name: 'bench-1000-cities.csv', mimeType: 'text/csv', buffer: csv });
   const importButton = page.getByRole('button', { name: /^Import [\d,]+ observations$/ });
   await expect(importButton).toBeEnabled({ timeout: 120_000 });
   const readMs = Date.now() - t0;

@@ -189,7 +189,7 @@ test('hostile city names are shown as text in tables, charts and tooltips, and n
     void d.dismiss();
   });
   await page.goto('./#/data?lang=en');
-  await page.locator('.upload input[type=file]').setInputFiles(`${FIXTURES}hostile.csv`);
+  await page.locator('.upload input.file-input').setInputFiles(`${FIXTURES}hostile.csv`);
   await page.getByRole('button', { name: /^Import \d+ observations$/ }).click();
   await expect(page.getByRole('row', { name: /hostile\.csv/ })).toBeVisible();
   const hostile = '<img src=x onerror=alert(1)>';

@@ -20,7 +20,7 @@ async function openData(page: Page, lang: 'en' | 'ar', viewport = lang === 'ar' 
 }
 
 async function importFile(page: Page, file: string | { name: string; buffer: Buffer }, button: RegExp) {
-  const input = page.locator('.upload input[type=file]');
+  const input = page.locator('.upload input.file-input');
   await input.setInputFiles(typeof file === 'string' ? `${FIXTURES}${file}` : { name: file.name, mimeType: 'text/csv', buffer: file.buffer });
   await page.getByRole('button', { name: button }).click();
 }
@@ -38,7 +38,7 @@ function datasetRow(page: Page, name: string) {
 test.describe('mapping the columns of an unrecognised file', () => {
   test('English, 1440 px: map with a live preview, apply, import; the saved mapping is offered for the next file', async ({ page }) => {
     await openData(page, 'en');
-    await page.locator('.upload input[type=file]').setInputFiles(`${FIXTURES}unmapped-budget.csv`);
+    await page.locator('.upload input.file-input').setInputFiles(`${FIXTURES}unmapped-budget.csv`);
     const result = page.locator('article.file-result');
     await expect(result.getByText('Not recognised', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Import 0 observations' })).toBeDisabled();
@@ -85,7 +85,7 @@ test.describe('mapping the columns of an unrecognised file', () => {
     await expect(datasetRow(page, 'unmapped-budget.csv')).toContainText('6');
 
     // A second file with the same columns (other case): the saved mapping is offered.
-    await page.locator('.upload input[type=file]').setInputFiles(`${FIXTURES}unmapped-budget-2.csv`);
+    await page.locator('.upload input.file-input').setInputFiles(`${FIXTURES}unmapped-budget-2.csv`);
     const offer = page.getByRole('group', { name: 'Saved column mapping' });
     await expect(offer).toContainText('made for unmapped-budget.csv');
     await offer.getByRole('button', { name: 'Use the saved mapping' }).click();
@@ -105,7 +105,7 @@ test.describe('mapping the columns of an unrecognised file', () => {
 
   test('Arabic, 390 px: a file without an indicator column gets one for every row, right to left', async ({ page }) => {
     await openData(page, 'ar');
-    await page.locator('.upload input[type=file]').setInputFiles(`${FIXTURES}unmapped-ar.csv`);
+    await page.locator('.upload input.file-input').setInputFiles(`${FIXTURES}unmapped-ar.csv`);
     await page.getByRole('button', { name: 'عيّن الأعمدة' }).click();
     const form = page.getByRole('region', { name: 'تعيين أعمدة unmapped-ar.csv' });
     await expect(form).toBeVisible();
@@ -284,7 +284,7 @@ test.describe('workspace backup', () => {
     await expect(datasetRow(page, 'amman-air.csv').locator('td').nth(1)).toHaveText('v2');
     await importFile(page, 'amman-ministry.csv', /^Import 3 observations$/);
     await datasetRow(page, 'amman-ministry.csv').getByRole('checkbox').uncheck();
-    await page.locator('.upload input[type=file]').setInputFiles(`${FIXTURES}unmapped-budget.csv`);
+    await page.locator('.upload input.file-input').setInputFiles(`${FIXTURES}unmapped-budget.csv`);
     await page.getByRole('button', { name: 'Map the columns' }).click();
     await page.getByLabel('Place', { exact: true }).selectOption('city');
     await page.getByLabel('Metric', { exact: true }).selectOption('indicator');
@@ -371,7 +371,7 @@ test.describe('accessibility of the Data view', () => {
       const page = await context.newPage();
       await page.goto(`./#/data?lang=${lang}`);
       await expect(page.locator('.dataset-table')).toBeVisible();
-      await page.locator('.upload input[type=file]').setInputFiles(`${FIXTURES}unmapped-budget.csv`);
+      await page.locator('.upload input.file-input').setInputFiles(`${FIXTURES}unmapped-budget.csv`);
       await page.getByRole('button', { name: lang === 'en' ? 'Map the columns' : 'عيّن الأعمدة' }).click();
       await expect(page.locator('section.mapping')).toBeVisible();
       await page.getByText(lang === 'en' ? 'Saved column mappings (0)' : 'تعيينات الأعمدة المحفوظة (لا يوجد)').click();

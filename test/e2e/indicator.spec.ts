@@ -205,7 +205,7 @@ test('1,000 cities × 30 indicators: switching city or indicator redraws fast', 
   await page.setViewportSize(SIZES[1].viewport);
   await page.goto('./#/data?lang=en');
   await expect(page.locator('.dataset-table')).toBeVisible();
-  await page.locator('.upload input[type=file]').setInputFiles({ name: 'bench-indicator.csv', mimeType: 'text/csv', buffer: csv });
+  await page.locator('.upload input.file-input').setInputFiles({ name: 'bench-indicator.csv', mimeType: 'text/csv', buffer: csv });
   const importButton = page.getByRole('button', { name: /^Import [\d,]+ observations$/ });
   await expect(importButton).toBeEnabled({ timeout: 120_000 });
   await importButton.click();

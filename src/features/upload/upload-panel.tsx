@@ -48,6 +48,8 @@ type Message = { tone: 'info' | 'success' | 'error'; text: string };
 
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
 const DATA_FILE = /\.(csv|tsv|txt)$/i;
+/** An Open SDG repository's metadata tables (`meta_11-1-1.csv`, `metadata-mapping.csv`): not observations. */
+const METADATA_TABLE = /^(meta_.*|metadata[-_].*)\.csv$/i;
 
 /** Files picked from a folder: its data files (others are named in a note), and the folder's name. */
 export function dataFilesOfFolder(list: readonly File[]): { files: File[]; skipped: string[]; folder: string | undefined } {
@@ -57,7 +59,7 @@ export function dataFilesOfFolder(list: readonly File[]): { files: File[]; skipp
   for (const f of list) {
     const path = f.webkitRelativePath || f.name;
     folder ??= path.includes('/') ? path.split('/')[0] : undefined;
-    if (DATA_FILE.test(f.name)) files.push(f);
+    if (DATA_FILE.test(f.name) && !METADATA_TABLE.test(f.name)) files.push(f);
     else skipped.push(path);
   }
   files.sort((a, b) => ((a.webkitRelativePath || a.name) < (b.webkitRelativePath || b.name) ? -1 : 1));
