@@ -40,6 +40,7 @@ import {
   sortCities,
   valueOn,
 } from '@/model/indicator-model';
+import { DistrictPanel } from './district-panel';
 import { ExplainCard } from './explain-card';
 import { IndicatorDataTable } from './indicator-data-table';
 import { IndicatorMetadata } from './indicator-metadata';
@@ -433,6 +434,24 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
               </div>
               <FigureExportMenu build={buildBreakdownFigure} />
             </div>
+          ) : null}
+
+          {code !== undefined ? (
+            <DistrictPanel
+              dashboard={dashboard}
+              layout={layout}
+              registry={registry}
+              datasets={datasets}
+              city={selectedCity}
+              code={code}
+              meta={meta}
+              choice={current}
+              cityNames={cityNames}
+              cityName={shownName}
+              indicatorTitle={title}
+              seriesName={seriesName}
+              measureText={measureText}
+            />
           ) : null}
 
           <IndicatorDataTable points={points} caption={t('indicator.table.caption', { indicator: title, city: shownName, series: seriesName })} unit={unit} fmt={fmt} fmtYear={fmtYear} />
