@@ -135,7 +135,9 @@ function recordPlaces(t: ObservationTable): Map<string, RecordPlace> {
 
 const CSV_HEADER = [
   'city',
+  'district',
   'indicator',
+  'unit',
   'series',
   'method',
   'status',
@@ -155,7 +157,9 @@ const CSV_HEADER = [
 export function progressCsv(records: readonly ProgressRecord[]): string {
   const rows: CsvCell[][] = records.map((r) => [
     r.city,
+    r.district,
     r.indicator,
+    r.unit,
     r.series,
     r.method,
     r.status,

@@ -1,5 +1,5 @@
 import { parseDisaggregationKey, type ObservationTable } from '@/domain/observation-table';
-import { CANONICAL_LONG_COLUMNS, toCsv, type CsvCell } from './write-csv';
+import { CANONICAL_LONG_COLUMNS, type CsvCell, PLACE_COLUMNS, toCsv } from './write-csv';
 
 /** The canonical long CSV's fixed columns; disaggregation columns follow in order of first appearance. */
 export const NORMALIZED_COLUMNS = CANONICAL_LONG_COLUMNS;
@@ -48,6 +48,11 @@ export function normalizedCsv(tables: readonly ObservationTable[], options: Norm
       return pairs;
     }),
   );
+  // Places other than cities (a ward, a region…) or with a parent: two columns say so, so that a
+  // re-import gives the same places (`place_kind`, `parent`; read back by the canonical layout).
+  const withPlaces = tables.some((t) => t.dict.placeKind.some((k) => k !== '' && k !== 'city') || t.dict.placeParent.length > 1);
+  const placeColumns = withPlaces ? PLACE_COLUMNS : [];
+  const first = NORMALIZED_COLUMNS.length + placeColumns.length;
   const merge: MergeReport = { duplicatesDropped: 0, conflicts: [] };
   const seen = tables.length > 1 ? new Map<string, number>() : undefined;
   const rows: CsvCell[][] = [];
@@ -82,10 +87,11 @@ export function normalizedCsv(tables: readonly ObservationTable[], options: Norm
         text('source'),
         text('note'),
       ];
+      if (withPlaces) row.push(d.placeKind[t.placeKind[i] ?? 0] ?? '', d.placeParent[t.placeParent[i] ?? 0] ?? '');
       for (let k = 0; k < dimensions.length; k++) row.push('');
-      for (const [dim, v] of keys[t.disaggregation[i] ?? 0] ?? []) row[NORMALIZED_COLUMNS.length + (dimIndex.get(dim) ?? 0)] = v;
+      for (const [dim, v] of keys[t.disaggregation[i] ?? 0] ?? []) row[first + (dimIndex.get(dim) ?? 0)] = v;
       rows.push(row);
     }
   });
-  return { csv: toCsv([...NORMALIZED_COLUMNS, ...dimensions], rows), observations: rows.length, dimensions, merge };
+  return { csv: toCsv([...NORMALIZED_COLUMNS, ...placeColumns, ...dimensions], rows), observations: rows.length, dimensions, merge };
 }

@@ -1,7 +1,7 @@
 import { normalizeIndicatorCode } from '@/domain/registry';
 import { type HeaderRole, headerKey, isYearHeader, matchHeaderRole } from './header-aliases';
 import type { ColumnMapping, Delimiter, Layout } from './types';
-import { CANONICAL_LONG_COLUMNS } from './write-csv';
+import { CANONICAL_LONG_COLUMNS, PLACE_COLUMNS } from './write-csv';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
@@ -63,6 +63,9 @@ export type RowPlan = {
   cityAlternates?: number[];
   /** Code of the row's place (GeoCode codes the narrowest geography of the row). */
   cityCode?: number;
+  /** Marsad's canonical CSV: the place's kind and its parent, as written by `normalize` (see PLACE_COLUMNS). */
+  placeKind?: number;
+  placeParent?: number;
   /** A district of the city (Ward, District, الحي…): rows with a blank district are the city itself. */
   district?: number;
   region?: number;
@@ -274,6 +277,14 @@ export function planRows(
         assigned.add(i);
       }
     });
+  }
+
+  // Marsad's canonical CSV written with places: `place_kind` and `parent` right after the fixed columns.
+  if (canonical && headerKey(header[CANONICAL_LONG_COLUMNS.length] ?? '') === headerKey(PLACE_COLUMNS[0]) && headerKey(header[CANONICAL_LONG_COLUMNS.length + 1] ?? '') === headerKey(PLACE_COLUMNS[1])) {
+    plan.placeKind = CANONICAL_LONG_COLUMNS.length;
+    plan.placeParent = CANONICAL_LONG_COLUMNS.length + 1;
+    assigned.add(plan.placeKind);
+    assigned.add(plan.placeParent);
   }
 
   // 4. Wide and UN-Habitat tables: value columns from headers.

@@ -1,5 +1,5 @@
 import type { Indicator } from '@/domain/indicator';
-import { disaggregationKey, ObservationTableBuilder, type ObservationTable, type PlaceKind, type StringColumn } from '@/domain/observation-table';
+import { disaggregationKey, ObservationTableBuilder, type ObservationTable, PLACE_KINDS, type PlaceKind, type StringColumn } from '@/domain/observation-table';
 import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
 import { removeDuplicates } from './duplicates';
 import { isCanonicalHeader, planRows, type RowPlan } from './detect';
@@ -370,6 +370,13 @@ export class RowContext {
         this.rowHasError = true;
       }
     } else ids.city = this.cityDefault();
+    if (plan.placeKind !== undefined) {
+      // Marsad's canonical CSV says the place's kind and parent itself (a blank kind is a city).
+      const kind = cleanText(fields[plan.placeKind] ?? '');
+      if ((PLACE_KINDS as readonly string[]).includes(kind)) ids.placeKind = this.kindId(kind as PlaceKind);
+      const parent = plan.placeParent === undefined ? '' : cleanText(fields[plan.placeParent] ?? '');
+      ids.placeParent = parent === '' ? 0 : this.builder.encode('placeParent', parent.slice(0, MAX_CELL_CHARS));
+    }
     ids.cityCode = plan.cityCode !== undefined ? this.text('cityCode', fields[plan.cityCode] ?? '', plan.cityCode, line, false) : 0;
     if (ids.cityCode === -1) this.rowHasError = true;
     if (plan.city === undefined && districtId <= 0 && regionId <= 0 && countryId <= 0 && plan.cityCode !== undefined && ids.cityCode > 0) {

@@ -31,6 +31,8 @@ export const BOM = '\ufeff';
  * sees this header can read every further column as a disaggregation, whatever its name.
  */
 export const CANONICAL_LONG_COLUMNS = ['city', 'city_code', 'indicator', 'year', 'value', 'period', 'unit', 'series', 'source', 'note'] as const;
+/** Optional columns right after the canonical ones: the place's kind (district, region…) and the place it belongs to. */
+export const PLACE_COLUMNS = ['place_kind', 'parent'] as const;
 
 export type CsvCell = string | number | null;
 

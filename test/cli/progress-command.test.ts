@@ -103,7 +103,9 @@ describe('progress --csv and the readable table', () => {
     const rows = Papa.parse<string[]>(r.stdout.slice(1).trim(), { newline: '\r\n' }).data;
     expect(rows[0]).toEqual([
       'city',
+      'district',
       'indicator',
+      'unit',
       'series',
       'method',
       'status',
@@ -118,8 +120,8 @@ describe('progress --csv and the readable table', () => {
       'projected_year',
       'projected_value',
     ]);
-    expect(rows[1]?.slice(0, 5)).toEqual(["'=HYPERLINK(1)", '11.6.2', '', 'unsd', 'on_track']);
-    expect(rows[1]?.slice(6)).toEqual(['2015', '20', '2020', '10', '2030', '5', 'decrease', '2030', '2.5']);
+    expect(rows[1]?.slice(0, 7)).toEqual(["'=HYPERLINK(1)", '', '11.6.2', expect.stringContaining('µg/m³'), '', 'unsd', 'on_track']);
+    expect(rows[1]?.slice(8)).toEqual(['2015', '20', '2020', '10', '2030', '5', 'decrease', '2030', '2.5']);
   });
 
   it('default: an aligned table, then counts by status for headlines and for all records', async () => {

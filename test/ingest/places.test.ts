@@ -84,3 +84,22 @@ describe('fileStem(path)', () => {
     expect(fileStem(path)).toBe(stem);
   });
 });
+
+describe('the canonical CSV keeps places', () => {
+  it('a ward file → normalize → re-import gives the same places, kinds and parents', async () => {
+    const { normalizedCsv } = await import('@/ingest/canonical-csv');
+    const wards = 'Year,Country,Ward,GeoCode,Value\n2018,Ruritania,North End,X05000001,81.5\n2018,,,,76.4\n2019,Ruritania,,R1,70\n';
+    const original = ingestFile(utf8('indicator_11-1-1-c.csv', wards), registry, { defaultCity: 'Port Ruri' });
+    const { csv } = normalizedCsv([original.table]);
+    expect(csv.split('\r\n')[0]).toBe('\ufeffcity,city_code,indicator,year,value,period,unit,series,source,note,place_kind,parent');
+    const back = ingestFile(utf8('normalized.csv', csv), registry);
+    expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(places(back.table)).toEqual(places(original.table));
+  });
+
+  it('a table of cities only is written without the place columns (as before)', async () => {
+    const { normalizedCsv } = await import('@/ingest/canonical-csv');
+    const r = ingestFile(utf8('long.csv', 'city,indicator,year,value\nPort Ruri,11.6.2,2020,30\n'), registry);
+    expect(normalizedCsv([r.table]).csv.split('\r\n')[0]).toBe('\ufeffcity,city_code,indicator,year,value,period,unit,series,source,note');
+  });
+});

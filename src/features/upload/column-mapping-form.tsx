@@ -8,6 +8,9 @@ import { type ColumnRole, COLUMN_ROLES, checkRoles, type FixedValues, type Mappi
 const ROLE_KEYS: Readonly<Record<ColumnRole, MessageKey>> = {
   city: 'mapping.role.city',
   cityCode: 'mapping.role.cityCode',
+  district: 'mapping.role.district',
+  region: 'mapping.role.region',
+  country: 'mapping.role.country',
   indicator: 'mapping.role.indicator',
   year: 'mapping.role.year',
   value: 'mapping.role.value',

@@ -13,7 +13,7 @@ import type { ColumnMapping, DecimalSeparator } from '@/ingest/types';
  */
 
 /** Roles that at most one column may play. */
-export const SINGLE_ROLES = ['city', 'cityCode', 'indicator', 'year', 'value', 'unit', 'series', 'source', 'note'] as const;
+export const SINGLE_ROLES = ['city', 'cityCode', 'district', 'region', 'country', 'indicator', 'year', 'value', 'unit', 'series', 'source', 'note'] as const;
 export type SingleRole = (typeof SINGLE_ROLES)[number];
 export type ColumnRole = SingleRole | 'breakdown' | 'ignore';
 export const COLUMN_ROLES: readonly ColumnRole[] = [...SINGLE_ROLES, 'breakdown', 'ignore'];
@@ -116,6 +116,9 @@ export function previewRows(
   const col = (role: SingleRole) => roles.indexOf(role);
   const cityCol = col('city');
   const codeCol = col('cityCode');
+  // The place of a row is its narrowest geography: a district, else the city, region, country.
+  const narrower = [col('district')].filter((i) => i >= 0);
+  const wider = [col('region'), col('country')].filter((i) => i >= 0);
   const indicatorCol = col('indicator');
   const yearCol = col('year');
   const valueCol = col('value');
@@ -129,7 +132,11 @@ export function previewRows(
   return rows.map(({ row, line }): PreviewRow => {
     const cell = (i: number) => cleanText(row[i] ?? '');
     let city: PreviewCell;
-    if (cityCol >= 0) city = cell(cityCol) === '' ? (codeCol >= 0 && cell(codeCol) !== '' ? { text: cell(codeCol) } : { text: '', problem: 'blank' }) : { text: cell(cityCol) };
+    const district = narrower.map(cell).find((v) => v !== '');
+    const outer = wider.map(cell).find((v) => v !== '');
+    if (district !== undefined) city = { text: district };
+    else if (cityCol >= 0 && cell(cityCol) === '' && outer !== undefined) city = { text: outer };
+    else if (cityCol >= 0) city = cell(cityCol) === '' ? (codeCol >= 0 && cell(codeCol) !== '' ? { text: cell(codeCol) } : { text: '', problem: 'blank' }) : { text: cell(cityCol) };
     else if (codeCol >= 0) city = cell(codeCol) === '' ? { text: '', problem: 'blank' } : { text: cell(codeCol) };
     else city = { text: fixed.city.trim() };
 

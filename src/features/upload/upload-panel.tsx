@@ -76,9 +76,9 @@ function needsMapping(r: IngestResult): boolean {
   return (r.issueCounts.unknown_format ?? 0) > 0 || (r.issueCounts.missing_column ?? 0) > 0;
 }
 
-/** Layouts the mapping form can describe (one value column): long files, and files not recognised. */
+/** Layouts the mapping form can describe (one value column): long and Open SDG files, and files not recognised. */
 function canMap(r: IngestResult): boolean {
-  return r.file.header.length > 0 && (needsMapping(r) || r.file.layout === 'long' || r.file.layout === 'unknown');
+  return r.file.header.length > 0 && (needsMapping(r) || r.file.layout === 'long' || r.file.layout === 'opensdg' || r.file.layout === 'unknown');
 }
 
 /** The form's starting point: the mapping chosen before, else the detected one (with the indicator from the file name). */
