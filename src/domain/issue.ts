@@ -42,6 +42,7 @@ export const ISSUE_CODES = [
   'indicator_sub_code',
   'value_out_of_range',
   'unit_mismatch',
+  'unit_not_stated',
   'duplicate_observation',
   'conflicting_duplicate',
   'city_assumed',

@@ -235,8 +235,20 @@ export const AR: Writer = {
     const code = c.str('indicator');
     const expected = c.str('expectedUnit');
     return {
-      message: `${c.at}الوحدة ${found === undefined ? '' : `${c.q(found)} `}لا تطابق وحدة ${code === undefined ? 'المؤشر' : `المؤشر ${code}`}${expected === undefined ? '' : ` (${expected})`}.`,
-      fix: `تحقّق من أن القيم ${expected === undefined ? 'بوحدة المؤشر' : `بوحدة ${expected}`} وصحّح خلية الوحدة؛ وإن كان الملف يستخدم وحدة أخرى فحوّل القيم أولًا.`,
+      message: `${c.at}الوحدة ${found === undefined ? '' : `${c.q(found)} `}ليست وحدة ${code === undefined ? 'المؤشر' : `المؤشر ${code}`}${expected === undefined ? '' : ` (${expected})`}: حُفظت هذه القيم سلسلةً مستقلة بوحدتها، ولا يُحسب منها التقدم نحو هدف المؤشر.`,
+      fix: `لا حاجة إلى أي إجراء إن كان الملف يقيس شيئًا آخر تحت هذا الرمز. وإن كانت القيم فعلًا ${expected === undefined ? 'بوحدة المؤشر' : `بوحدة ${expected}`} فصحّح خلية الوحدة.`,
+    };
+  },
+  unit_not_stated: (c) => {
+    const code = c.str('indicator');
+    const count = c.num('count');
+    const total = c.num('total');
+    const low = rawNumber(c, 'low');
+    const high = rawNumber(c, 'high');
+    const unit = c.str('unit');
+    return {
+      message: `${count === undefined || total === undefined ? 'معظم القيم' : `${c.n(count)} من أصل ${c.n(total)} قيمة`}${code === undefined ? '' : ` للمؤشر ${code}`}${low === undefined || high === undefined ? '' : ` (من ${low} إلى ${high})`} لا يمكن أن تكون ${unit === undefined ? 'بوحدة المؤشر' : `بوحدة ${unit}`}، والملف لا يذكر وحدة: لذا حُفظت سلسلةً مستقلة «الوحدة غير مذكورة»، ولا يُحسب منها التقدم نحو هدف المؤشر.`,
+      fix: `أضف عمودًا للوحدات يبيّن ما تقيسه القيم (أطنان، عدد…). وإن كان المقصود أن تكون ${unit === undefined ? 'بوحدة المؤشر' : `بوحدة ${unit}`} فصحّحها.`,
     };
   },
   duplicate_observation: (c) => {

@@ -252,9 +252,21 @@ export const EN: Writer = {
     return {
       message: c.at_(
         c.at,
-        `the unit ${found === undefined ? '' : `${c.q(found)} `}does not match the unit of ${code === undefined ? 'the indicator' : `indicator ${code}`}${expected === undefined ? '' : ` (${expected})`}.`,
+        `the unit ${found === undefined ? '' : `${c.q(found)} `}is not the unit of ${code === undefined ? 'the indicator' : `indicator ${code}`}${expected === undefined ? '' : ` (${expected})`}: these values are kept as their own series with their own unit, and progress toward the indicator's target is not computed from them.`,
       ),
-      fix: `Check that the values are in ${expected ?? "the indicator's unit"} and correct the unit cell; if the file uses another unit, convert the values first.`,
+      fix: `Nothing to do if the file measures something else under this code. If the values are in fact in ${expected ?? "the indicator's unit"}, correct the unit cell.`,
+    };
+  },
+  unit_not_stated: (c) => {
+    const code = c.str('indicator');
+    const count = c.num('count');
+    const total = c.num('total');
+    const low = rawNumber(c, 'low');
+    const high = rawNumber(c, 'high');
+    const unit = c.str('unit');
+    return {
+      message: `${count === undefined || total === undefined ? 'Most values' : `${c.n(count)} of ${c.n(total)} values`}${code === undefined ? '' : ` of indicator ${code}`}${low === undefined || high === undefined ? '' : ` (${low} to ${high})`} cannot be in ${unit ?? "the indicator's unit"} and the file states no unit: they are kept as their own series, "unit not stated", and progress toward the indicator's target is not computed from them.`,
+      fix: `Add a Units column saying what the values measure (tonnes, a count…). If they are meant to be in ${unit ?? "the indicator's unit"}, correct them.`,
     };
   },
   duplicate_observation: (c) => {

@@ -264,9 +264,21 @@ export const ES: Writer = {
     return {
       message: c.at_(
         c.at,
-        `la unidad ${found === undefined ? '' : `${c.q(found)} `}no coincide con la del indicador${code === undefined ? '' : ` ${code}`}${expected === undefined ? '' : ` (${expected})`}.`,
+        `la unidad ${found === undefined ? '' : `${c.q(found)} `}no es la del indicador${code === undefined ? '' : ` ${code}`}${expected === undefined ? '' : ` (${expected})`}: estos valores se conservan como una serie propia con su propia unidad, y el progreso hacia la meta del indicador no se calcula a partir de ellos.`,
       ),
-      fix: `Compruebe que los valores estén expresados en ${expected ?? 'la unidad del indicador'} y corrija la celda de la unidad; si el archivo usa otra unidad, convierta primero los valores.`,
+      fix: `No hace falta nada si el archivo mide otra cosa con este código. Si los valores están de hecho en ${expected ?? 'la unidad del indicador'}, corrija la celda de la unidad.`,
+    };
+  },
+  unit_not_stated: (c) => {
+    const code = c.str('indicator');
+    const count = c.num('count');
+    const total = c.num('total');
+    const low = rawNumber(c, 'low');
+    const high = rawNumber(c, 'high');
+    const unit = c.str('unit');
+    return {
+      message: `${count === undefined || total === undefined ? 'La mayoría de los valores' : `${c.n(count)} de ${c.n(total)} valores`}${code === undefined ? '' : ` del indicador ${code}`}${low === undefined || high === undefined ? '' : ` (de ${low} a ${high})`} no pueden estar en ${unit ?? 'la unidad del indicador'} y el archivo no indica ninguna unidad: se conservan como una serie propia, «unidad no indicada», y el progreso hacia la meta del indicador no se calcula a partir de ellos.`,
+      fix: `Añada una columna de unidades que diga qué miden los valores (toneladas, un recuento…). Si deben estar en ${unit ?? 'la unidad del indicador'}, corríjalos.`,
     };
   },
   duplicate_observation: (c) => {

@@ -267,9 +267,21 @@ export const FR: Writer = {
     return {
       message: c.at_(
         c.at,
-        `l’unité ${found === undefined ? '' : `${c.q(found)} `}ne correspond pas à celle de ${code === undefined ? 'l’indicateur' : `l’indicateur ${code}`}${expected === undefined ? '' : ` (${expected})`}.`,
+        `l’unité ${found === undefined ? '' : `${c.q(found)} `}n’est pas celle de ${code === undefined ? 'l’indicateur' : `l’indicateur ${code}`}${expected === undefined ? '' : ` (${expected})`}\u00a0: ces valeurs sont gardées comme une série à part avec leur propre unité, et la progression vers la cible de l’indicateur n’est pas calculée à partir d’elles.`,
       ),
-      fix: `Vérifiez que les valeurs sont exprimées ${expected === undefined ? 'dans l’unité de l’indicateur' : `en ${expected}`} et corrigez la cellule d’unité\u202f; si le fichier utilise une autre unité, convertissez d’abord les valeurs.`,
+      fix: `Rien à faire si le fichier mesure autre chose sous ce code. Si les valeurs sont bien exprimées ${expected === undefined ? 'dans l’unité de l’indicateur' : `en ${expected}`}, corrigez la cellule d’unité.`,
+    };
+  },
+  unit_not_stated: (c) => {
+    const code = c.str('indicator');
+    const count = c.num('count');
+    const total = c.num('total');
+    const low = rawNumber(c, 'low');
+    const high = rawNumber(c, 'high');
+    const unit = c.str('unit');
+    return {
+      message: `${count === undefined || total === undefined ? 'La plupart des valeurs' : `${c.n(count)} valeurs sur ${c.n(total)}`}${code === undefined ? '' : ` de l’indicateur ${code}`}${low === undefined || high === undefined ? '' : ` (de ${low} à ${high})`} ne peuvent pas être exprimées ${unit === undefined ? 'dans l’unité de l’indicateur' : `en ${unit}`} et le fichier n’indique aucune unité\u00a0: elles sont gardées comme une série à part, «\u00a0unité non indiquée\u00a0», et la progression vers la cible de l’indicateur n’est pas calculée à partir d’elles.`,
+      fix: `Ajoutez une colonne d’unités qui dit ce que mesurent les valeurs (tonnes, un nombre…). Si elles doivent être exprimées ${unit === undefined ? 'dans l’unité de l’indicateur' : `en ${unit}`}, corrigez-les.`,
     };
   },
   duplicate_observation: (c) => {

@@ -55,7 +55,7 @@ function markDuplicates(t: ObservationTable, run: Uint32Array, drop: Uint8Array,
   }
 }
 
-function filterTable(t: ObservationTable, drop: Uint8Array): ObservationTable {
+export function filterTable(t: ObservationTable, drop: Uint8Array): ObservationTable {
   const keep: number[] = [];
   for (let i = 0; i < t.length; i++) if (!drop[i]) keep.push(i);
   const pick = <A extends Uint32Array | Uint16Array | Float64Array>(a: A, make: (n: number) => A): A => {

@@ -1,7 +1,8 @@
 import type { Indicator } from '@/domain/indicator';
 import { disaggregationKey, ObservationTableBuilder, type ObservationTable, PLACE_KINDS, type PlaceKind, type StringColumn } from '@/domain/observation-table';
 import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
-import { removeDuplicates } from './duplicates';
+import { filterTable, removeDuplicates } from './duplicates';
+import { classifyUnit, UNIT_NOT_STATED } from '@/domain/units';
 import { isCanonicalHeader, planRows, type RowPlan } from './detect';
 import { headerKey } from './header-aliases';
 import type { IssueCollector } from './issue-collector';
@@ -19,6 +20,14 @@ import { fileStem, isAggregateName } from './places';
  */
 
 type UnitVerdict = 'same' | 'other' | 'unknown';
+
+type RangeGroup = {
+  indicator: Indicator;
+  unitId: number;
+  inRange: number;
+  /** Values outside the range: where they are, and (once pushed) their index in the table. */
+  pending: Array<{ line: number; column: string; raw: string; value: number; index: number }>;
+};
 
 const OTHER_TEXT_ROLES = ['unit', 'series', 'source', 'note'] as const;
 
@@ -68,6 +77,8 @@ export class RowContext {
   private readonly accValue: number[] = [];
   private readonly accSeries: number[] = [];
   private readonly accUnit: number[] = [];
+  /** Per accepted value: 0, or 1 + the key of its range group when the value is outside the registry's range. */
+  private readonly accOut: number[] = [];
   private readonly ids: { [K in StringColumn]: number } = {
     city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0, placeKind: 0, placeParent: 0,
   };
@@ -451,18 +462,14 @@ export class RowContext {
       // and values whose unit is recognisably the registry's. A value in another or an unrecognised
       // unit (`Total trips`, tonnes) is not judged by it; a clearly different unit is warned about.
       const unitId = src.unit !== undefined && ids.unit === 0 ? this.builder.encode('unit', src.unit) : ids.unit;
+      // Judged per file and indicator, not per cell (see `judgeRanges`): here the value is only marked.
+      let outOfRange = false;
       if (indicator !== undefined && (unitId === 0 || this.unitVerdict(indicator, ids.indicator, unitId, line, src.unit === undefined ? plan.unit : src.col) === 'same')) {
         const { min, max } = indicator.validRange;
-        if ((min !== null && cell.value < min) || (max !== null && cell.value > max)) {
-          this.issues.add('value_out_of_range', 'error', { row: line, column, value: raw }, {
-            indicator: indicator.code,
-            min: min ?? '−∞',
-            max: max ?? '∞',
-            unit: indicator.unit.en,
-          });
-          this.rowHasError = true;
-          continue;
-        }
+        outOfRange = (min !== null && cell.value < min) || (max !== null && cell.value > max);
+        const group = this.rangeGroup(ids.indicator, unitId, indicator);
+        if (outOfRange) group.pending.push({ line, column, raw, value: cell.value, index: -1 });
+        else group.inRange++;
       }
       const y = src.year ?? (rowYear?.kind === 'year' ? rowYear : undefined);
       if (y === undefined) continue;
@@ -472,10 +479,16 @@ export class RowContext {
       this.accValue[j] = cell.value;
       this.accSeries[j] = src.series !== undefined ? this.builder.encode('series', src.series) : ids.series;
       this.accUnit[j] = unitId;
+      this.accOut[j] = outOfRange ? ids.indicator * 2 ** 21 + unitId + 1 : 0;
     }
 
     if (this.rowHasError) {
       this.rowsRejected++;
+      // Values of a rejected row are not observations: they neither count nor get judged.
+      for (let j = 0; j < this.nAccepted; j++) {
+        const key = this.accOut[j] ?? 0;
+        if (key > 0) this.ranges.get(key - 1)?.pending.pop();
+      }
       return;
     }
     const series = ids.series;
@@ -485,6 +498,12 @@ export class RowContext {
       ids.period = label === '' ? 0 : this.builder.encode('period', label);
       ids.series = this.accSeries[j] ?? 0;
       ids.unit = this.accUnit[j] ?? 0;
+      const key = this.accOut[j] ?? 0;
+      if (key > 0) {
+        const pending = this.ranges.get(key - 1)?.pending;
+        const last = pending?.[pending.length - 1];
+        if (last !== undefined && last.index === -1) last.index = this.builder.length;
+      }
       this.builder.pushEncoded(ids, this.accYear[j] ?? 0, this.accValue[j] ?? 0, line);
     }
     ids.series = series;
@@ -543,21 +562,74 @@ export class RowContext {
   finish(): ObservationTable {
     if (this.digitsNormalized > 0)
       this.issues.add('digits_normalized', 'info', { row: this.firstDigitsLine }, { count: this.digitsNormalized });
-    const table = this.builder.finish();
+    const notStated = this.ranges.size > 0 ? this.builder.encode('unit', UNIT_NOT_STATED) : 0;
+    const table = this.judgeRanges(this.builder.finish(), notStated);
     return removeDuplicates(table, this.issues, this.header, this.rowPlan);
+  }
+
+  /** Values of one indicator in one unit (or none) that the registry's valid range judges. */
+  private readonly ranges = new Map<number, RangeGroup>();
+  private rangeGroup(indicatorId: number, unitId: number, indicator: Indicator): RangeGroup {
+    const key = indicatorId * 2 ** 21 + unitId;
+    let g = this.ranges.get(key);
+    if (g === undefined) this.ranges.set(key, (g = { indicator, unitId, inRange: 0, pending: [] }));
+    return g;
+  }
+
+  /**
+   * The registry's valid range, judged per file and indicator. When the file states no unit and most
+   * values cannot be in the registry's unit (tonnes, counts of jobs under a percentage), the data is not
+   * that definition: all of its values are kept as their own series, "unit not stated", with one
+   * warning. A few impossible values among plausible ones, or in a stated registry unit, are errors
+   * (typos): those observations are not imported and their rows count as rejected.
+   */
+  private judgeRanges(table: ObservationTable, notStated: number): ObservationTable {
+    const drop = new Uint8Array(table.length);
+    let dropped = false;
+    const rejectedLines = new Set<number>();
+    for (const g of this.ranges.values()) {
+      const outs = g.pending.filter((p) => p.index >= 0);
+      if (outs.length === 0) continue;
+      const { min, max } = g.indicator.validRange;
+      // Two impossible values at least, and more than the plausible ones: a single one is a typo.
+      if (g.unitId === 0 && outs.length >= 2 && outs.length > g.inRange) {
+        const indicatorId = this.builder.encode('indicator', g.indicator.code);
+        for (let i = 0; i < table.length; i++) if (table.indicator[i] === indicatorId && table.unit[i] === 0) (table.unit as Uint32Array)[i] = notStated;
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const o of outs) {
+          lo = Math.min(lo, o.value);
+          hi = Math.max(hi, o.value);
+        }
+        this.issues.add('unit_not_stated', 'warning', { row: outs[0]?.line ?? null }, {
+          indicator: g.indicator.code,
+          count: outs.length,
+          total: outs.length + g.inRange,
+          low: lo,
+          high: hi,
+          min: min ?? '−∞',
+          max: max ?? '∞',
+          unit: g.indicator.unit.en,
+        });
+        continue;
+      }
+      for (const o of outs) {
+        this.issues.add('value_out_of_range', 'error', { row: o.line, column: o.column, value: o.raw }, {
+          indicator: g.indicator.code,
+          min: min ?? '−∞',
+          max: max ?? '∞',
+          unit: g.indicator.unit.en,
+        });
+        drop[o.index] = 1;
+        dropped = true;
+        rejectedLines.add(o.line);
+      }
+    }
+    this.rowsRejected += rejectedLines.size;
+    return dropped ? filterTable(table, drop) : table;
   }
 }
 
-/** Recognises only clear unit families; anything else is not judged. */
-function classifyUnit(u: string): 'percent' | 'rate' | 'concentration' | 'currency' | 'count' | undefined {
-  const s = u.toLowerCase();
-  if (/%|٪|percent|pourcent|porcentaje|نسبة مئوية/.test(s)) return 'percent';
-  if (/100[\s,.\u00a0\u202f]?000|1[\s,.]?000 (?:pop|hab|persons|people)|per 1,?000\b/.test(s)) return 'rate';
-  if (/µg|ug\/m|microgram|ميكروغرام/.test(s)) return 'concentration';
-  if (/usd|us\$|dollar|eur|€|jod|دينار|دولار/.test(s)) return 'currency';
-  if (/^(number|count|nombre|número|numero|عدد)$/.test(s)) return 'count';
-  return undefined;
-}
 
 /**
  * Same (city, indicator, series, unit, disaggregation, period) twice: an identical value is a warning

@@ -59,6 +59,7 @@ export const REASON_KEYS: Readonly<Record<InsufficientReason, MessageKey>> = {
   ambiguous_series: 'indicator.explain.reason.ambiguous_series',
   no_bounds: 'indicator.explain.reason.no_bounds',
   not_configured: 'indicator.explain.reason.not_configured',
+  other_unit: 'indicator.explain.reason.other_unit',
 };
 
 /** Notes of the engine worth a sentence (others stay in the expert details as codes). */
@@ -114,8 +115,11 @@ export function explainResult(result: ProgressResult, ctx: ExplainContext): Sent
     if (e.base.year !== ctx.baseYear && e.base.year > ctx.baseYear) say('indicator.explain.baseMoved', { baseYear: year(ctx.baseYear), year: year(e.base.year) });
   }
   if (e.latest !== null) say('indicator.explain.latest', { value: value(e.latest.value), year: year(e.latest.year) });
-  if (target !== null) say('indicator.explain.target', { value: value(target.value), year: year(target.year) });
-  else say('indicator.explain.noTarget');
+  // Data of another definition (another unit) is not measured against the registry's target: the reason sentence says so.
+  if (e.insufficientReason !== 'other_unit') {
+    if (target !== null) say('indicator.explain.target', { value: value(target.value), year: year(target.year) });
+    else say('indicator.explain.noTarget');
+  }
 
   const from = e.base?.year;
   const to = e.latest?.year;

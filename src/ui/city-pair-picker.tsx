@@ -1,12 +1,13 @@
-import { useId, useMemo } from 'react';
-import { useI18n } from '@/i18n/i18n-context';
-import { cityDisplayName, type CityNames, type DashboardCity } from '@/model/dashboard-model';
+import { useMemo } from 'react';
+import type { CityNames, DashboardCity } from '@/model/dashboard-model';
+import { withChosen } from './place-options';
+import { PlacePicker } from './place-picker';
 
 /**
  * The two city choices of a one-or-two-city view (NUA priorities, city report): the city, and a city
- * beside it ("none" shows the city alone). Cities are listed by display name in the UI language. A
- * choice is reported as the URL state it means: `{ city, cities: [] }` alone, `{ city, cities: [city, other] }`
- * side by side (see resolveCityPair).
+ * beside it ("none" shows the city alone), each a place picker with type-ahead. A choice is reported
+ * as the URL state it means: `{ city, cities: [] }` alone, `{ city, cities: [city, other] }` side by
+ * side (see resolveCityPair).
  */
 export function CityPairPicker({
   cities,
@@ -23,41 +24,16 @@ export function CityPairPicker({
   labels: { readonly city: string; readonly partner: string; readonly none: string };
   onSelect: (s: { city: string; cities: string[] }) => void;
 }) {
-  const { lang } = useI18n();
-  const cityId = useId();
-  const partnerId = useId();
-  const options = useMemo(() => {
-    const collator = new Intl.Collator(lang);
-    return cities.map((c) => ({ city: c, label: cityDisplayName(c, cityNames, lang) })).sort((a, b) => collator.compare(a.label, b.label));
-  }, [cities, cityNames, lang]);
+  const primaryPlaces = useMemo(() => withChosen(cities, primary), [cities, primary]);
+  const partnerPlaces = useMemo(() => withChosen(cities, partner), [cities, partner]);
+  const notPartner = useMemo(() => new Set([primary.key]), [primary.key]);
   const choosePrimary = (key: string) => onSelect(partner === undefined || key === partner.key ? { city: key, cities: [] } : { city: key, cities: [key, partner.key] });
   const choosePartner = (key: string) => onSelect(key === '' ? { city: primary.key, cities: [] } : { city: primary.key, cities: [primary.key, key] });
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={cityId}>{labels.city}</label>
-        <select id={cityId} value={primary.key} onChange={(e) => choosePrimary(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.city.key} value={o.city.key}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={partnerId}>{labels.partner}</label>
-        <select id={partnerId} value={partner?.key ?? ''} onChange={(e) => choosePartner(e.target.value)}>
-          <option value="">{labels.none}</option>
-          {options
-            .filter((o) => o.city.key !== primary.key)
-            .map((o) => (
-              <option key={o.city.key} value={o.city.key}>
-                {o.label}
-              </option>
-            ))}
-        </select>
-      </div>
+      <PlacePicker label={labels.city} places={primaryPlaces} value={primary.key} onChange={choosePrimary} names={cityNames} />
+      <PlacePicker label={labels.partner} places={partnerPlaces} value={partner?.key ?? ''} onChange={choosePartner} names={cityNames} exclude={notPartner} noneLabel={labels.none} />
     </>
   );
 }

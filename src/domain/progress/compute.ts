@@ -1,5 +1,6 @@
 import { disaggregationKey, type ObservationTable } from '../observation-table';
 import type { Registry } from '../registry';
+import { isRegistryUnit } from '../units';
 import { emptyExplanation, insufficientResult } from './anchors';
 import { aggregateOpenSdg, opensdgSeriesWith, opensdgStatusFromScore } from './opensdg';
 import { createSdsnSeries } from './sdsn';
@@ -233,8 +234,33 @@ function splitOverrides(overrides: Readonly<Record<string, IndicatorConfig>>, re
   return { settings, specs };
 }
 
+/**
+ * Series whose unit is not the registry's definition of their indicator (a count of rough sleepers
+ * filed under 11.1.1, tonnes under a percentage): the registry's target and range do not apply to them.
+ * Indicators configured by the data's own settings (an Open SDG repository) are not judged.
+ */
+function otherUnitSeries(layout: SeriesLayout, table: ObservationTable, registry: Registry, configured: Readonly<Record<string, unknown>>): Uint8Array {
+  const out = new Uint8Array(layout.city.length);
+  const verdicts = new Map<number, boolean>();
+  for (let s = 0; s < out.length; s++) {
+    const rank = layout.indicatorRank[s] ?? 0;
+    const unitId = layout.unit[s] ?? 0;
+    if (unitId === 0) continue;
+    const key = rank * 2 ** 21 + unitId;
+    let other = verdicts.get(key);
+    if (other === undefined) {
+      const code = layout.codes[rank] ?? '';
+      const indicator = registry.byCode.get(code);
+      other = indicator !== undefined && configured[code] === undefined && isRegistryUnit(table.dict.unit[unitId] ?? '', indicator) !== 'same';
+      verdicts.set(key, other);
+    }
+    if (other) out[s] = 1;
+  }
+  return out;
+}
+
 /** Runs the method on every series. Not-configured series share one result object. */
-function assessAll(layout: SeriesLayout, method: ProgressMethod, assess: SeriesMethod): ProgressResult[] {
+function assessAll(layout: SeriesLayout, method: ProgressMethod, assess: SeriesMethod, otherUnit: Uint8Array): ProgressResult[] {
   const count = layout.city.length;
   const results = new Array<ProgressResult>(count);
   const notConfigured = insufficientResult(method, UNCONFIGURED, 'not_configured');
@@ -243,6 +269,10 @@ function assessAll(layout: SeriesLayout, method: ProgressMethod, assess: SeriesM
     const settings = layout.settings[layout.indicatorRank[s] ?? 0] ?? null;
     if (settings === null) {
       results[s] = notConfigured;
+      continue;
+    }
+    if (otherUnit[s] === 1) {
+      results[s] = insufficientResult(method, settings, 'other_unit');
       continue;
     }
     const a = starts[s] ?? 0;
@@ -257,7 +287,7 @@ export function computeProgress(table: ObservationTable, registry: Registry, opt
   const { method } = options;
   const { settings: settingsOverrides, specs } = splitOverrides(options.overrides ?? {}, registry);
   const layout = layoutSeries(table, registry, settingsOverrides);
-  const results = assessAll(layout, method, seriesMethodFor(options));
+  const results = assessAll(layout, method, seriesMethodFor(options), otherUnitSeries(layout, table, registry, settingsOverrides));
   const d = table.dict;
   const blocks = layout.blockFirst.length - 1;
   const isHeadline = new Uint8Array(layout.city.length);

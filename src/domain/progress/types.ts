@@ -87,6 +87,8 @@ export const INSUFFICIENT_REASONS = [
   'ambiguous_series',
   'no_bounds',
   'not_configured',
+  /** The data is in another unit than the registry's definition (or states none while it cannot be in it). */
+  'other_unit',
 ] as const;
 export type InsufficientReason = (typeof INSUFFICIENT_REASONS)[number];
 

@@ -1,12 +1,13 @@
-import { memo, useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useMemo, useRef } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import type { CityNames, DashboardCity } from '@/model/dashboard-model';
+import { PlacePicker } from '@/ui/place-picker';
 import { CityMark } from './city-mark';
 
-export type CityOption = { readonly key: string; readonly label: string };
-
 export type CityPickerProps = {
-  /** Every city of the data, sorted for the UI language. */
-  readonly options: readonly CityOption[];
+  /** Every city of the data. */
+  readonly places: readonly DashboardCity[];
+  readonly cityNames: CityNames;
   /** Chosen city keys, in order (the order of the charts' colours and table columns). */
   readonly selected: readonly string[];
   readonly labelOf: (key: string) => string;
@@ -19,41 +20,26 @@ export type CityPickerProps = {
 
 /**
  * An accessible multi-select: the chosen cities as a list, each with its own Remove button, and a
- * native select plus an Add button (no change on arrow keys alone; the select's type-ahead finds a city
- * among a thousand). Focus stays where the user acted: after Remove it moves to the next city's Remove
- * button, or to the select when none is left.
+ * place picker with type-ahead that adds the city chosen in it (Enter or a click; arrow keys alone
+ * change nothing). Focus stays where the user acted: after Remove it moves to the next city's Remove
+ * button, or to the picker when none is left; after adding, it stays in the picker to add another.
  */
-export const CityPicker = memo(function CityPicker({ options, selected, labelOf, onChange, legend, hint, max }: CityPickerProps) {
+export const CityPicker = memo(function CityPicker({ places, cityNames, selected, labelOf, onChange, legend, hint, max }: CityPickerProps) {
   const { t } = useI18n();
-  const selectId = useId();
   const hintId = useId();
-  const [pending, setPending] = useState('');
-  const selectRef = useRef<HTMLSelectElement | null>(null);
+  const inputRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
   const chosen = useMemo(() => new Set(selected), [selected]);
-  // A thousand options: built once per list or choice, not on every render of the page.
-  const optionElements = useMemo(
-    () =>
-      options.map((o) =>
-        chosen.has(o.key) ? null : (
-          <option key={o.key} value={o.key}>
-            {o.label}
-          </option>
-        ),
-      ),
-    [options, chosen],
-  );
   const full = selected.length >= max;
-  const effectivePending = pending !== '' && !chosen.has(pending) ? pending : '';
 
   const remove = (key: string, index: number) => {
     onChange(selected.filter((k) => k !== key));
-    // After React re-renders the list: the button now at the same place, else the select.
+    // After React re-renders the list: the button now at the same place, else the picker.
     requestAnimationFrame(() => {
       const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [];
       const next = buttons[Math.min(index, buttons.length - 1)];
       if (next !== undefined) next.focus();
-      else selectRef.current?.focus();
+      else inputRef.current?.focus();
     });
   };
 
@@ -81,32 +67,20 @@ export const CityPicker = memo(function CityPicker({ options, selected, labelOf,
         <p className="hint">{t('compare.picker.none')}</p>
       )}
       <div className="cmp-add">
-        <div className="field">
-          <label htmlFor={selectId}>{t('compare.picker.add')}</label>
-          <select
-            id={selectId}
-            ref={selectRef}
-            value={effectivePending}
-            disabled={full}
-            aria-describedby={hint ? hintId : undefined}
-            onChange={(e) => setPending(e.target.value)}
-          >
-            <option value="">{t('compare.picker.choose')}</option>
-            {optionElements}
-          </select>
-        </div>
-        <button
-          type="button"
-          className="button secondary"
-          disabled={effectivePending === '' || full}
-          onClick={() => {
-            if (effectivePending === '') return;
-            onChange([...selected, effectivePending]);
-            setPending('');
+        <PlacePicker
+          label={t('compare.picker.add')}
+          places={places}
+          value={undefined}
+          exclude={chosen}
+          onChange={(key) => {
+            if (!chosen.has(key) && !full) onChange([...selected, key]);
           }}
-        >
-          {t('compare.picker.addButton')}
-        </button>
+          names={cityNames}
+          placeholder={t('compare.picker.choose')}
+          disabled={full}
+          describedBy={hint ? hintId : undefined}
+          inputRef={inputRef}
+        />
       </div>
       {full ? <p className="hint">{t('compare.picker.full', { max })}</p> : null}
     </fieldset>

@@ -7,7 +7,7 @@ import { useDashboard } from '@/ui/use-dashboard';
 import { useI18n } from '@/i18n/i18n-context';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { AcrossCities } from './across-cities';
-import { type CityOption, CityPicker } from './city-picker';
+import { CityPicker } from './city-picker';
 import { cityLabel, type CityNames, indicatorsWithData, resolveCities, resolveIndicator } from '@/model/compare-model';
 import type { HrefFor } from './compare-text';
 import { SideBySide } from './side-by-side';
@@ -42,10 +42,6 @@ export function ComparePage({ datasets, registry, cityNames, cities, indicator, 
 
   const labels = useMemo(() => new Map(dashboard.cities.map((c) => [c.key, cityLabel(c, cityNames, lang)])), [dashboard.cities, cityNames, lang]);
   const labelOf = useCallback((key: string) => labels.get(key) ?? key, [labels]);
-  const options = useMemo((): CityOption[] => {
-    const collator = new Intl.Collator(lang, { numeric: true });
-    return dashboard.cities.map((c) => ({ key: c.key, label: labels.get(c.key) ?? c.key })).sort((a, b) => collator.compare(a.label, b.label));
-  }, [dashboard.cities, labels, lang]);
 
   const resolved = useMemo(() => resolveCities(cities, dashboard.cities), [cities, dashboard.cities]);
   const mode = indicator !== undefined ? 'across' : 'side';
@@ -89,7 +85,8 @@ export function ComparePage({ datasets, registry, cityNames, cities, indicator, 
   const tooMany = cities !== undefined && resolved.keys.length > MAX_COMPARED;
   const picker = (
     <CityPicker
-      options={options}
+      places={dashboard.cities}
+      cityNames={cityNames}
       selected={keys}
       labelOf={labelOf}
       onChange={onCities}

@@ -12,6 +12,8 @@ import { useDashboard } from '@/ui/use-dashboard';
 import { type FigureContext, footerLines, seriesCsv, trendFigure } from '@/model/city-figures';
 import { figureFileBase } from '@/model/figure-names';
 import { FigureExportMenu } from '@/ui/figure-export-menu';
+import { withChosen } from '@/ui/place-options';
+import { PlacePicker } from '@/ui/place-picker';
 import { StatusBadge } from '@/ui/status-badge';
 import { STATUS_STYLE } from '@/model/status-style';
 import { useI18n } from '@/i18n/i18n-context';
@@ -44,6 +46,7 @@ import { DistrictPanel } from './district-panel';
 import { ExplainCard } from './explain-card';
 import { IndicatorDataTable } from './indicator-data-table';
 import { IndicatorMetadata } from './indicator-metadata';
+import { unitLabel } from '@/model/unit-label';
 import './indicator.css';
 
 export type IndicatorPageProps = {
@@ -72,7 +75,7 @@ type Picked = { readonly scope: string; readonly series: string; readonly unit: 
  */
 export function IndicatorPage({ datasets, registry, cityNames, city, cities, indicator, method, hrefFor, onSelect }: IndicatorPageProps) {
   const { t, lang, dir, digits, formatNumber } = useI18n();
-  const ids = { city: useId(), indicator: useId(), compare: useId(), explain: useId(), meta: useId(), status: useId(), breakdown: useId() };
+  const ids = { indicator: useId(), compare: useId(), explain: useId(), meta: useId(), status: useId(), breakdown: useId() };
   const dashboard = useDashboard(datasets, registry, method);
   const layout = useMemo(() => layoutOf(dashboard), [dashboard]);
   const cityList = useMemo(() => sortCities(dashboard.cities, cityNames, lang), [dashboard.cities, cityNames, lang]);
@@ -115,16 +118,21 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
     [dashboard, layout, compareKeys, cityKey, code, current],
   );
 
+  const pickable = useMemo(() => withChosen(dashboard.cities, selectedCity), [dashboard.cities, selectedCity]);
+  const notAddable = useMemo(() => new Set([...(cityKey === undefined ? [] : [cityKey]), ...compared.map((c) => c.city.key)]), [cityKey, compared]);
+
   const decimals = meta?.decimals;
   const fmt = useMemo(() => (v: number) => formatNumber(v, decimals === undefined ? {} : { decimals }), [formatNumber, decimals]);
   const fmtYear = useMemo(() => (y: number) => formatNumber(y, { grouping: false, decimals: 0 }), [formatNumber]);
   const textLocale: TextLocale = useMemo(() => ({ lang, digits, decimals }), [lang, digits, decimals]);
   const title = code === undefined ? '' : meta ? `${code} ${localized(meta.title, lang)}` : code;
-  const unit = meta ? localized(meta.unit, lang) : (current?.unit ?? '');
-  const seriesName = current === undefined ? '' : seriesLabel(current, t('indicator.total'));
   const result = current?.result;
   const explanation = result?.explanation;
-  const target = meta?.goalTarget ?? null;
+  // Data in another unit than the registry's definition is shown in its own unit, without the registry's target.
+  const ownDefinition = explanation?.insufficientReason === 'other_unit';
+  const unit = ownDefinition || !meta ? unitLabel(current?.unit ?? '', t) : localized(meta.unit, lang);
+  const seriesName = current === undefined ? '' : seriesLabel(current, t('indicator.total'));
+  const target = ownDefinition ? null : (meta?.goalTarget ?? null);
 
   const measureText = useMemo(() => canvasMeasureText(), []);
   const [chartBox, rawWidth] = useElementWidth<HTMLDivElement>();
@@ -260,8 +268,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
     );
   }
 
-  const comparedKeys = new Set(compared.map((c) => c.city.key));
-  const addable = cityList.filter((c) => c.key !== selectedCity.key && !comparedKeys.has(c.key));
+  const addable = cityList.filter((c) => !notAddable.has(c.key));
   const full = compared.length >= MAX_COMPARISON_CITIES;
 
   return (
@@ -270,16 +277,13 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
         {t('indicator.title')}
       </h1>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor={ids.city}>{t('indicator.city')}</label>
-          <select id={ids.city} value={selectedCity.key} onChange={(e) => onSelect(code === undefined ? { city: e.target.value } : { city: e.target.value, indicator: code })}>
-            {cityList.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlacePicker
+          label={t('indicator.city')}
+          places={pickable}
+          value={selectedCity.key}
+          onChange={(key) => onSelect(code === undefined ? { city: key } : { city: key, indicator: code })}
+          names={cityNames}
+        />
         <div className="field field-wide">
           <label htmlFor={ids.indicator}>{t('indicator.indicator')}</label>
           <select id={ids.indicator} value={code ?? ''} onChange={(e) => onSelect({ city: selectedCity.key, indicator: e.target.value })}>
@@ -391,28 +395,20 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
                   ))}
                 </ul>
               ) : null}
-              <div className="field">
-                <label htmlFor={ids.compare + '-add'}>{t('indicator.compare.add')}</label>
-                <select
-                  id={ids.compare + '-add'}
-                  value=""
-                  disabled={full || addable.length === 0}
-                  aria-describedby={full ? ids.compare + '-limit' : undefined}
-                  onChange={(e) => {
-                    if (e.target.value !== '') onSelect({ cities: [...compared.map((c) => c.city.key), e.target.value] });
-                  }}
-                >
-                  <option value="">{t('indicator.compare.choose')}</option>
-                  {addable.map((c) => (
-                    <option key={c.key} value={c.key}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-                <p className="hint" id={ids.compare + '-limit'}>
-                  {t('indicator.compare.limit', { count: MAX_COMPARISON_CITIES })}
-                </p>
-              </div>
+              <PlacePicker
+                label={t('indicator.compare.add')}
+                places={dashboard.cities}
+                value={undefined}
+                exclude={notAddable}
+                onChange={(key) => onSelect({ cities: [...compared.map((c) => c.city.key), key] })}
+                names={cityNames}
+                placeholder={t('indicator.compare.choose')}
+                disabled={full || addable.length === 0}
+                describedBy={ids.compare + '-limit'}
+              />
+              <p className="hint" id={ids.compare + '-limit'}>
+                {t('indicator.compare.limit', { count: MAX_COMPARISON_CITIES })}
+              </p>
             </div>
             <p className="caption links">
               <a href={hrefFor({ view: 'overview', city: selectedCity.key })}>{t('indicator.links.overview')}</a>

@@ -3,6 +3,8 @@ import { NuaCommitmentSchema, NuaPrioritySchema } from '@/domain/indicator';
 import { PROGRESS_STATUSES, type ProgressMethod, type ProgressStatus } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
 import { useDashboard } from '@/ui/use-dashboard';
+import { withChosen } from '@/ui/place-options';
+import { PlacePicker } from '@/ui/place-picker';
 import { StatusBadge } from '@/ui/status-badge';
 import { stripBidiMarks } from '@/i18n/format-number';
 import { useI18n } from '@/i18n/i18n-context';
@@ -63,7 +65,6 @@ function formatPercent(share: number, lang: Lang, digits: Digits): string {
 /** City overview: where one city stands on every indicator, at a glance. */
 export function OverviewPage({ datasets, registry, cityNames, city, method, hrefFor, onSelect, dataHref }: OverviewPageProps) {
   const { t, lang } = useI18n();
-  const cityId = useId();
   const dashboard = useDashboard(datasets, registry, method);
   const [grouping, setGrouping] = useState<Grouping>('target');
 
@@ -74,6 +75,7 @@ export function OverviewPage({ datasets, registry, cityNames, city, method, href
   const found = findCity(dashboard, city);
   const selected = found ?? options[0]?.city;
   const missing = city !== undefined && found === undefined ? city : undefined;
+  const pickable = useMemo(() => withChosen(dashboard.cities, selected), [dashboard.cities, selected]);
 
   // Write the effective city back into the URL (a shared link shows the same city); a city the data
   // does not have stays in the URL, with a notice, rather than being silently replaced.
@@ -104,16 +106,7 @@ export function OverviewPage({ datasets, registry, cityNames, city, method, href
         {t('overview.title')}
       </h1>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor={cityId}>{t('overview.city')}</label>
-          <select id={cityId} value={selected.key} onChange={(e) => onSelect({ city: e.target.value })}>
-            {options.map((o) => (
-              <option key={o.city.key} value={o.city.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlacePicker label={t('overview.city')} places={pickable} value={selected.key} onChange={(key) => onSelect({ city: key })} names={cityNames} />
       </div>
       {missing !== undefined ? (
         <p className="message message-info" role="status">

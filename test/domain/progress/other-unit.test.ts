@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadRegistryFromDirs } from '@/cli/load-registry';
+import { ObservationTableBuilder, type ObservationInput } from '@/domain/observation-table';
+import { buildDashboard } from '@/model/dashboard-model';
+
+const { registry } = loadRegistryFromDirs();
+const base: ObservationInput = {
+  city: 'Tyre', cityCode: '', indicator: '11.6.2', year: 2015, value: 40, period: '', unit: '', series: '', disaggregation: '', source: '', note: '', line: 2,
+};
+function table(rows: Array<Partial<ObservationInput>>) {
+  const b = new ObservationTableBuilder(8);
+  for (const r of rows) b.push({ ...base, ...r });
+  return b.finish();
+}
+
+describe('progress never measures data of another unit against the registry target', () => {
+  it('a count under a percentage indicator is not assessed (other_unit); the same series in % is', () => {
+    const t = table([
+      { city: 'Port Ruri', indicator: '11.1.1', unit: 'Rough sleepers (count)', year: 2015, value: 8 },
+      { city: 'Port Ruri', indicator: '11.1.1', unit: 'Rough sleepers (count)', year: 2020, value: 98 },
+      { city: 'Harbour', indicator: '11.1.1', unit: '% of urban population', year: 2015, value: 20 },
+      { city: 'Harbour', indicator: '11.1.1', unit: '% of urban population', year: 2020, value: 15 },
+      { city: 'Quay', indicator: '11.1.1', unit: 'unit not stated', year: 2015, value: 150 },
+      { city: 'Quay', indicator: '11.1.1', unit: 'unit not stated', year: 2020, value: 140 },
+    ]);
+    const d = buildDashboard([t], registry, 'opensdg');
+    const ruri = d.headlineOf('Port Ruri', '11.1.1')?.result;
+    expect(ruri?.status).toBe('insufficient_data');
+    expect(ruri?.explanation.insufficientReason).toBe('other_unit');
+    expect(d.headlineOf('Harbour', '11.1.1')?.result.status).not.toBe('insufficient_data');
+    expect(d.headlineOf('Quay', '11.1.1')?.result.explanation.insufficientReason).toBe('other_unit');
+  });
+});
