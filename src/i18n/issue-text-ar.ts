@@ -216,8 +216,8 @@ export const AR: Writer = {
     const code = c.str('indicator');
     const parent = c.str('canonical');
     return {
-      message: `${c.at}${code !== undefined ? `المؤشر ${code}` : 'رمز المؤشر هذا'} مؤشر فرعي من ${parent ?? 'أحد مؤشرات السجل'}؛ سُجّلت قيمه تحت ${parent ?? 'ذلك المؤشر'} كسلسلة ${code !== undefined ? c.q(code) : 'بهذا الرمز'}.`,
-      fix: 'لا حاجة لأي إجراء. لمتابعته كمؤشر مستقل، أضف له ملف JSON في المجلد indicators/.',
+      message: `${c.at}${code !== undefined ? `المؤشر ${code}` : 'رمز المؤشر هذا'} مؤشر فرعي وطني أو محلي من ${parent ?? 'أحد مؤشرات السجل'}: يُقرأ مؤشرًا مستقلًا مرتبطًا بغاية ${parent ?? 'ذلك المؤشر'}، دون أن يُدمج في أرقامه أو يُحكم عليه بتعريفه.`,
+      fix: 'لا حاجة لأي إجراء. لإعطائه عنوانًا ووحدة واتجاهًا وهدفًا، أضف له ملف JSON في المجلد indicators/.',
     };
   },
   value_out_of_range: (c) => {

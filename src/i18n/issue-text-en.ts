@@ -230,9 +230,9 @@ export const EN: Writer = {
     return {
       message: c.at_(
         c.at,
-        `${code !== undefined ? `indicator ${code}` : 'this indicator code'} is a sub-indicator of ${parent ?? 'a registry indicator'}; its values were filed under ${parent ?? 'that indicator'} as the series ${code !== undefined ? c.q(code) : 'of that code'}.`,
+        `${code !== undefined ? `indicator ${code}` : 'this indicator code'} is a national or local sub-indicator of ${parent ?? 'a registry indicator'}: it is read as an indicator of its own, linked to ${parent ?? 'that indicator'}'s target but not merged into its numbers nor judged by its definition.`,
       ),
-      fix: 'Nothing to do. To track it as an indicator of its own, add a JSON file for it in indicators/.',
+      fix: 'Nothing to do. To give it a title, unit, direction and target, add a JSON file for it in indicators/.',
     };
   },
   value_out_of_range: (c) => {

@@ -242,9 +242,9 @@ export const ES: Writer = {
     return {
       message: c.at_(
         c.at,
-        `${code !== undefined ? `el indicador ${code}` : 'este código de indicador'} es un subindicador de ${parent ?? 'un indicador del registro'}; sus valores se asignaron a ${parent ?? 'ese indicador'} como la serie ${code !== undefined ? c.q(code) : 'con ese código'}.`,
+        `${code !== undefined ? `el indicador ${code}` : 'este código de indicador'} es un subindicador nacional o local de ${parent ?? 'un indicador del registro'}: se lee como un indicador propio, vinculado a la meta de ${parent ?? 'ese indicador'}, sin fusionarse con sus cifras ni juzgarse según su definición.`,
       ),
-      fix: 'No hace falta hacer nada. Para seguirlo como indicador propio, añada un archivo JSON para él en indicators/.',
+      fix: 'No hace falta hacer nada. Para darle un título, una unidad, un sentido y una meta, añada un archivo JSON para él en indicators/.',
     };
   },
   value_out_of_range: (c) => {

@@ -245,9 +245,9 @@ export const FR: Writer = {
     return {
       message: c.at_(
         c.at,
-        `${code !== undefined ? `l’indicateur ${code}` : 'ce code d’indicateur'} est un sous-indicateur ${parent === undefined ? 'd’un indicateur du registre' : `de ${parent}`}\u202f; ses valeurs ont été rattachées à ${parent ?? 'cet indicateur'} sous la série ${code !== undefined ? c.q(code) : 'portant ce code'}.`,
+        `${code !== undefined ? `l’indicateur ${code}` : 'ce code d’indicateur'} est un sous-indicateur national ou local ${parent === undefined ? 'd’un indicateur du registre' : `de ${parent}`}\u00a0: il est lu comme un indicateur à part entière, rattaché à la cible ${parent === undefined ? 'de cet indicateur' : `de ${parent}`}, sans être fusionné dans ses chiffres ni jugé selon sa définition.`,
       ),
-      fix: 'Rien à faire. Pour le suivre comme un indicateur à part entière, ajoutez-lui un fichier JSON dans indicators/.',
+      fix: 'Rien à faire. Pour lui donner un titre, une unité, un sens et une cible, ajoutez-lui un fichier JSON dans indicators/.',
     };
   },
   value_out_of_range: (c) => {

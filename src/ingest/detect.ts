@@ -131,12 +131,32 @@ function unbracket(h: string): string {
   return m?.[1] ?? h;
 }
 
-const OPEN_SDG_FILE = /(?:^|[\\/])indicator_(\d{1,2}-(?:\d{1,2}|[a-z])-\d{1,2}(?:-[a-z0-9]{1,3})?)\.(?:csv|tsv|txt)$/i;
+const OPEN_SDG_FILE = /(?:^|[\\/])indicator_([A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,7})\.(?:csv|tsv|txt)$/i;
 
-/** `indicator_11-6-2.csv` → `11.6.2`; `indicator_11-1-1-a.csv` → `11.1.1.a`. */
+/**
+ * An indicator code given for a whole file (its name, the user's choice): an SDG code normalised
+ * (`11-6-2` → `11.6.2`), or a national/local id kept as it is (`OCECA-1-2-1-1A`, `4.1`) — never read
+ * as the SDG code that happens to appear inside it.
+ */
+export function fixedIndicatorCode(raw: string): string {
+  const s = raw.trim();
+  if (/^[A-Za-z][A-Za-z0-9]*-/.test(s) && !/^(?:sdg|ods|odd)[-_ ]/i.test(s)) return s;
+  return normalizeIndicatorCode(s) ?? s;
+}
+
+/**
+ * The indicator of an Open SDG data file, from its name: `indicator_11-6-2.csv` → `11.6.2`,
+ * `indicator_11-1-1-a.csv` → `11.1.1.a`; ids that are not three-part SDG codes are national or local
+ * indicators and keep their id with dots (`indicator_4-1.csv` → `4.1`, `indicator_15-1-E1.csv` →
+ * `15.1.E1`, `indicator_OCECA-1-2-1-1A.csv` → `OCECA-1-2-1-1A`).
+ */
 export function indicatorFromFileName(name: string): string | undefined {
   const m = OPEN_SDG_FILE.exec(name);
-  return m?.[1] ? normalizeIndicatorCode(m[1]) : undefined;
+  const id = m?.[1];
+  if (id === undefined) return undefined;
+  // Only a whole SDG id is an SDG code: `OCECA-1-2-1-1A` holds `1-2-1` but is another framework's indicator.
+  if (/^\d{1,2}-(?:\d{1,2}|[a-z])-\d{1,2}(?:-[a-z0-9]{1,3})?$/i.test(id)) return normalizeIndicatorCode(id);
+  return /^[A-Za-z]/.test(id) ? id : id.replace(/-/g, '.');
 }
 
 /** A measure header with a year inside: "Green area per capita 2010 (m2/person)" → measure, year, unit. */
@@ -312,7 +332,7 @@ export function planRows(
 
   if (plan.indicator === undefined) {
     const fixed = options.defaultIndicator ?? fileIndicator;
-    if (fixed !== undefined) plan.fixedIndicator = normalizeIndicatorCode(fixed) ?? fixed;
+    if (fixed !== undefined) plan.fixedIndicator = fixedIndicatorCode(fixed);
     else plan.missing.push('indicator');
   }
   if (plan.values.length === 0) plan.missing.push('value');

@@ -3,7 +3,7 @@ import { disaggregationKey, ObservationTableBuilder, type ObservationTable, PLAC
 import { normalizeIndicatorCode, type Registry } from '@/domain/registry';
 import { filterTable, removeDuplicates } from './duplicates';
 import { classifyUnit, UNIT_NOT_STATED } from '@/domain/units';
-import { isCanonicalHeader, planRows, type RowPlan } from './detect';
+import { fixedIndicatorCode, isCanonicalHeader, planRows, type RowPlan } from './detect';
 import { headerKey } from './header-aliases';
 import type { IssueCollector } from './issue-collector';
 import { cleanText, isMissingMarker } from './normalize-cell';
@@ -32,8 +32,7 @@ type RangeGroup = {
 const OTHER_TEXT_ROLES = ['unit', 'series', 'source', 'note'] as const;
 
 type CachedText = { id: number; error?: boolean };
-/** `subCode`: the code as written when it is a sub-indicator (`11.1.1.a`) filed under its parent. */
-type IndicatorResolution = { id: number; indicator: Indicator | undefined; subCode?: string } | { id: -1; indicator: undefined; subCode?: undefined };
+type IndicatorResolution = { id: number; indicator: Indicator | undefined } | { id: -1; indicator: undefined };
 const SUB_INDICATOR = /^(\d{1,2}\.(?:\d{1,2}|[a-z])\.\d{1,2})\.([a-z0-9]{1,3})$/;
 
 /** Per-file state of the row loop: plan, dictionaries with caches of raw cell → id, and counters. */
@@ -244,24 +243,25 @@ export class RowContext {
       this.issues.add('missing_indicator', 'error', { row: line, column: header, value: raw }, {});
       return { id: -1, indicator: undefined }; // not cached: every such row is reported
     }
-    const code = normalizeIndicatorCode(clean);
+    // A code from the file name or the user (col −1) may be a national or local id (`4.1`, `15.1.E1`).
+    const code = col === -1 ? fixedIndicatorCode(clean) : normalizeIndicatorCode(clean);
     if (code === undefined) {
       this.issues.add('unknown_indicator', 'error', { row: line, column: header, value: raw }, { indicator: clean });
       res = { id: -1, indicator: undefined };
     } else {
-      // `11.1.1.a` (Open SDG `indicator_11-1-1-a.csv`): a national sub-indicator of 11.1.1. Filed under
-      // 11.1.1 as its own series, so the registry's metadata and targets apply and nothing is lost.
+      // `11.1.1.c` (Open SDG `indicator_11-1-1-c.csv`): a national or local sub-indicator of 11.1.1 — its
+      // own measure (Bristol's is a satisfaction survey), so its own indicator, never merged into 11.1.1's
+      // numbers nor judged by 11.1.1's definition; the note names the SDG indicator it belongs to.
       const direct = this.registry.byCode.get(code);
       const sub = direct === undefined ? SUB_INDICATOR.exec(code) : null;
       const parent = sub?.[1] !== undefined ? this.registry.byCode.get(sub[1]) : undefined;
-      const ind = direct ?? parent;
       const at = { row: line, column: header, value: raw };
-      if (ind === undefined) this.issues.add('unknown_indicator', 'warning', at, { indicator: code });
-      else if (parent !== undefined) this.issues.add('indicator_sub_code', 'info', at, { indicator: code, canonical: parent.code });
-      else if (ind.code !== code && ind.aliases.includes(code as Indicator['code']))
-        this.issues.add('indicator_alias', 'info', at, { indicator: code, canonical: ind.code });
-      const canonical = ind !== undefined && (parent !== undefined || ind.aliases.includes(code as Indicator['code'])) ? ind.code : code;
-      res = { id: this.builder.encode('indicator', canonical), indicator: ind, ...(parent !== undefined ? { subCode: code } : {}) };
+      if (parent !== undefined) this.issues.add('indicator_sub_code', 'info', at, { indicator: code, canonical: parent.code });
+      else if (direct === undefined) this.issues.add('unknown_indicator', 'warning', at, { indicator: code });
+      else if (direct.code !== code && direct.aliases.includes(code as Indicator['code']))
+        this.issues.add('indicator_alias', 'info', at, { indicator: code, canonical: direct.code });
+      const canonical = direct !== undefined && direct.aliases.includes(code as Indicator['code']) ? direct.code : code;
+      res = { id: this.builder.encode('indicator', canonical), indicator: direct };
     }
     this.indicatorCache.set(raw, res);
     return res;
@@ -397,20 +397,17 @@ export class RowContext {
 
     // Indicator
     let indicator: Indicator | undefined;
-    let subCode: string | undefined;
     if (plan.indicator !== undefined) {
       const r = this.indicatorOf(fields[plan.indicator] ?? '', plan.indicator, line);
       if (r.id === -1) this.rowHasError = true;
       else {
         ids.indicator = r.id;
         indicator = r.indicator;
-        subCode = r.subCode;
       }
     } else {
       const r = this.indicatorOf(plan.fixedIndicator ?? '', -1, line);
       ids.indicator = r.id === -1 ? 0 : r.id;
       indicator = r.indicator;
-      subCode = r.subCode;
     }
 
     // Other text columns
@@ -420,10 +417,6 @@ export class RowContext {
       const id = c === undefined ? 0 : this.text(role, fields[c] ?? '', c, line, false);
       if (id === -1) this.rowHasError = true;
       ids[role] = id === -1 ? 0 : id;
-    }
-    if (subCode !== undefined) {
-      const series = this.builder.dictValue('series', ids.series);
-      ids.series = this.builder.encode('series', series === '' ? subCode : `${subCode}: ${series}`);
     }
     const dis = this.disaggregationOf(fields, line);
     if (dis === -1) this.rowHasError = true;

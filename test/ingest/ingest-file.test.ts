@@ -205,13 +205,23 @@ describe('ingestFile reports problems with their location', () => {
     expect(rows(r.table).map((o) => o.city)).toEqual(['Amman', 'JO_ZARQA']);
     expect(r.rowsRejected).toBe(0);
   });
-  it('a sub-indicator (indicator_11-1-1-a.csv) is filed under its registry parent as its own series', () => {
+  it('a sub-indicator (indicator_11-1-1-a.csv) is an indicator of its own, linked to its registry parent by a note', () => {
     const r = ingestFile(utf8('indicator_11-1-1-a.csv', 'Year,Series,Value\n2019,,12\n2019,Owners,4\n'), registry);
     expect(codes(r)).toEqual(expect.arrayContaining(['info:indicator_sub_code@2']));
+    expect(r.issues.find((i) => i.code === 'indicator_sub_code')?.params).toEqual({ indicator: '11.1.1.a', canonical: '11.1.1' });
     expect(rows(r.table).map((o) => [o.indicator, o.series])).toEqual([
-      ['11.1.1', '11.1.1.a'],
-      ['11.1.1', '11.1.1.a: Owners'],
+      ['11.1.1.a', ''],
+      ['11.1.1.a', 'Owners'],
     ]);
+  });
+  it.each([
+    ['indicator_4-1.csv', '4.1'],
+    ['indicator_15-1-E1.csv', '15.1.E1'],
+    ['indicator_OCECA-1-2-1-1A.csv', 'OCECA-1-2-1-1A'],
+  ])('a national or local Open SDG id (%s) is read as indicator %s, not refused', (name, code) => {
+    const r = ingestFile(utf8(name, 'Year,Value\n2019,12\n2020,13\n'), registry, { defaultCity: 'Port Ruri' });
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(rows(r.table).map((o) => o.indicator)).toEqual([code, code]);
   });
   it('a header without rows, or rows without values, says why nothing was imported', () => {
     const headerOnly = ingestFile(utf8('indicator_11-6-2.csv', 'Year,Value\n'), registry);
