@@ -228,7 +228,10 @@ export function groupRows(rows: readonly OverviewRow[], grouping: Grouping): Row
   for (const row of rows) {
     const ind = row.indicator;
     if (ind === undefined) {
-      unregistered.push(row);
+      // A national or local indicator whose code names an SDG target (`11.1.1.c` → target 11.1) sits under it.
+      const target = grouping === 'target' ? targetOfCode(row.code) : undefined;
+      if (target !== undefined) put(target, row);
+      else unregistered.push(row);
       continue;
     }
     switch (grouping) {
@@ -256,6 +259,12 @@ export function groupRows(rows: readonly OverviewRow[], grouping: Grouping): Row
   if (local.length > 0) groups.push(groupOf('local', '', local));
   if (unregistered.length > 0) groups.push(groupOf('unregistered', '', unregistered));
   return groups;
+}
+
+/** The SDG target a code names: `11.1.1.c` → `11.1`, `11.b.2` → `11.b`; undefined for other codes. */
+export function targetOfCode(code: string): string | undefined {
+  const m = /^(\d{1,2})\.(\d{1,2}|[a-z])\.\d{1,2}(?:\.|$)/.exec(code);
+  return m === null ? undefined : `${m[1]}.${m[2]}`;
 }
 
 function assertNever(x: never): never {

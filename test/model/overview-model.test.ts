@@ -126,6 +126,11 @@ describe('groupRows(rows, grouping)', () => {
   ] as const)('groups by %s, in the framework order, unknown indicators last', (grouping, expected) => {
     expect(keys(groupRows(rows, grouping))).toEqual(expected);
   });
+  it('puts a national sub-indicator (11.6.2.a) under its SDG target, not among the unknown ones', () => {
+    const withSub = buildCityOverview(buildDashboard([table([...series('11.6.2', [40, 35, 30]), ...series('11.6.2.a', [5, 6])])], registry, 'opensdg'), registry, 'LB-TYR').rows;
+    expect(keys(groupRows(withSub, 'target'))).toEqual(['target:11.6=11.6.2,11.6.2.a']);
+    expect(keys(groupRows(withSub, 'priority'))).toEqual(['priority:planning=11.6.2', 'unregistered:=11.6.2.a']);
+  });
   it('counts each group by status', () => {
     for (const g of groupRows(rows, 'commitment')) {
       expect(Object.values(g.counts).reduce((a, b) => a + b, 0)).toBe(g.rows.length);
