@@ -3,6 +3,9 @@ import { WorkspacePanel } from '@/features/data/workspace-panel';
 import { DatasetList } from '@/features/datasets/dataset-list';
 import { UploadPanel } from '@/features/upload/upload-panel';
 import { PlacesPanel } from '@/features/places/places-panel';
+import { HeadlineList } from '@/features/data/headline-list';
+import { chosenSeries, headlineOverrides } from '@/model/headline-choices';
+import { HeadlineContext, type HeadlineSettings } from '@/ui/headline-context';
 import { I18nProvider, useI18n } from '@/i18n/i18n-context';
 import { type Digits, dirOf, type Lang, LANG_NAMES, LANGS } from '@/i18n/lang';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
@@ -113,6 +116,17 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
   const hrefFor = useCallback((s: Partial<UrlState>) => formatHash({ ...url, lang, ...s }), [url, lang]);
   // What every dashboard view gets; each adds the URL fields it reads.
   const viewProps = { datasets: data.datasets, registry: registryLoad.registry, cityNames: data.cityNames, method, hrefFor, onSelect };
+  // The headline series chosen for the datasets in use: every view's dashboard model computes with them.
+  const { headlineChoices, activeDatasetIds, chooseHeadline } = data;
+  const headlines = useMemo((): HeadlineSettings => {
+    const overrides = headlineOverrides(headlineChoices, activeDatasetIds, registryLoad.registry);
+    return {
+      overrides,
+      key: JSON.stringify(overrides),
+      chosen: (indicator) => chosenSeries(headlineChoices, activeDatasetIds, indicator),
+      choose: (indicator, series) => void chooseHeadline(indicator, series),
+    };
+  }, [headlineChoices, activeDatasetIds, chooseHeadline]);
   // Every view opens on the observatory's own city unless the URL names one.
   const city = url.city ?? data.homeCity;
   const homeCityName = data.homeCity === undefined ? undefined : (data.cityNames[data.homeCity]?.[lang === 'ar' ? 'ar' : 'en'] ?? data.homeCity);
@@ -234,6 +248,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
         {url.view !== 'data' ? (
           data.loading === null ? (
             <ErrorBoundary resetKey={`${url.view}:${lang}`}>
+              <HeadlineContext.Provider value={headlines}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
                 {url.view === 'overview' ? (
                   <OverviewPage {...viewProps} city={city} dataHref={href('data')} />
@@ -247,6 +262,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                   <NuaPage {...viewProps} city={city} cities={url.cities} />
                 )}
               </Suspense>
+              </HeadlineContext.Provider>
             </ErrorBoundary>
           ) : null
         ) : (
@@ -270,6 +286,16 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                   onRestoreVersion={data.restoreVersion}
                   onSetIncluded={data.setIncluded}
                   merge={data.merge}
+                />
+              ) : null}
+            </ErrorBoundary>
+            <ErrorBoundary resetKey={`headlines:${lang}`}>
+              {data.loading === null ? (
+                <HeadlineList
+                  datasets={data.library.filter((d) => d.included)}
+                  registry={registryLoad.registry}
+                  choices={data.headlineChoices}
+                  onChoose={(id, indicator, series) => void data.chooseHeadline(indicator, series, id)}
                 />
               ) : null}
             </ErrorBoundary>

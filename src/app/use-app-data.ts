@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { version as appVersion } from '../../package.json';
 import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer, setHomePlace } from '@/model/gazetteer';
 import { homeIn, listPlaces, mainCityOf } from '@/model/places-model';
+import { chooseHeadline as chooseHeadline_, type HeadlineChoices, HEADLINES_SETTING, parseHeadlineChoices } from '@/model/headline-choices';
 import type { CityNames } from '@/model/dashboard-model';
 import { type BuiltIn, loadBuiltIn } from './load-built-in';
 
@@ -65,6 +66,12 @@ export type AppData = {
   saveGazetteer: (next: Gazetteer) => Promise<ActionOutcome>;
   /** The observatory's own city, when the data in use has it: where every view opens. */
   homeCity: string | undefined;
+  /** Headline series chosen per dataset and indicator (saved and exported with the workspace). */
+  headlineChoices: HeadlineChoices;
+  /** Ids of the datasets the views use (saved ones in use, else the built-in ones). */
+  activeDatasetIds: string[];
+  /** Chooses (or clears) the headline series of an indicator for one dataset, or for the datasets in use that hold it. */
+  chooseHeadline: (indicator: string, series: string | undefined, datasetId?: string) => Promise<ActionOutcome>;
   notices: Notice[];
   settings: { lang?: Lang; digits?: Digits };
   saveSetting: (key: 'lang' | 'digits', value: string) => void;
@@ -94,7 +101,7 @@ export type AppData = {
   dismissNotice: (id: string) => void;
 };
 
-const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING] as const;
+const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING, HEADLINES_SETTING] as const;
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -118,8 +125,10 @@ function failure(error: StorageError): { ok: false; key: MessageKey; params?: Me
 }
 
 /** The settings of a workspace file that this app knows and accepts. */
-function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits; gazetteer?: string } {
-  const out: { lang?: Lang; digits?: Digits; gazetteer?: string } = {};
+function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string } {
+  const out: { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string } = {};
+  const h = settings[HEADLINES_SETTING];
+  if (typeof h === 'string') out.headlines = h;
   const g = settings[GAZETTEER_SETTING];
   if (typeof g === 'string' && parseGazetteer(g).problem === undefined) out.gazetteer = g;
   const lang = LangSchema.safeParse(settings.lang);
@@ -148,6 +157,7 @@ export function useAppData(): AppData {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [settings, setSettings] = useState<{ lang?: Lang; digits?: Digits }>({});
   const [gazetteer, setGazetteer] = useState<Gazetteer>(EMPTY_GAZETTEER);
+  const [headlineChoices, setHeadlineChoices] = useState<HeadlineChoices>({});
   const persistRequested = useRef(false);
 
   const addNotice = useCallback((n: Notice) => setNotices((prev) => [...prev.filter((p) => p.id !== n.id), n]), []);
@@ -198,6 +208,8 @@ export function useAppData(): AppData {
         s.getSetting('persistRequested', z.boolean()),
         s.getSetting(GAZETTEER_SETTING, z.string()),
       ]);
+      const headlines = await s.getSetting(HEADLINES_SETTING, z.string());
+      if (headlines.ok) setHeadlineChoices(parseHeadlineChoices(headlines.value));
       if (gaz.ok && gaz.value !== undefined) {
         const parsed = parseGazetteer(gaz.value);
         setGazetteer(parsed.gazetteer);
@@ -439,8 +451,9 @@ export function useAppData(): AppData {
       const r = await s.importWorkspace({ ...file, settings: mode === 'replace' ? known : {} }, mode);
       if (!r.ok) return failure(r.error);
       if (mode === 'replace') {
-        const { gazetteer: gText, ...rest } = known;
+        const { gazetteer: gText, headlines: hText, ...rest } = known;
         setSettings((prev) => ({ ...prev, ...rest }));
+        setHeadlineChoices(parseHeadlineChoices(hText));
         setGazetteer(gText === undefined ? EMPTY_GAZETTEER : parseGazetteer(gText).gazetteer);
       }
       await reload(s);
@@ -484,6 +497,21 @@ export function useAppData(): AppData {
   );
   const cityNames = useMemo((): CityNames => ({ ...(builtIn?.cityNames ?? {}), ...gazetteer.names }), [builtIn, gazetteer]);
   const homeCity = useMemo(() => homeIn(gazetteer, listPlaces(viewDatasets.map((d) => d.table), gazetteer)), [gazetteer, viewDatasets]);
+  const activeDatasetIds = useMemo(() => (saved.length > 0 ? active.map((d) => d.id) : (builtIn?.datasets ?? []).map((d) => d.id)), [saved.length, active, builtIn]);
+  const chooseHeadline = useCallback(
+    async (indicator: string, series: string | undefined, datasetId?: string): Promise<ActionOutcome> => {
+      const pool = saved.length > 0 ? (datasetId === undefined ? active : saved) : (builtIn?.datasets ?? []);
+      const holders = pool.filter((d) => (datasetId === undefined || d.id === datasetId) && d.table.dict.indicator.includes(indicator));
+      let next = headlineChoices;
+      for (const d of holders) next = chooseHeadline_(next, d.id, indicator, series);
+      setHeadlineChoices(next);
+      const s = store.current;
+      if (s === null || holders.length === 0) return { ok: true };
+      const r = await s.putSetting(HEADLINES_SETTING, JSON.stringify(next));
+      return r.ok ? { ok: true } : failure(r.error);
+    },
+    [saved, active, builtIn, headlineChoices],
+  );
   const merge = useMemo(() => ({ activeCount: active.length, conflicts: merged.conflicts, conflictCount: merged.conflictCount }), [active.length, merged]);
   const builtInKind = saved.length > 0 || builtIn === null || builtIn.kind === 'none' ? null : builtIn.kind;
 
@@ -499,6 +527,9 @@ export function useAppData(): AppData {
     gazetteer,
     saveGazetteer,
     homeCity,
+    headlineChoices,
+    activeDatasetIds,
+    chooseHeadline,
     notices,
     settings,
     saveSetting,

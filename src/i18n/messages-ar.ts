@@ -74,77 +74,46 @@ export const ar = {
   'overview.noTarget': 'لا توجد غاية رقمية',
 
   'data.title': 'البيانات',
+  'headlines.title': 'السلاسل الرئيسية',
+  'headlines.intro': 'لهذه المؤشرات عدة سلاسل في مجموعة بيانات وليس بينها سلسلة رئيسية. اختر السلسلة التي تستخدمها كل الصفحات والترتيب والتقرير والملحق؛ ومن دون اختيار لا تُعرض حالة المؤشر.',
+  'headlines.row': '{indicator} في {dataset}',
+  'headlines.none': 'لا سلسلة رئيسية (اختر واحدة)',
 
   'places.title': 'الأماكن',
-
   'places.intro': 'الأماكن الواردة في بياناتك. حدّد مدينة المرصد (تُفتح عليها كل الصفحات)، وأعطِ كل مكان اسمه بكل لغة، وبيّن متى يكون اسمان لمكان واحد (صور وTyre). يسري الدمج على كل مجموعات البيانات، ويُحفظ في هذا المتصفح ويُصدَّر مع ملف مساحة العمل.',
-
   'places.home': 'مدينة المرصد: {name}',
-
   'places.homeNone': 'لم تُحدَّد مدينة المرصد بعد: تُفتح الصفحات على أول مدينة في البيانات.',
-
   'places.search': 'ابحث عن مكان بأي اسم أو رمز',
-
   'places.showing': 'يُعرض {shown} من أصل {total} مكانًا.',
-
   'places.none': 'لا يوجد مكان مطابق.',
-
   'places.kind.city': 'مدينة',
-
   'places.kind.district': 'حي',
-
   'places.kind.districtOf': 'حي في {parent}',
-
   'places.kind.region': 'منطقة',
-
   'places.kind.country': 'دولة',
-
   'places.kind.aggregate': 'مجموع (العالم، الإجمالي…): ليس مدينة',
-
   'places.observations': 'عدد المشاهدات: {count}',
-
   'places.mergedInto': 'المكان نفسه: {name}',
-
   'places.undoMerge': 'التراجع عن الدمج',
-
   'places.setHome': 'اجعلها مدينة المرصد',
-
   'places.isHome': 'مدينة المرصد',
-
   'places.editNames': 'الأسماء',
-
   'places.namesLegend': 'أسماء {name}',
-
   'places.name.ar': 'العربية',
-
   'places.name.en': 'الإنجليزية',
-
   'places.name.fr': 'الفرنسية',
-
   'places.name.es': 'الإسبانية',
-
   'places.save': 'حفظ',
-
   'places.cancel': 'إلغاء',
-
   'places.mergeWith': 'المكان نفسه مثل…',
-
   'places.mergeTarget': '{name} هو المكان نفسه مثل',
-
   'places.mergeChoose': 'اختر مكانًا',
-
   'places.merge': 'دمج',
-
   'places.merged': 'تُقرأ بيانات {alias} الآن على أنها بيانات {target} في كل الصفحات.',
-
   'places.unmerged': 'عاد {alias} مكانًا مستقلًا.',
-
   'places.renamed': 'حُفظت أسماء {name}.',
-
   'places.homeSet': 'أصبحت {name} مدينة المرصد: تُفتح عليها كل الصفحات.',
-
   'places.undo': 'تراجع',
-
   'places.unreadable': 'تعذّرت قراءة أسماء الأماكن وعمليات الدمج المحفوظة ({problem})؛ لذا لم تُستخدم.',
 
   'upload.title': 'تحميل البيانات',
@@ -426,6 +395,11 @@ export const ar = {
   'indicator.explain.reason.no_bounds': 'تحتاج طريقة شبكة حلول التنمية المستدامة إلى حدود (القيمة المثلى، والأخضر، والأحمر، والحد الأدنى) لهذا المؤشر، ولا يتضمنها السجل.',
   'indicator.explain.reason.not_configured': 'هذا المؤشر غير موجود في السجل وليس له اتجاه مرغوب، لذا لا يمكن تقييم تقدمه.',
   'indicator.explain.reason.other_unit': 'هذه القيم بوحدة غير وحدة تعريف المؤشر، لذا لا يُحسب منها التقدم نحو هدفه.',
+  'indicator.headline.label': 'السلسلة الرئيسية',
+  'indicator.headline.chosen': 'السلسلة الرئيسية: {series}. تستخدمها كل الصفحات والترتيب والتقرير والملحق.',
+  'indicator.headline.none': 'لهذا المؤشر عدة سلاسل وليس بينها سلسلة رئيسية: لا تعرض النظرة العامة والترتيب حالته إلى أن تختار إحداها.',
+  'indicator.headline.use': 'اجعل «{series}» السلسلة الرئيسية',
+  'indicator.headline.clear': 'ألغِ الاختيار',
   'unit.notStated': 'الوحدة غير مذكورة',
   'indicator.explain.note.target_zero_replaced': 'كما في Open SDG، يُحتسب الهدف {zero} على أنه {small} ليتسنى حساب معدلات النمو.',
   'indicator.explain.note.base_value_zero_replaced': 'كما في Open SDG، يُحتسب خط الأساس {zero} على أنه {small} ليتسنى حساب معدلات النمو.',

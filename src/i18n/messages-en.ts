@@ -68,77 +68,46 @@ export const en = {
   'overview.noTarget': 'No numeric target',
 
   'data.title': 'Data',
+  'headlines.title': 'Headline series',
+  'headlines.intro': 'These indicators have several series in a dataset and none is the headline. Choose the one every view, the ranking, the report and the annex use; without a choice they show no status for it.',
+  'headlines.row': '{indicator} in {dataset}',
+  'headlines.none': 'No headline (choose one)',
 
   'places.title': 'Places',
-
   'places.intro': 'The places in your data. Set the observatory’s own city (every view opens on it), give each place its name in every language, and say when two names are one place (صور and Tyre). Merges apply to every dataset, are saved in this browser and go with the workspace file.',
-
   'places.home': 'Home city: {name}',
-
   'places.homeNone': 'No home city yet: the views open on the first city of the data.',
-
   'places.search': 'Search places by any name or code',
-
   'places.showing': 'Showing {shown} of {total} places.',
-
   'places.none': 'No place matches.',
-
   'places.kind.city': 'City',
-
   'places.kind.district': 'District',
-
   'places.kind.districtOf': 'District of {parent}',
-
   'places.kind.region': 'Region',
-
   'places.kind.country': 'Country',
-
   'places.kind.aggregate': 'Aggregate (World, Total…): not a city',
-
   'places.observations': 'Observations: {count}',
-
   'places.mergedInto': 'Same place as {name}',
-
   'places.undoMerge': 'Undo merge',
-
   'places.setHome': 'Make home city',
-
   'places.isHome': 'Home city',
-
   'places.editNames': 'Names',
-
   'places.namesLegend': 'Names of {name}',
-
   'places.name.ar': 'Arabic',
-
   'places.name.en': 'English',
-
   'places.name.fr': 'French',
-
   'places.name.es': 'Spanish',
-
   'places.save': 'Save',
-
   'places.cancel': 'Cancel',
-
   'places.mergeWith': 'Same place as…',
-
   'places.mergeTarget': '{name} is the same place as',
-
   'places.mergeChoose': 'Choose a place',
-
   'places.merge': 'Merge',
-
   'places.merged': '{alias} is now read as {target} in every view.',
-
   'places.unmerged': '{alias} is its own place again.',
-
   'places.renamed': 'Names of {name} saved.',
-
   'places.homeSet': '{name} is the home city: every view opens on it.',
-
   'places.undo': 'Undo',
-
   'places.unreadable': 'The saved place names and merges could not be read ({problem}); they were left out.',
 
   'upload.title': 'Load data',
@@ -412,6 +381,11 @@ export const en = {
   'indicator.explain.reason.no_bounds': 'The SDSN method needs bounds (optimum, green, red, lower) for this indicator, and the registry has none.',
   'indicator.explain.reason.not_configured': 'This indicator is not in the registry and has no desired direction, so its progress cannot be assessed.',
   'indicator.explain.reason.other_unit': 'These values are in another unit than the indicator’s definition, so progress toward its target is not computed from them.',
+  'indicator.headline.label': 'Headline series',
+  'indicator.headline.chosen': 'Headline series: {series}. Every view, the ranking, the report and the annex use it.',
+  'indicator.headline.none': 'This indicator has several series and none is the headline: the overview and the ranking show no status for it until you choose one.',
+  'indicator.headline.use': 'Use “{series}” as the headline series',
+  'indicator.headline.clear': 'Clear the choice',
   'unit.notStated': 'unit not stated',
   'indicator.explain.note.target_zero_replaced': 'As in Open SDG, a target of {zero} is counted as {small} so that growth rates can be computed.',
   'indicator.explain.note.base_value_zero_replaced': 'As in Open SDG, a baseline of {zero} is counted as {small} so that growth rates can be computed.',

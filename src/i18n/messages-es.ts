@@ -71,77 +71,46 @@ export const es = {
   'overview.noTarget': 'Sin meta numérica',
 
   'data.title': 'Datos',
+  'headlines.title': 'Series principales',
+  'headlines.intro': 'Estos indicadores tienen varias series en un conjunto de datos y ninguna es la principal. Elija la que usan todas las vistas, la clasificación, el informe y el anexo; sin elección no se muestra su estado.',
+  'headlines.row': '{indicator} en {dataset}',
+  'headlines.none': 'Sin serie principal (elija una)',
 
   'places.title': 'Lugares',
-
   'places.intro': 'Los lugares de sus datos. Elija la ciudad del observatorio (todas las vistas se abren en ella), dé a cada lugar su nombre en cada idioma e indique cuándo dos nombres son un mismo lugar (صور y Tiro). Las fusiones se aplican a todos los conjuntos de datos, se guardan en este navegador y acompañan al archivo del espacio de trabajo.',
-
   'places.home': 'Ciudad del observatorio: {name}',
-
   'places.homeNone': 'Aún no hay ciudad del observatorio: las vistas se abren en la primera ciudad de los datos.',
-
   'places.search': 'Buscar lugares por cualquier nombre o código',
-
   'places.showing': 'Se muestran {shown} de {total} lugares.',
-
   'places.none': 'Ningún lugar coincide.',
-
   'places.kind.city': 'Ciudad',
-
   'places.kind.district': 'Distrito',
-
   'places.kind.districtOf': 'Distrito de {parent}',
-
   'places.kind.region': 'Región',
-
   'places.kind.country': 'País',
-
   'places.kind.aggregate': 'Agregado (Mundo, Total…): no es una ciudad',
-
   'places.observations': 'Observaciones: {count}',
-
   'places.mergedInto': 'Mismo lugar que {name}',
-
   'places.undoMerge': 'Deshacer la fusión',
-
   'places.setHome': 'Convertir en ciudad del observatorio',
-
   'places.isHome': 'Ciudad del observatorio',
-
   'places.editNames': 'Nombres',
-
   'places.namesLegend': 'Nombres de {name}',
-
   'places.name.ar': 'Árabe',
-
   'places.name.en': 'Inglés',
-
   'places.name.fr': 'Francés',
-
   'places.name.es': 'Español',
-
   'places.save': 'Guardar',
-
   'places.cancel': 'Cancelar',
-
   'places.mergeWith': 'Mismo lugar que…',
-
   'places.mergeTarget': '{name} es el mismo lugar que',
-
   'places.mergeChoose': 'Elija un lugar',
-
   'places.merge': 'Fusionar',
-
   'places.merged': '{alias} se lee ahora como {target} en todas las vistas.',
-
   'places.unmerged': '{alias} vuelve a ser un lugar propio.',
-
   'places.renamed': 'Nombres de {name} guardados.',
-
   'places.homeSet': '{name} es la ciudad del observatorio: todas las vistas se abren en ella.',
-
   'places.undo': 'Deshacer',
-
   'places.unreadable': 'No se pudieron leer los nombres de lugares y las fusiones guardados ({problem}); se dejaron de lado.',
 
   'upload.title': 'Cargar datos',
@@ -415,6 +384,11 @@ export const es = {
   'indicator.explain.reason.no_bounds': 'El método de la SDSN necesita límites (óptimo, verde, rojo, inferior) para este indicador, y el registro no los tiene.',
   'indicator.explain.reason.not_configured': 'Este indicador no figura en el registro y no tiene una dirección deseada, así que su progreso no puede evaluarse.',
   'indicator.explain.reason.other_unit': 'Estos valores están en otra unidad que la de la definición del indicador, así que el progreso hacia su meta no se calcula a partir de ellos.',
+  'indicator.headline.label': 'Serie principal',
+  'indicator.headline.chosen': 'Serie principal: {series}. Todas las vistas, la clasificación, el informe y el anexo la usan.',
+  'indicator.headline.none': 'Este indicador tiene varias series y ninguna es la principal: la vista general y la clasificación no muestran su estado hasta que elija una.',
+  'indicator.headline.use': 'Usar «{series}» como serie principal',
+  'indicator.headline.clear': 'Quitar la elección',
   'unit.notStated': 'unidad no indicada',
   'indicator.explain.note.target_zero_replaced': 'Como en Open SDG, una meta de {zero} se cuenta como {small} para poder calcular las tasas de crecimiento.',
   'indicator.explain.note.base_value_zero_replaced': 'Como en Open SDG, una línea de base de {zero} se cuenta como {small} para poder calcular las tasas de crecimiento.',

@@ -72,77 +72,46 @@ export const fr = {
   'overview.noTarget': 'Pas de cible chiffrée',
 
   'data.title': 'Données',
+  'headlines.title': 'Séries principales',
+  'headlines.intro': 'Ces indicateurs ont plusieurs séries dans un jeu de données et aucune n’est la série principale. Choisissez celle qu’utilisent toutes les vues, le classement, le rapport et l’annexe\u00a0; sans choix, leur état n’est pas affiché.',
+  'headlines.row': '{indicator} dans {dataset}',
+  'headlines.none': 'Pas de série principale (en choisir une)',
 
   'places.title': 'Lieux',
-
   'places.intro': 'Les lieux de vos données. Choisissez la ville de l’observatoire (toutes les vues s’ouvrent sur elle), donnez à chaque lieu son nom dans chaque langue et indiquez quand deux noms désignent un même lieu (صور et Tyr). Les fusions s’appliquent à tous les jeux de données, sont enregistrées dans ce navigateur et accompagnent le fichier d’espace de travail.',
-
   'places.home': 'Ville de l’observatoire : {name}',
-
   'places.homeNone': 'Pas encore de ville de l’observatoire : les vues s’ouvrent sur la première ville des données.',
-
   'places.search': 'Rechercher un lieu par nom ou par code',
-
   'places.showing': '{shown} lieux affichés sur {total}.',
-
   'places.none': 'Aucun lieu ne correspond.',
-
   'places.kind.city': 'Ville',
-
   'places.kind.district': 'Quartier',
-
   'places.kind.districtOf': 'Quartier de {parent}',
-
   'places.kind.region': 'Région',
-
   'places.kind.country': 'Pays',
-
   'places.kind.aggregate': 'Agrégat (Monde, Total…) : pas une ville',
-
   'places.observations': 'Observations : {count}',
-
   'places.mergedInto': 'Même lieu que {name}',
-
   'places.undoMerge': 'Annuler la fusion',
-
   'places.setHome': 'En faire la ville de l’observatoire',
-
   'places.isHome': 'Ville de l’observatoire',
-
   'places.editNames': 'Noms',
-
   'places.namesLegend': 'Noms de {name}',
-
   'places.name.ar': 'Arabe',
-
   'places.name.en': 'Anglais',
-
   'places.name.fr': 'Français',
-
   'places.name.es': 'Espagnol',
-
   'places.save': 'Enregistrer',
-
   'places.cancel': 'Annuler',
-
   'places.mergeWith': 'Même lieu que…',
-
   'places.mergeTarget': '{name} est le même lieu que',
-
   'places.mergeChoose': 'Choisir un lieu',
-
   'places.merge': 'Fusionner',
-
   'places.merged': '{alias} est désormais lu comme {target} dans toutes les vues.',
-
   'places.unmerged': '{alias} est de nouveau un lieu à part entière.',
-
   'places.renamed': 'Noms de {name} enregistrés.',
-
   'places.homeSet': '{name} est la ville de l’observatoire : toutes les vues s’ouvrent sur elle.',
-
   'places.undo': 'Annuler',
-
   'places.unreadable': 'Les noms de lieux et les fusions enregistrés n’ont pas pu être lus ({problem}) ; ils ont été laissés de côté.',
 
   'upload.title': 'Charger des données',
@@ -416,6 +385,11 @@ export const fr = {
   'indicator.explain.reason.no_bounds': 'La méthode du SDSN a besoin de bornes (optimum, vert, rouge, minimum) pour cet indicateur, et le registre n’en a pas.',
   'indicator.explain.reason.not_configured': 'Cet indicateur ne figure pas dans le registre et n’a pas de sens d’évolution souhaité\u00a0: ses progrès ne peuvent être évalués.',
   'indicator.explain.reason.other_unit': 'Ces valeurs sont dans une autre unité que celle de la définition de l’indicateur : la progression vers sa cible n’est donc pas calculée à partir d’elles.',
+  'indicator.headline.label': 'Série principale',
+  'indicator.headline.chosen': 'Série principale\u00a0: {series}. Toutes les vues, le classement, le rapport et l’annexe l’utilisent.',
+  'indicator.headline.none': 'Cet indicateur a plusieurs séries et aucune n’est la série principale\u00a0: la vue d’ensemble et le classement n’affichent pas son état tant que vous n’en choisissez pas une.',
+  'indicator.headline.use': 'Faire de «\u00a0{series}\u00a0» la série principale',
+  'indicator.headline.clear': 'Annuler le choix',
   'unit.notStated': 'unité non indiquée',
   'indicator.explain.note.target_zero_replaced': 'Comme dans Open SDG, une cible de {zero} est comptée comme {small} pour permettre le calcul des taux de croissance.',
   'indicator.explain.note.base_value_zero_replaced': 'Comme dans Open SDG, une référence de {zero} est comptée comme {small} pour permettre le calcul des taux de croissance.',

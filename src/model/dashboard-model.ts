@@ -1,5 +1,5 @@
 import type { ObservationTable, PlaceKind } from '@/domain/observation-table';
-import { computeProgress, type IndicatorProgress, type ProgressReport } from '@/domain/progress/compute';
+import { computeProgress, type IndicatorConfig, type IndicatorProgress, type ProgressReport } from '@/domain/progress/compute';
 import { type CityRollup, rollUpByCity } from '@/domain/progress/rollups';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
@@ -70,9 +70,15 @@ export function cityKey(p: { city: string; cityCode: string }): string {
   return p.cityCode !== '' ? p.cityCode : p.city;
 }
 
-export function buildDashboard(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod): Dashboard {
+export function buildDashboard(
+  tables: readonly ObservationTable[],
+  registry: Registry,
+  method: ProgressMethod,
+  /** Headline series chosen per indicator (see headline-choices.ts); none by default. */
+  overrides?: Readonly<Record<string, IndicatorConfig>>,
+): Dashboard {
   const table = tables.length === 0 ? mergeTables([]) : mergeTables(tables);
-  const report = computeProgress(table, registry, { method });
+  const report = computeProgress(table, registry, overrides === undefined ? { method } : { method, overrides });
   const cityByKey = new Map<string, DashboardCity>();
   const byCity = new Map<string, IndicatorProgress[]>();
   const byIndicator = new Map<string, IndicatorProgress[]>();

@@ -237,9 +237,10 @@ function splitOverrides(overrides: Readonly<Record<string, IndicatorConfig>>, re
 /**
  * Series whose unit is not the registry's definition of their indicator (a count of rough sleepers
  * filed under 11.1.1, tonnes under a percentage): the registry's target and range do not apply to them.
- * Indicators configured by the data's own settings (an Open SDG repository) are not judged.
+ * Indicators whose settings come with the data (an Open SDG repository's target, direction…) are not judged;
+ * a choice of headline series alone does not count as such settings.
  */
-function otherUnitSeries(layout: SeriesLayout, table: ObservationTable, registry: Registry, configured: Readonly<Record<string, unknown>>): Uint8Array {
+function otherUnitSeries(layout: SeriesLayout, table: ObservationTable, registry: Registry, configured: Readonly<Record<string, object>>): Uint8Array {
   const out = new Uint8Array(layout.city.length);
   const verdicts = new Map<number, boolean>();
   for (let s = 0; s < out.length; s++) {
@@ -251,7 +252,7 @@ function otherUnitSeries(layout: SeriesLayout, table: ObservationTable, registry
     if (other === undefined) {
       const code = layout.codes[rank] ?? '';
       const indicator = registry.byCode.get(code);
-      other = indicator !== undefined && configured[code] === undefined && isRegistryUnit(table.dict.unit[unitId] ?? '', indicator) !== 'same';
+      other = indicator !== undefined && Object.keys(configured[code] ?? {}).length === 0 && isRegistryUnit(table.dict.unit[unitId] ?? '', indicator) !== 'same';
       verdicts.set(key, other);
     }
     if (other) out[s] = 1;

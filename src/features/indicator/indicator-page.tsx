@@ -44,6 +44,7 @@ import {
 } from '@/model/indicator-model';
 import { DistrictPanel } from './district-panel';
 import { ExplainCard } from './explain-card';
+import { HeadlineChoice } from './headline-choice';
 import { IndicatorDataTable } from './indicator-data-table';
 import { IndicatorMetadata } from './indicator-metadata';
 import { unitLabel } from '@/model/unit-label';
@@ -324,6 +325,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
               ))}
             </fieldset>
           ) : null}
+          {code !== undefined ? <HeadlineChoice indicator={code} series={[...new Set(choices.filter((c) => c.key === '').map((c) => c.series).filter((x) => x !== ''))]} shown={current.series} /> : null}
 
           <section className="card indicator-status" aria-labelledby={ids.status} data-city={selectedCity.key} data-indicator={code} data-series={current.index}>
             <div className="status-line">
