@@ -74,19 +74,32 @@ async function readTranslationFiles(root: string): Promise<OpenSdgTranslationFil
   return out;
 }
 
+/** The YAML front matter of a Markdown file (between a first `---` line and the next), or undefined. */
+export function frontMatter(text: string): string | undefined {
+  const body = text.replace(/^\ufeff/, '');
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(body);
+  return m?.[1];
+}
+
 /** Reads the files the progress calculation needs. Throws NotOpenSdgRepositoryError when `dir` is not a repository. */
 export async function readOpenSdgRepository(dir: string): Promise<OpenSdgRepositoryInput> {
   const dataDir = join(dir, 'data');
   const configDir = join(dir, 'indicator-config');
+  const metaDir = join(dir, 'meta');
   if (!(await isDirectory(dir))) throw new NotOpenSdgRepositoryError(dir, 'no such folder');
   if (!(await isDirectory(dataDir))) throw new NotOpenSdgRepositoryError(dir, 'it has no data/ folder');
-  if (!(await isDirectory(configDir))) throw new NotOpenSdgRepositoryError(dir, 'it has no indicator-config/ folder');
+  const hasConfig = await isDirectory(configDir);
+  const hasMeta = await isDirectory(metaDir);
+  if (!hasConfig && !hasMeta) throw new NotOpenSdgRepositoryError(dir, 'it has neither an indicator-config/ nor a meta/ folder');
 
   const dataNames = (await readdir(dataDir)).filter((n) => n.startsWith('indicator_') && n.endsWith('.csv')).sort();
-  const configNames = (await readdir(configDir)).filter((n) => n.endsWith('.yml')).sort();
-  const [dataTexts, configTexts, configData, translationFiles] = await Promise.all([
+  const configNames = hasConfig ? (await readdir(configDir)).filter((n) => n.endsWith('.yml')).sort() : [];
+  // Most real repositories keep an indicator's settings in the YAML front matter of meta/<id>.md.
+  const metaNames = hasMeta ? (await readdir(metaDir)).filter((n) => n.endsWith('.md')).sort() : [];
+  const [dataTexts, configTexts, metaTexts, configData, translationFiles] = await Promise.all([
     Promise.all(dataNames.map((n) => readFile(join(dataDir, n), 'utf8'))),
     Promise.all(configNames.map((n) => readFile(join(configDir, n), 'utf8'))),
+    Promise.all(metaNames.map((n) => readFile(join(metaDir, n), 'utf8'))),
     readTextIfExists(join(dir, 'config_data.yml')),
     readTranslationFiles(join(dir, 'translations')),
   ]);
@@ -95,6 +108,11 @@ export async function readOpenSdgRepository(dir: string): Promise<OpenSdgReposit
     dataFiles[name.slice('indicator_'.length, -'.csv'.length)] = parseOpenSdgCsv(dataTexts[i] ?? '');
   });
   const indicatorConfigs: Record<string, string> = {};
+  metaNames.forEach((name, i) => {
+    const front = frontMatter(metaTexts[i] ?? '');
+    if (front !== undefined) indicatorConfigs[name.slice(0, -'.md'.length)] = front;
+  });
+  // Where both exist, indicator-config/<id>.yml is the indicator's configuration.
   configNames.forEach((name, i) => {
     indicatorConfigs[name.slice(0, -'.yml'.length)] = configTexts[i] ?? '';
   });
@@ -181,7 +199,7 @@ export async function runOpenSdgProgressCommand(dir: string, json: boolean, io: 
     report = await opensdgRepositoryReport(dir);
   } catch (e) {
     if (e instanceof NotOpenSdgRepositoryError) {
-      io.stderr(`progress --opensdg: ${e.message}.\nAn Open SDG data repository has data/indicator_<id>.csv files and indicator-config/<id>.yml files.\n`);
+      io.stderr(`progress --opensdg: ${e.message}.\nAn Open SDG data repository has data/indicator_<id>.csv files and settings in indicator-config/<id>.yml or in the front matter of meta/<id>.md.\n`);
       return 2;
     }
     throw e;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  frontMatter,
   NotOpenSdgRepositoryError,
   opensdgRepositoryProgress,
   opensdgRepositoryReport,
@@ -162,5 +163,25 @@ describe.skipIf(!existsSync(CANADA))('Statistics Canada corpus (../shared/corpus
     expect(series(doc[id], 0).progress_value).toBeCloseTo(p, 6);
     expect(doc[id]?.score).toBeCloseTo(score, 4);
     expect(doc[id]?.status).toBe(status);
+  });
+});
+
+describe('an Open SDG repository with its settings in meta/*.md front matter', () => {
+  it('gives the statuses the same settings give from indicator-config/', async () => {
+    const meta = await opensdgRepositoryProgress(fileURLToPath(new URL('../fixtures/opensdg-meta-repo', import.meta.url)));
+    const config = await opensdgRepositoryProgress(FIXTURE);
+    expect(Object.keys(meta)).toEqual(['11-2-1', '11-6-2']);
+    for (const id of ['11-2-1', '11-6-2']) {
+      expect(meta[id]?.status).toBeDefined();
+      expect(meta[id]).toEqual(config[id]);
+    }
+  });
+  it.each([
+    ['---\na: 1\n---\nbody', 'a: 1'],
+    ['\ufeff---\r\na: 1\r\n---\r\n', 'a: 1'],
+    ['no front matter\n---\n', undefined],
+    ['---\na: 1\n', undefined],
+  ])('frontMatter(%j) → %j', (text, expected) => {
+    expect(frontMatter(text)).toBe(expected);
   });
 });

@@ -243,6 +243,12 @@ export function selectOpenSdgSeries(table: OpenSdgTable, selection: OpenSdgSelec
       return null;
     }
     named.add(at);
+    // `value:` left empty (YAML null): sdg-build compares the column with None, finds no row, warns and
+    // keeps every row (its filter_column returns the data unfiltered), so the column is not filtered.
+    if (value === null) {
+      notes.push(`filter_value_null:${String(column)}`);
+      return null;
+    }
     const matching = typeof value === 'string' ? rows.filter((row) => row.cells[at] === value) : [];
     if (matching.length === 0) {
       return { ok: false, reason: 'filter_value_not_found', detail: `${String(column)} = ${describe(value)}`, notes };

@@ -227,6 +227,12 @@ describe('selectOpenSdgSeries (step 1, rules 2–4)', () => {
     { name: 'cells compare as text: "1" equals "1"', rows: csv('Year,Age,Value\n2015,1,5\n2016,1,6'), selection: { disaggregation: [{ field: 'Age', value: '1' }] }, values: [5, 6] },
     { name: 'no headline row: not available', rows: csv('Year,Sex,Value\n2015,F,1\n2015,M,2'), selection: {}, reason: 'no_headline' },
     {
+      name: 'a disaggregation value left empty (`value:`, YAML null) does not filter that column, as sdg-build keeps the rows',
+      rows: csv('Year,Units,Sex,Value\n2015,%,F,3\n2016,%,F,4'),
+      selection: { unit: '%', disaggregation: [{ field: 'Sex', value: null }] },
+      values: [3, 4],
+    },
+    {
       name: 'a disaggregation the spec does not name must be blank (rule 4)',
       rows: csv('Year,Sex,Age,Value\n2015,F,,1\n2016,F,,2\n2015,F,15-24,7\n2016,F,15-24,8'),
       selection: { disaggregation: [{ field: 'Sex', value: 'F' }] },
