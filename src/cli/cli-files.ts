@@ -20,7 +20,12 @@ export type Target = {
   error?: string;
   /** The folder named on the command line that holds the file: the data's own city when no --city is given. */
   folder?: string;
+  /** An Open SDG repository's metadata table found in a folder (`meta_11-1-1.csv`): listed, not read as data. */
+  metadata?: true;
 };
+
+/** Metadata tables of Open SDG repositories (`meta_11-1-1.csv`, `metadata-mapping.csv`): not observations. */
+const METADATA_TABLE = /^(meta_.*|metadata[-_].*)\.csv$/i;
 
 export async function expand(arg: string): Promise<Target[]> {
   let isDir: boolean;
@@ -43,7 +48,7 @@ export async function expand(arg: string): Promise<Target[]> {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (DATA_FILE.test(e.name)) found.push({ path: p, folder: basename(resolve(arg)) });
+      else if (DATA_FILE.test(e.name)) found.push({ path: p, folder: basename(resolve(arg)), ...(METADATA_TABLE.test(e.name) ? { metadata: true as const } : {}) });
     }
   };
   await walk(arg);
@@ -155,6 +160,11 @@ export async function processFile(target: Target, registry: Registry, options: I
     fixes: ['Check the path and that the file can be read.'],
   });
   if (target.error !== undefined) return failed(target.error);
+  if (target.metadata === true)
+    return {
+      report: { file: target.path, encoding: null, delimiter: null, format: 'metadata', rows: 0, observations: 0, cities: [], districts: [], places: [], indicators: [], issues: [], issueCounts: {} },
+      fixes: [],
+    };
   let bytes: Uint8Array;
   try {
     const buffer = await readFile(target.path);
@@ -256,6 +266,7 @@ export function humanReport(p: Processed, limit: number): string {
   const r = p.report;
   const totals = severityTotals(r);
   const lines: string[] = [];
+  if (r.format === 'metadata') return `${r.file} — an Open SDG metadata table: skipped, not read as data\n`;
   const head =
     r.format === null
       ? `${r.file}`

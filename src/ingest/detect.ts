@@ -35,13 +35,37 @@ export function detectDelimiter(text: string): Delimiter | undefined {
   return best?.d;
 }
 
-export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
-  const n = text.indexOf('\n');
-  const r = text.indexOf('\r');
-  if (n === -1 && r === -1) return '\n';
-  if (n === -1) return '\r';
-  if (r === -1) return '\n';
-  return r === n - 1 ? '\r\n' : r < n ? '\r' : '\n';
+/**
+ * The line break of the whole file: `\r\n`, `\n` or `\r` when every line ends the same way, `mixed` when
+ * they differ (lines pasted from another file, a final lone CR, or Excel's CRLF rows with LF inside quoted
+ * cells). Looking at the first line break only would make PapaParse merge every line that ends otherwise
+ * into its neighbour (`ragged_row`). Cost: indexOf over the text, once per CR and once per LF (a file
+ * without CR needs a single scan).
+ */
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' | 'mixed' {
+  let cr = text.indexOf('\r');
+  if (cr === -1) return '\n';
+  let crs = 0;
+  let crlfs = 0;
+  for (; cr !== -1; cr = text.indexOf('\r', cr + 1)) {
+    crs++;
+    if (text.charCodeAt(cr + 1) === 0x0a) crlfs++;
+  }
+  if (crlfs === 0) return text.includes('\n') ? 'mixed' : '\r';
+  if (crlfs !== crs) return 'mixed';
+  // Every CR starts a CRLF: the file is CRLF unless some LF stands alone.
+  let lfs = 0;
+  for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', lf + 1)) if (++lfs > crlfs) return 'mixed';
+  return '\r\n';
+}
+
+/**
+ * Turns every CRLF and lone CR into LF, for files whose lines end in different ways. Line breaks inside
+ * quoted cells become LF too (their text is otherwise unchanged; cells are cleaned to one space anyway).
+ * One regular-expression pass, only for mixed files: a consistent file is parsed as it is.
+ */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 /** One column that yields values: a value column, or a measure/year column of a wide table. */
@@ -131,7 +155,8 @@ function unbracket(h: string): string {
   return m?.[1] ?? h;
 }
 
-const OPEN_SDG_FILE = /(?:^|[\\/])indicator_([A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,7})\.(?:csv|tsv|txt)$/i;
+// `archived-<id>.csv`: an Open SDG repository's data of an indicator it no longer reports.
+const OPEN_SDG_FILE = /(?:^|[\\/])(?:indicator_|archived-)([A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,7})\.(?:csv|tsv|txt)$/i;
 
 /**
  * An indicator code given for a whole file (its name, the user's choice): an SDG code normalised
