@@ -400,6 +400,7 @@ export const en = {
   'indicator.explain.note.not_computable': 'The growth could not be computed from these values.',
   'indicator.explain.note.bounds_disagree_with_direction': 'The SDSN bounds of this indicator contradict its desired direction; check the registry.',
   'indicator.explain.note.above_green': 'The score is above the green threshold; changes above it are not counted.',
+  'indicator.explain.note.projection_capped': 'The projection is shown within what the indicator can reach (0–100 % for a percentage, its natural limit or valid range): the pace carried on would pass it.',
   'indicator.explain.note.aggregate': 'The headline status is the average score of {count} series.',
   'indicator.expert.heading': 'Formula details (for experts)',
   'indicator.expert.formula': 'Formula',

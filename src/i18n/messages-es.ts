@@ -403,6 +403,7 @@ export const es = {
   'indicator.explain.note.not_computable': 'El crecimiento no pudo calcularse con estos valores.',
   'indicator.explain.note.bounds_disagree_with_direction': 'Los límites SDSN de este indicador contradicen su dirección deseada; revise el registro.',
   'indicator.explain.note.above_green': 'La puntuación supera el umbral verde; los cambios por encima no se cuentan.',
+  'indicator.explain.note.projection_capped': 'La proyección se muestra dentro de lo que el indicador puede alcanzar (0–100 % para un porcentaje, su límite natural o su rango válido): el ritmo mantenido lo superaría.',
   'indicator.explain.note.aggregate': 'El estado principal es el promedio de las puntuaciones de {count} series.',
   'indicator.expert.heading': 'Detalles de la fórmula (para especialistas)',
   'indicator.expert.formula': 'Fórmula',

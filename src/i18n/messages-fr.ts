@@ -404,6 +404,7 @@ export const fr = {
   'indicator.explain.note.not_computable': 'La croissance n’a pas pu être calculée à partir de ces valeurs.',
   'indicator.explain.note.bounds_disagree_with_direction': 'Les bornes SDSN de cet indicateur contredisent son sens d’évolution souhaité\u202f; vérifiez le registre.',
   'indicator.explain.note.above_green': 'Le score dépasse le seuil vert\u202f; les évolutions au-delà ne sont pas comptées.',
+  'indicator.explain.note.projection_capped': 'La projection est affichée dans les limites que l’indicateur peut atteindre (0 à 100 % pour un pourcentage, sa limite naturelle ou son intervalle valide)\u00a0: le rythme prolongé les dépasserait.',
   'indicator.explain.note.aggregate': 'Le statut principal est la moyenne des scores de {count} séries.',
   'indicator.expert.heading': 'Détail des formules (pour les experts)',
   'indicator.expert.formula': 'Formule',

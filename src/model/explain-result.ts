@@ -77,6 +77,7 @@ export const NOTE_KEYS: Readonly<Record<string, MessageKey>> = {
   not_computable: 'indicator.explain.note.not_computable',
   bounds_disagree_with_direction: 'indicator.explain.note.bounds_disagree_with_direction',
   above_green: 'indicator.explain.note.above_green',
+  projection_capped: 'indicator.explain.note.projection_capped',
 };
 
 const SDSN_LEVEL_KEYS: Readonly<Record<string, MessageKey>> = {

@@ -96,19 +96,25 @@ export function clamp(x: number, lo: number, hi: number): number {
 }
 
 /**
- * The projection as shown on a chart: not beyond what the indicator can reach. Percentages stay in
- * 0–100; a natural limit (a ceiling when higher is better, a floor when lower is better) caps it when
- * the latest value has not already passed it. Methods still assess with the uncapped extrapolation.
- * Null when the value is not finite.
+ * The projection as shown (charts, exports, report, annex, `progress --json`): not beyond what the
+ * indicator can reach. Percentages stay in 0–100, values stay in the indicator's valid range (when the
+ * latest value is in it), and a natural limit (a ceiling when higher is better, a floor when lower is
+ * better) caps it when the latest value has not already passed it. Methods still assess with the
+ * uncapped extrapolation. Null when the value is not finite.
  */
 export function shownProjection(
   year: number,
   value: number,
   latest: Point,
-  settings: Pick<ProgressSettings, 'direction' | 'limit'> & { readonly unitIsPercent?: boolean },
+  settings: Pick<ProgressSettings, 'direction' | 'limit'> & { readonly unitIsPercent?: boolean; readonly validRange?: { readonly min: number | null; readonly max: number | null } },
 ): { year: number; value: number } | null {
   let v = value;
   if (settings.unitIsPercent === true) v = clamp(v, 0, 100);
+  const range = settings.validRange;
+  if (range !== undefined) {
+    if (range.min !== null && latest.value >= range.min) v = Math.max(v, range.min);
+    if (range.max !== null && latest.value <= range.max) v = Math.min(v, range.max);
+  }
   const limit = settings.limit;
   if (limit !== null && Number.isFinite(limit)) {
     if (settings.direction === 'increase' && latest.value <= limit) v = Math.min(v, limit);

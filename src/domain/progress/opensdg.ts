@@ -1,6 +1,8 @@
+import { shownProjection } from '@/domain/progress/anchors';
 import {
   OPENSDG_DEFAULT_THRESHOLDS,
   type InsufficientReason,
+  type MethodSettings,
   type OpenSdgThresholds,
   type ProgressResult,
   type ProgressSettings,
@@ -280,7 +282,7 @@ function unavailableComputation(
  */
 export function computeOpenSdgSeries(
   points: SeriesPoints,
-  settings: ProgressSettings,
+  settings: MethodSettings,
   thresholds?: Partial<OpenSdgThresholds>,
   /** False when only `result` is used (the engine's tens of thousands of series): skips one object per series. */
   withComponents = true,
@@ -370,8 +372,10 @@ export function computeOpenSdgSeries(
 
   let projected: ProgressResult['projected'] = null;
   if (observed !== null) {
+    // Open SDG draws no projection; ours is the observed pace carried on, shown within what the indicator can reach.
     const value = v1 * Math.pow(1 + observed, targetYear - t1);
-    if (Number.isFinite(value)) projected = { year: targetYear, value };
+    projected = shownProjection(targetYear, value, { year: t1, value: v1 }, settings);
+    if (projected !== null && projected.value !== value) notes.push('projection_capped');
   }
 
   const components: OpenSdgComponents = !withComponents

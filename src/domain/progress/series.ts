@@ -91,6 +91,7 @@ export function settingsFromIndicator(ind: Indicator): MethodSettings {
     limit: ind.naturalLimit,
     bounds: ind.bounds === null ? null : { optimum: ind.bounds.optimum, green: ind.bounds.green, red: ind.bounds.red, lower: ind.bounds.lower },
     unitIsPercent: ind.unitKind === 'percent',
+    validRange: { min: ind.validRange.min, max: ind.validRange.max },
   };
 }
 

@@ -144,6 +144,8 @@ export type SdsnThresholds = { readonly onTrack: number; readonly moderate: numb
 export type MethodSettings = ProgressSettings & {
   /** Values are percentages (0–100): unsd counts a 0 % or 100 % target as met within 1 point. */
   readonly unitIsPercent?: boolean;
+  /** The indicator's valid range (registry): projections never leave it. */
+  readonly validRange?: { readonly min: number | null; readonly max: number | null };
   /** Overrides UNSD_DEFAULT_THRESHOLDS for this series. */
   readonly unsdThresholds?: UnsdThresholds;
   /** Overrides SDSN_DEFAULT_THRESHOLDS for this series. */

@@ -31,3 +31,28 @@ describe('progress never measures data of another unit against the registry targ
     expect(d.headlineOf('Quay', '11.1.1')?.result.explanation.insufficientReason).toBe('other_unit');
   });
 });
+
+describe('projections stay within what the indicator can reach', () => {
+  it('a percentage rising fast is projected to 100 %, never beyond, and the explanation says it was capped', () => {
+    const t = table([
+      { city: 'Port Ruri', indicator: '11.2.1', year: 2015, value: 40 },
+      { city: 'Port Ruri', indicator: '11.2.1', year: 2020, value: 80 },
+    ]);
+    for (const method of ['opensdg', 'unsd', 'sdsn'] as const) {
+      const r = buildDashboard([t], registry, method).headlineOf('Port Ruri', '11.2.1')?.result;
+      expect(r?.projected?.value).toBeLessThanOrEqual(100);
+    }
+    const opensdg = buildDashboard([t], registry, 'opensdg').headlineOf('Port Ruri', '11.2.1')?.result;
+    expect(opensdg?.projected).toEqual({ year: 2030, value: 100 });
+    expect(opensdg?.explanation.notes).toContain('projection_capped');
+  });
+
+  it('a count falling fast is never projected below its valid minimum (0)', () => {
+    const t = table([
+      { city: 'Port Ruri', indicator: '11.5.1', year: 2015, value: 40 },
+      { city: 'Port Ruri', indicator: '11.5.1', year: 2020, value: 4 },
+    ]);
+    const r = buildDashboard([t], registry, 'unsd').headlineOf('Port Ruri', '11.5.1')?.result;
+    if (r?.projected !== null && r?.projected !== undefined) expect(r.projected.value).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -160,6 +160,7 @@ describe('collectSeries: settings', () => {
       limit: null,
       bounds: { optimum: 6.3, green: 10, red: 25, lower: 87 },
       unitIsPercent: false,
+      validRange: { min: pm.validRange.min, max: pm.validRange.max },
     });
     expect(settingsFromIndicator(slums).unitIsPercent).toBe(true);
   });
