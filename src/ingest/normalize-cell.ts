@@ -13,10 +13,12 @@
 /**
  * Invisible format characters dropped everywhere: LRM/RLM (U+200E/F), ALM (U+061C, which Intl puts
  * before Arabic-locale numbers), embeddings/overrides U+202A–U+202E, isolates U+2066–U+2069, and
- * U+FEFF (a BOM copied into a cell). ZWJ/ZWNJ are kept: they are meaningful in Arabic-script text.
+ * U+FEFF (a BOM copied into a cell), and the C0 controls that are not whitespace (NUL, U+0001…) and
+ * DEL. ZWJ/ZWNJ are kept: they are meaningful in Arabic-script text.
  */
 export function isStripped(c: number): boolean {
-  return c === 0x200e || c === 0x200f || c === 0x061c || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+  // C0 controls other than whitespace (NUL, U+0001…) and DEL: invisible, so "\0Amman" would not be "Amman".
+  return c < 0x09 || (c > 0x0d && c < 0x20) || c === 0x7f || c === 0x200e || c === 0x200f || c === 0x061c || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
 }
 
 /** Whitespace turned into one ordinary space: ASCII tab/LF/VT/FF/CR/space, NEL, NBSP, the U+2000 spaces, NNBSP (U+202F), line/paragraph separators… */
@@ -41,10 +43,10 @@ export function digitValue(c: number): number {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Trims, drops bidi controls and U+FEFF ({@link isStripped}), turns every kind of whitespace (NBSP,
- * NNBSP, thin space, tab, newline…) into a space and collapses runs of whitespace into one space.
- * Returns `raw` itself when nothing needs doing (the common case; checked on char codes only).
- * Other control characters are kept: the caller decides whether they are an error.
+ * Trims, drops bidi controls, U+FEFF and invisible control characters ({@link isStripped}), turns
+ * every kind of whitespace (NBSP, NNBSP, thin space, tab, newline…) into a space and collapses runs of
+ * whitespace into one space. Returns `raw` itself when nothing needs doing (the common case; checked
+ * on char codes only).
  */
 export function cleanText(raw: string): string {
   const n = raw.length;
