@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ISSUE_CODES, type Issue } from '@/domain/issue';
 import { type ObservationTable, PLACE_KINDS, STRING_COLUMNS } from '@/domain/observation-table';
+import { MAX_YEAR, MIN_YEAR } from './parse-year';
 import type { ColumnMapping, FileInfo, IngestOptions, IngestResult } from './types';
 
 /**
@@ -113,6 +114,20 @@ export const ObservationTableSchema = z
   }))
   .superRefine((t, ctx) => {
     const n = t.length;
+    // What a CSV import never lets in must not come in through a workspace file or a record either.
+    for (let i = 0; i < t.year.length; i++) {
+      const y = t.year[i] ?? 0;
+      if (y < MIN_YEAR || y > MAX_YEAR) {
+        ctx.addIssue({ code: 'custom', path: ['year', i], message: `year ${y} is outside ${MIN_YEAR}–${MAX_YEAR}` });
+        break;
+      }
+    }
+    for (let i = 0; i < t.value.length; i++) {
+      if (!Number.isFinite(t.value[i] ?? NaN)) {
+        ctx.addIssue({ code: 'custom', path: ['value', i], message: `value ${String(t.value[i])} is not a finite number` });
+        break;
+      }
+    }
     for (const col of [...STRING_COLUMNS, 'year', 'value', 'line'] as const) {
       if (t[col].length !== n) ctx.addIssue({ code: 'custom', path: [col], message: `has ${t[col].length} entries, expected ${n}` });
     }

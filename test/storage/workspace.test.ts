@@ -5,8 +5,8 @@ import { headerSignature, MAPPING_RECORD_VERSION } from '@/storage/mapping-recor
 import { encodeWorkspace, parseWorkspace, WORKSPACE_FORMAT, WORKSPACE_VERSION, workspaceFileName, type WorkspaceSnapshot } from '@/storage/workspace';
 import { record, tableOf, version } from './fixtures';
 
-/** Values a JSON round trip of plain numbers would not keep: -0, NaN, the smallest subnormal, 0.1 + 0.2, huge. */
-const AWKWARD = [-0, NaN, 5e-324, 0.1 + 0.2, 1.7976931348623157e308, -123456.789, 1 / 3];
+/** Values a JSON round trip of plain numbers would not keep: -0, the smallest subnormals, 0.1 + 0.2, huge. (NaN is never an observation.) */
+const AWKWARD = [-0, -5e-324, 5e-324, 0.1 + 0.2, 1.7976931348623157e308, -123456.789, 1 / 3];
 
 function snapshot(): WorkspaceSnapshot {
   const a = record('a', [1, 2]);
@@ -121,6 +121,22 @@ describe('parseWorkspace refuses', () => {
   ])('a damaged dataset: %s, naming the dataset', (_, damage) => {
     const j = good();
     damage(j);
+    expect(problemOf(JSON.stringify(j))).toMatchObject({ code: 'corrupted_dataset', name: 'b.csv' });
+  });
+
+  it.each([
+    ['a year of 0', 'year', Uint16Array.from([0])],
+    ['a year of 65535', 'year', Uint16Array.from([65535])],
+    ['a NaN value', 'value', Float64Array.from([NaN])],
+    ['an infinite value', 'value', Float64Array.from([-Infinity])],
+  ])('what a CSV import never lets in (%s) does not come in through a workspace file either', (_, column, first) => {
+    const j = good();
+    const t = table(j);
+    const Kind = first.constructor as Float64ArrayConstructor | Uint16ArrayConstructor;
+    const all = base64ToTypedArray(t.columns[column] ?? '', Kind as Float64ArrayConstructor, t.length);
+    if (all === undefined) throw new Error('fixture column does not decode');
+    all[0] = first[0] ?? 0;
+    t.columns[column] = typedArrayToBase64(all);
     expect(problemOf(JSON.stringify(j))).toMatchObject({ code: 'corrupted_dataset', name: 'b.csv' });
   });
 
