@@ -121,16 +121,20 @@ function startsWord(key: string, q: string): boolean {
  * The places matching a query by any of their names or code, ignoring case, accents and Arabic
  * letter variants (the rule of `matchPlaces`), without the `exclude`d keys. Within each group, names
  * that start with the query (or have a word that does) come first, each part in display order.
- * At most `limit` are drawn; `total` counts them all. An empty query matches every place.
+ * At most `limit` are drawn; `total` counts them all. An empty query matches every place; the drawn
+ * part is then the one around the place `around` (the chosen one, as a native list scrolls to it).
  */
-export function findPlaces(index: PlaceIndex, query: string, options: { exclude?: ReadonlySet<string> | undefined; limit?: number } = {}): PlaceMatches {
-  const { exclude, limit = PLACE_LIMIT } = options;
+export function findPlaces(
+  index: PlaceIndex,
+  query: string,
+  options: { exclude?: ReadonlySet<string> | undefined; limit?: number; around?: string | undefined } = {},
+): PlaceMatches {
+  const { exclude, limit = PLACE_LIMIT, around } = options;
   const q = searchKey(query);
   const keys = q === '' ? undefined : index.searchKeys();
   // Per group: the matches starting a word, then the others.
   const first: PlaceOption[][] = index.groups.map(() => []);
   const rest: PlaceOption[][] = index.groups.map(() => []);
-  let total = 0;
   index.options.forEach((o, i) => {
     if (exclude?.has(o.key)) return;
     if (keys !== undefined) {
@@ -138,19 +142,20 @@ export function findPlaces(index: PlaceIndex, query: string, options: { exclude?
       if (!k.some((s) => s.includes(q))) return;
       (k.some((s) => startsWord(s, q)) ? first : rest)[o.group]?.push(o);
     } else first[o.group]?.push(o);
-    total++;
   });
-  const sections: PlaceSection[] = [];
-  const shown: PlaceOption[] = [];
+  const all = index.groups.flatMap((_, g) => [...(first[g] ?? []), ...(rest[g] ?? [])]);
+  const at = keys === undefined && around !== undefined ? all.findIndex((o) => o.key === around) : -1;
+  const from = at < limit ? 0 : Math.max(0, Math.min(at - Math.floor(limit / 2), all.length - limit));
+  const shown = all.slice(from, from + limit);
   const headed = index.groups.length > 1;
-  index.groups.forEach((g, i) => {
-    if (shown.length >= limit) return;
-    const run = [...(first[i] ?? []), ...(rest[i] ?? [])].slice(0, limit - shown.length);
-    if (run.length === 0) return;
-    sections.push({ group: headed ? g : undefined, options: run });
-    shown.push(...run);
-  });
-  return { sections, shown, total };
+  const sections: { group: PlaceGroup | undefined; options: PlaceOption[] }[] = [];
+  let last = -1;
+  for (const o of shown) {
+    if (o.group !== last) sections.push({ group: headed ? index.groups[o.group] : undefined, options: [] });
+    last = o.group;
+    sections[sections.length - 1]?.options.push(o);
+  }
+  return { sections, shown, total: all.length };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type Ref, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type Ref, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { CityNames } from '@/model/dashboard-model';
 import { searchKey } from '@/model/places-model';
@@ -29,6 +29,12 @@ type Entry = { readonly option: PlaceOption; readonly id: string };
 
 /** Options moved by PageUp / PageDown. */
 const PAGE = 10;
+/** Room of the popup, in CSS px: kept from the screen's edge, below which it opens upwards, of its list, and of its note line. */
+const MARGIN = 8;
+const MIN_ROOM = 220;
+const MIN_LIST = 120;
+const MAX_LIST = 320;
+const NOTE_ROOM = 44;
 
 /**
  * A place chooser with type-ahead: an editable combobox with a listbox popup (WAI-ARIA APG "combobox
@@ -46,6 +52,15 @@ export function PlacePicker({ label, places, value, onChange, names, placeholder
   const inputId = id ?? `${ownId}-input`;
   const listId = `${ownId}-list`;
   const listRef = useRef<HTMLDivElement | null>(null);
+  const ownInput = useRef<HTMLInputElement | null>(null);
+  const setInput = useCallback(
+    (el: HTMLInputElement | null) => {
+      ownInput.current = el;
+      if (typeof inputRef === 'function') inputRef(el);
+      else if (inputRef) inputRef.current = el;
+    },
+    [inputRef],
+  );
 
   const [open, setOpen] = useState(false);
   /** What the user typed since the list opened; null: nothing yet (the input shows the chosen place, the list every place). */
@@ -56,7 +71,7 @@ export function PlacePicker({ label, places, value, onChange, names, placeholder
   const index = useMemo(() => indexPlaces(places, names, lang), [places, names, lang]);
   const valueLabel = value === undefined ? '' : value === '' ? (noneLabel ?? '') : (index.labels.get(value) ?? value);
   const typed = query ?? '';
-  const matches = useMemo(() => (open ? findPlaces(index, typed, { exclude }) : undefined), [open, index, typed, exclude]);
+  const matches = useMemo(() => (open ? findPlaces(index, typed, { exclude, around: value }) : undefined), [open, index, typed, exclude, value]);
   const showNone = noneLabel !== undefined && matches !== undefined && (searchKey(typed) === '' || searchKey(noneLabel).includes(searchKey(typed)));
 
   // Ids by position in the list the keyboard walks: the "none" entry first, then the places shown.
@@ -70,16 +85,42 @@ export function PlacePicker({ label, places, value, onChange, names, placeholder
   const activeId = active === null ? undefined : idOf.get(active);
   const expanded = open && entries.length > 0;
 
-  // Keep the active option in view inside the list (never scrolls the page).
+  // Keep the active option in view inside the list (never scrolls the page); a new query starts at the top.
   useLayoutEffect(() => {
     const list = listRef.current;
+    if (list === null) return;
     const el = activeId === undefined ? null : document.getElementById(activeId);
-    if (list === null || el === null) return;
+    if (el === null || el.id === entries[0]?.id) {
+      list.scrollTop = 0;
+      return;
+    }
     const l = list.getBoundingClientRect();
     const r = el.getBoundingClientRect();
     if (r.top < l.top) list.scrollTop -= l.top - r.top;
     else if (r.bottom > l.bottom) list.scrollTop += r.bottom - l.bottom;
-  }, [activeId]);
+  }, [activeId, typed, entries]);
+
+  // The popup fits the screen: below the input, or above it when there is more room there (a phone
+  // with the keyboard up), its list no taller than the room left.
+  const [room, setRoom] = useState<{ readonly up: boolean; readonly max: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!open) return;
+    const measure = () => {
+      const input = ownInput.current;
+      if (input === null) return;
+      const r = input.getBoundingClientRect();
+      const height = window.visualViewport?.height ?? window.innerHeight;
+      const below = height - r.bottom - MARGIN;
+      const above = r.top - MARGIN;
+      const up = below < MIN_ROOM && above > below;
+      const max = Math.max(MIN_LIST, Math.min(MAX_LIST, (up ? above : below) - NOTE_ROOM));
+      setRoom((prev) => (prev !== null && prev.up === up && prev.max === max ? prev : { up, max }));
+    };
+    measure();
+    const viewport = window.visualViewport ?? window;
+    viewport.addEventListener('resize', measure);
+    return () => viewport.removeEventListener('resize', measure);
+  }, [open]);
 
   const close = () => {
     setOpen(false);
@@ -92,7 +133,7 @@ export function PlacePicker({ label, places, value, onChange, names, placeholder
   };
   /** Opens the list with the chosen place active, else the first or last entry (or none). */
   const openAt = (fallback: 'first' | 'last' | null) => {
-    const keys = [...(noneLabel !== undefined ? [''] : []), ...findPlaces(index, '', { exclude }).shown.map((o) => o.key)];
+    const keys = [...(noneLabel !== undefined ? [''] : []), ...findPlaces(index, '', { exclude, around: value }).shown.map((o) => o.key)];
     setOpen(true);
     setQuery(null);
     setActiveKey(value !== undefined && keys.includes(value) ? value : fallback === 'first' ? (keys[0] ?? null) : fallback === 'last' ? (keys[keys.length - 1] ?? null) : null);
@@ -173,7 +214,7 @@ export function PlacePicker({ label, places, value, onChange, names, placeholder
       <label htmlFor={inputId}>{label}</label>
       <div className="place-picker">
         <input
-          ref={inputRef}
+          ref={setInput}
           id={inputId}
           type="text"
           role="combobox"
@@ -208,8 +249,9 @@ export function PlacePicker({ label, places, value, onChange, names, placeholder
         />
         <span className="place-chevron" aria-hidden="true" />
         <div
-          className="place-popup"
+          className={`place-popup${room?.up ? ' is-up' : ''}`}
           hidden={!open}
+          style={room === null ? undefined : { ['--place-list-max' as string]: `${room.max}px` }}
           // The input keeps the focus while the pointer picks an option or scrolls the list.
           onMouseDown={(e) => e.preventDefault()}
         >

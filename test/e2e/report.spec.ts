@@ -9,6 +9,7 @@ import { buildReport } from '@/model/report-model';
 import { t } from '@/i18n/translate';
 import { ingestFile } from '@/ingest/ingest-file';
 import { expect, test } from './console-guard';
+import { expectPlace, pickPlace } from './place-picker-helpers';
 
 /**
  * The printable city report: the page against the engine (the demo data read here with the app's own
@@ -168,7 +169,7 @@ test.describe('city report', () => {
       await expect(h1).toContainText(names[c]?.ar ?? '');
       await expect(page.locator(`.report-city-summary[data-city="${c}"] h3`)).toContainText(names[c]?.ar ?? '');
     }
-    await expect(page.getByLabel(t('ar', 'cityReport.partner'), { exact: true })).toHaveValue(B);
+    await expectPlace(page, t('ar', 'cityReport.partner'), B);
     await expect(page.locator('.report-section')).toHaveCount(model.sections.length);
     await expect(page.locator('.report-indicator').first().locator('.report-explanation')).toHaveCount(2);
     // The two columns sit side by side.
@@ -220,10 +221,10 @@ test.describe('city report', () => {
 
   test('choosing a partner city and "none" updates the URL', async ({ page }) => {
     await page.goto(`./?lang=en#/report?city=${A}`);
-    await page.getByLabel(t('en', 'cityReport.partner'), { exact: true }).selectOption(B);
+    await pickPlace(page, t('en', 'cityReport.partner'), B);
     await expect(page).toHaveURL(new RegExp(`cities=${A}(%2C|,)${B}`));
     await expect(page.locator('.report-city-summary')).toHaveCount(2);
-    await page.getByLabel(t('en', 'cityReport.partner'), { exact: true }).selectOption('');
+    await pickPlace(page, t('en', 'cityReport.partner'), '');
     await expect(page.locator('.report-city-summary')).toHaveCount(1);
     await expect(page).not.toHaveURL(/cities=/);
   });
