@@ -99,10 +99,19 @@ export const EN: Writer = {
     message: c.at_(c.issue.column === null ? '' : `Column ${c.q(c.issue.column)}: `, 'this column is not used and was ignored.'),
     fix: 'Nothing to do if it is not needed. To import it, rename it to a known role (unit, series, source, note) or keep it as a breakdown such as sex or age.',
   }),
-  missing_quotes: (c) => ({
-    message: c.at_(c.at, 'a quoted cell is not closed (a closing " is missing).'),
-    fix: 'Add the missing closing quote, or remove the stray " at the start of the cell. Re-saving the file as CSV in Excel writes the quotes correctly.',
-  }),
+  missing_quotes: (c) => {
+    const lines = c.num('lines');
+    const swallowed =
+      lines === undefined || lines < 1
+        ? ''
+        : lines === 1
+          ? '; it runs on into the next line of the file, which was not imported'
+          : `; it runs on into the next ${c.n(lines)} lines of the file, which were not imported`;
+    return {
+      message: c.at_(c.at, `a quoted cell is not closed (a closing " is missing)${swallowed}.`),
+      fix: 'Add the missing closing quote, or remove the stray " at the start of the cell. Re-saving the file as CSV in Excel writes the quotes correctly.',
+    };
+  },
   invalid_quotes: (c) => ({
     message: c.at_(c.at, 'a quote character (") is in the wrong place inside a quoted cell.'),
     fix: 'Inside a quoted cell, write a quote as two quotes (""), or remove it.',

@@ -105,10 +105,19 @@ export const ES: Writer = {
     message: c.at_(c.issue.column === null ? '' : `Columna ${c.q(c.issue.column)}: `, 'esta columna no se usa y se ignoró.'),
     fix: 'No hace falta hacer nada si no se necesita. Para importarla, cámbiele el nombre por un rol conocido (unidad, serie, fuente, nota) o consérvela como desglose, por ejemplo sexo o edad.',
   }),
-  missing_quotes: (c) => ({
-    message: c.at_(c.at, 'una celda entre comillas no está cerrada (falta la " de cierre).'),
-    fix: 'Añada la comilla de cierre que falta o elimine la " sobrante al principio de la celda. Si vuelve a guardar el archivo como CSV en Excel, las comillas se escriben correctamente.',
-  }),
+  missing_quotes: (c) => {
+    const lines = c.num('lines');
+    const swallowed =
+      lines === undefined || lines < 1
+        ? ''
+        : lines === 1
+          ? '; se extiende a la línea siguiente del archivo, que no se importó'
+          : `; se extiende a las ${c.n(lines)} líneas siguientes del archivo, que no se importaron`;
+    return {
+      message: c.at_(c.at, `una celda entre comillas no está cerrada (falta la " de cierre)${swallowed}.`),
+      fix: 'Añada la comilla de cierre que falta o elimine la " sobrante al principio de la celda. Si vuelve a guardar el archivo como CSV en Excel, las comillas se escriben correctamente.',
+    };
+  },
   invalid_quotes: (c) => ({
     message: c.at_(c.at, 'hay una comilla (") fuera de lugar dentro de una celda entre comillas.'),
     fix: 'Dentro de una celda entre comillas, escriba la comilla dos veces ("") o elimínela.',

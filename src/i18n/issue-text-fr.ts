@@ -108,10 +108,19 @@ export const FR: Writer = {
     message: c.at_(c.issue.column === null ? '' : `Colonne ${c.q(c.issue.column)}\u00a0: `, 'cette colonne n’est pas utilisée et a été ignorée.'),
     fix: 'Rien à faire si elle n’est pas utile. Pour l’importer, renommez-la avec un rôle connu (unité, série, source, note) ou gardez-la comme ventilation, par exemple le sexe ou l’âge.',
   }),
-  missing_quotes: (c) => ({
-    message: c.at_(c.at, 'une cellule entre guillemets n’est pas fermée (il manque le " fermant).'),
-    fix: 'Ajoutez le guillemet fermant manquant, ou supprimez le " en trop au début de la cellule. Réenregistrer le fichier au format CSV dans Excel écrit correctement les guillemets.',
-  }),
+  missing_quotes: (c) => {
+    const lines = c.num('lines');
+    const swallowed =
+      lines === undefined || lines < 1
+        ? ''
+        : lines === 1
+          ? '\u202f; elle se prolonge sur la ligne suivante du fichier, qui n’a pas été importée'
+          : `\u202f; elle se prolonge sur les ${c.n(lines)} lignes suivantes du fichier, qui n’ont pas été importées`;
+    return {
+      message: c.at_(c.at, `une cellule entre guillemets n’est pas fermée (il manque le " fermant)${swallowed}.`),
+      fix: 'Ajoutez le guillemet fermant manquant, ou supprimez le " en trop au début de la cellule. Réenregistrer le fichier au format CSV dans Excel écrit correctement les guillemets.',
+    };
+  },
   invalid_quotes: (c) => ({
     message: c.at_(c.at, 'un guillemet (") est mal placé dans une cellule entre guillemets.'),
     fix: 'Dans une cellule entre guillemets, écrivez un guillemet en le doublant (""), ou supprimez-le.',

@@ -36,36 +36,68 @@ export function detectDelimiter(text: string): Delimiter | undefined {
 }
 
 /**
- * The line break of the whole file: `\r\n`, `\n` or `\r` when every line ends the same way, `mixed` when
- * they differ (lines pasted from another file, a final lone CR, or Excel's CRLF rows with LF inside quoted
- * cells). Looking at the first line break only would make PapaParse merge every line that ends otherwise
- * into its neighbour (`ragged_row`). Cost: indexOf over the text, once per CR and once per LF (a file
- * without CR needs a single scan).
+ * How the lines of the file end: `\r\n`, `\n` or `\r` when every line break outside quoted cells is the
+ * same, `mixed` when they differ (lines pasted from another file, a file edited with two tools). Line
+ * breaks inside quoted cells do not count: Excel writes CRLF rows with LF inside multi-line cells, and
+ * PapaParse reads those with `\r\n`. Looking at the first line break only would make PapaParse merge
+ * every line that ends otherwise into its neighbour (`ragged_row`).
+ * Cost: indexOf from one CR, LF or quote to the next (a file without CR: one scan, no CR found).
  */
 export function detectNewline(text: string): '\r\n' | '\n' | '\r' | 'mixed' {
   let cr = text.indexOf('\r');
   if (cr === -1) return '\n';
+  // Fast path, no quote to follow: every CR starts a CRLF and there is no other LF (or no LF at all).
   let crs = 0;
-  let crlfs = 0;
-  for (; cr !== -1; cr = text.indexOf('\r', cr + 1)) {
+  let pairs = 0;
+  for (let at = cr; at !== -1; at = text.indexOf('\r', at + 1)) {
     crs++;
-    if (text.charCodeAt(cr + 1) === 0x0a) crlfs++;
+    if (text.charCodeAt(at + 1) === 0x0a) pairs++;
   }
-  if (crlfs === 0) return text.includes('\n') ? 'mixed' : '\r';
-  if (crlfs !== crs) return 'mixed';
-  // Every CR starts a CRLF: the file is CRLF unless some LF stands alone.
-  let lfs = 0;
-  for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', lf + 1)) if (++lfs > crlfs) return 'mixed';
-  return '\r\n';
+  let lf = text.indexOf('\n');
+  if (lf === -1) return '\r';
+  if (pairs === crs) {
+    let lfs = 0;
+    for (let at = lf; at !== -1 && lfs <= crs; at = text.indexOf('\n', at + 1)) lfs++;
+    if (lfs === crs) return '\r\n';
+  }
+  let quote = text.indexOf('"');
+  let quoted = false;
+  let kinds = 0; // bit 1: CRLF, 2: LF, 4: CR, outside quoted cells
+  while (cr !== -1 || lf !== -1) {
+    const at = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+    // Quotes before this break: an odd number of them opens a quoted cell (an escaped "" opens and closes).
+    while (quote !== -1 && quote < at) {
+      quoted = !quoted;
+      quote = text.indexOf('"', quote + 1);
+    }
+    let kind: number;
+    if (at === cr) {
+      kind = lf === cr + 1 ? 1 : 4;
+      cr = text.indexOf('\r', cr + 1);
+      if (kind === 1) lf = text.indexOf('\n', lf + 1);
+    } else {
+      kind = 2;
+      lf = text.indexOf('\n', lf + 1);
+    }
+    if (quoted) continue;
+    kinds |= kind;
+    if (kinds !== kind) return 'mixed';
+  }
+  return kinds === 1 ? '\r\n' : kinds === 4 ? '\r' : '\n';
 }
 
 /**
- * Turns every CRLF and lone CR into LF, for files whose lines end in different ways. Line breaks inside
- * quoted cells become LF too (their text is otherwise unchanged; cells are cleaned to one space anyway).
- * One regular-expression pass, only for mixed files: a consistent file is parsed as it is.
+ * The text to give PapaParse and its newline. A file whose lines end in different ways ({@link detectNewline})
+ * has every CRLF and lone CR turned into LF, inside quoted cells too (their line breaks become LF; the rest of
+ * their text is unchanged): one pass and one copy, for mixed files only. A lone CR that ends the file (an
+ * editor's last keystroke) is dropped without a copy. Consistent files are returned as they are.
  */
-export function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+export function normalizeNewlines(text: string): { text: string; newline: '\r\n' | '\n' | '\r' } {
+  const n = text.length;
+  const trimmed = n > 0 && text.charCodeAt(n - 1) === 0x0d ? text.slice(0, n - 1) : text;
+  const style = detectNewline(trimmed);
+  if (style !== 'mixed') return { text: trimmed, newline: style };
+  return { text: trimmed.replace(/\r\n?/g, '\n'), newline: '\n' };
 }
 
 /** One column that yields values: a value column, or a measure/year column of a wide table. */

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { ObservationTableBuilder } from '@/domain/observation-table';
 import type { Registry } from '@/domain/registry';
 import { decodeBytes, looksBinary } from './decode';
-import { detectDelimiter, detectNewline, planToMapping } from './detect';
+import { detectDelimiter, normalizeNewlines, planToMapping } from './detect';
 import { IssueCollector } from './issue-collector';
 import { cleanText } from './normalize-cell';
 import type { FileInfo, IngestOptions, IngestResult } from './types';
@@ -63,7 +63,7 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     encoding: options.encoding ?? 'auto',
     ...(options.legacyEncoding ? { legacy: options.legacyEncoding } : {}),
   });
-  const { text } = decoded;
+  let text = decoded.text;
   if (decoded.how === 'heuristic') issues.add('encoding_fallback', 'warning', {}, { encoding: decoded.encoding });
   if (decoded.replacementChars > 0)
     issues.add('encoding_replacement_chars', 'warning', {}, { count: decoded.replacementChars, encoding: decoded.encoding });
@@ -76,27 +76,33 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
   const detected = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(text);
   if (detected === undefined) issues.add('undetectable_delimiter', 'warning', {}, {});
   const delimiter = detected ?? ',';
-  const newline = detectNewline(text);
+  // PapaParse takes one newline: lines that end in different ways (CRLF and LF, lone CRs) are made LF first.
+  const lines = normalizeNewlines(text);
+  text = lines.text;
+  const newline = lines.newline;
   const hasQuotes = text.includes('"');
 
   const ctx = new RowContext(input.name, registry, options, issues);
   let header: string[] | undefined;
-  let recordIndex = 0; // records seen so far (including blank lines and the header)
   let line = 1; // 1-based line number of the current record's first line
   const pending: Array<{ fields: string[]; line: number; quoteError: boolean }> = [];
   const preview: string[][] = [];
+  // Lines of the file inside a record with a broken quote, after its first: rows of the file not imported.
+  let swallowedRows = 0;
 
   // A record with a quote error is not imported (README "Validation report": rows with errors are not); it still counts as a row.
-  const handleRecord = (fields: string[], isLast: boolean, quoteError: boolean) => {
+  const handleRecord = (fields: string[], isLast: boolean, quoteError: QuoteError | undefined) => {
     // The line break that ends the file yields one empty record: not a blank row.
-    if (isLast && fields.length === 1 && fields[0] === '') return;
+    if (isLast && quoteError === undefined && fields.length === 1 && fields[0] === '') return;
     const thisLine = line;
-    if (hasQuotes) {
-      let extra = 0;
-      for (const f of fields) if (f.length > 0 && f.includes('\n')) extra += f.split('\n').length - 1;
-      line += 1 + extra;
-    } else line += 1;
-    recordIndex++;
+    line += 1 + (hasQuotes ? lineBreaksIn(fields, newline) : 0);
+    if (quoteError !== undefined) {
+      // A quote that is not closed runs over the next lines (to the end of the file when no quote follows):
+      // say how many, and count them as rows not imported.
+      const swallowed = swallowedLines(fields, newline);
+      swallowedRows += swallowed.rows;
+      issues.add(quoteError, 'error', { row: thisLine }, swallowed.lines > 0 ? { lines: swallowed.lines } : {});
+    }
     if (header === undefined) {
       if (fields.length === 1 && (fields[0] ?? '').trim() === '') return;
       header = fields.map((h) => cleanText(h));
@@ -106,11 +112,11 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     }
     if (preview.length <= PREVIEW_ROWS) preview.push(fields.map((f) => (f.length > 200 ? `${f.slice(0, 200)}…` : f)));
     if (!ctx.planned) {
-      pending.push({ fields, line: thisLine, quoteError });
+      pending.push({ fields, line: thisLine, quoteError: quoteError !== undefined });
       if (pending.length >= 500) flushPending();
       return;
     }
-    ctx.row(fields, thisLine, quoteError);
+    ctx.row(fields, thisLine, quoteError !== undefined);
   };
   const flushPending = () => {
     ctx.plan(pending.map((p) => p.fields));
@@ -126,25 +132,19 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     skipEmptyLines: false,
     chunkSize: CHUNK_CHARS,
     chunk: (results: Papa.ParseResult<string[]>) => {
-      const quoteErrors = new Set<number>();
+      // Papa reports quote errors by record of the chunk; they are reported with the record, at its first line.
+      const quoteErrors = new Map<number, QuoteError>();
       for (const err of results.errors) {
-        const recordNo = recordIndex + (err.row ?? 0);
-        if (err.code === 'MissingQuotes') issues.add('missing_quotes', 'error', { row: lineOfRecord(recordNo) }, {});
-        else if (err.code === 'InvalidQuotes') issues.add('invalid_quotes', 'error', { row: lineOfRecord(recordNo) }, {});
-        else continue;
-        if (err.row !== undefined) quoteErrors.add(err.row);
+        const code = err.code === 'MissingQuotes' ? 'missing_quotes' : err.code === 'InvalidQuotes' ? 'invalid_quotes' : undefined;
+        if (code !== undefined && err.row !== undefined && !quoteErrors.has(err.row)) quoteErrors.set(err.row, code);
       }
       const data = results.data;
       const lastChunk = results.meta.cursor >= text.length;
-      for (let k = 0; k < data.length; k++) handleRecord(data[k] ?? [], lastChunk && k === data.length - 1, quoteErrors.has(k));
+      for (let k = 0; k < data.length; k++) handleRecord(data[k] ?? [], lastChunk && k === data.length - 1, quoteErrors.get(k));
       options.onProgress?.({ done: Math.min(text.length, results.meta.cursor), total: text.length });
     },
     complete: () => undefined,
   } as Papa.ParseConfig<string[]> & { chunk: (r: Papa.ParseResult<string[]>) => void; complete: () => void });
-  // Papa reports quote errors by record; without multi-line cells the line is record + 1.
-  function lineOfRecord(recordNo: number): number {
-    return recordNo + 1;
-  }
   if (header === undefined) {
     issues.add('empty_file', 'error');
     return empty({ ...base, delimiter });
@@ -153,7 +153,7 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
 
   const table = ctx.finish();
   // Nothing imported and no error says why: a header alone, or rows whose value cells are all blank.
-  if (table.length === 0 && ctx.planned && !ctx.failed && ctx.rowsRejected === 0) issues.add('no_data_rows', 'warning', {}, { rows: ctx.dataRows });
+  if (table.length === 0 && ctx.planned && !ctx.failed && ctx.rowsRejected === 0 && swallowedRows === 0) issues.add('no_data_rows', 'warning', {}, { rows: ctx.dataRows });
   issues.finish();
   const plan = ctx.rowPlan;
   const file: FileInfo = {
@@ -165,8 +165,42 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     decimal: ctx.decimal,
     layout: plan?.layout ?? 'unknown',
     header,
-    rows: ctx.dataRows,
+    rows: ctx.dataRows + swallowedRows,
     mapping: plan ? planToMapping(plan, header) : {},
   };
-  return { file, table, issues: issues.issues, issueCounts: issues.counts, rowsRejected: ctx.rowsRejected, preview };
+  return { file, table, issues: issues.issues, issueCounts: issues.counts, rowsRejected: ctx.rowsRejected + swallowedRows, preview };
+}
+
+type QuoteError = 'missing_quotes' | 'invalid_quotes';
+
+/** Line breaks inside a record's cells (quoted cells that hold line breaks, or a quote that is not closed). */
+function lineBreaksIn(fields: readonly string[], newline: string): number {
+  const nl = newline === '\r' ? '\r' : '\n';
+  let count = 0;
+  for (const f of fields) for (let i = f.indexOf(nl); i !== -1; i = f.indexOf(nl, i + 1)) count++;
+  return count;
+}
+
+/**
+ * The lines a record with a broken quote runs over after its first (`lines`: every line, not counting the
+ * line break that ends the file) and how many of them are not blank (`rows`).
+ */
+function swallowedLines(fields: readonly string[], newline: string): { lines: number; rows: number } {
+  const nl = newline === '\r' ? '\r' : '\n';
+  let lines = 0;
+  let rows = 0;
+  for (const f of fields) {
+    for (let i = f.indexOf(nl); i !== -1; ) {
+      const next = f.indexOf(nl, i + 1);
+      const stop = next === -1 ? f.length : next;
+      // The text of the line after this break: blank when only spaces, CR or tabs (a trailing break has none).
+      let k = i + nl.length;
+      while (k < stop && (f.charCodeAt(k) === 0x20 || f.charCodeAt(k) === 0x0d || f.charCodeAt(k) === 0x09)) k++;
+      const last = next === -1 && k === f.length;
+      if (!last) lines++;
+      if (k < stop) rows++;
+      i = next;
+    }
+  }
+  return { lines, rows };
 }

@@ -21,7 +21,7 @@ const SAMPLE: Readonly<Record<IssueCode, Partial<Issue>>> = {
   duplicate_header: { severity: 'warning', row: 1, column: 'year', params: { position: 4 } },
   missing_column: { row: 1, params: { role: 'year', header: 'city, value' } },
   extra_column: { severity: 'warning', column: 'comment' },
-  missing_quotes: { row: 5 },
+  missing_quotes: { row: 5, params: { lines: 12 } },
   invalid_quotes: { row: 6 },
   ragged_row: { row: 7, value: 'a,b,c,d,e', params: { expected: 4, found: 5 } },
   blank_row: { severity: 'info', row: 9 },
@@ -114,6 +114,18 @@ describe('issueText(issue, lang)', () => {
     const en = issueText(issue(code, SAMPLE[code]), 'en');
     expect(issueText(issue(code, SAMPLE[code]), 'fr')).not.toEqual(en);
     expect(issueText(issue(code, SAMPLE[code]), 'es')).not.toEqual(en);
+  });
+
+  it.each([
+    ['en', 'Row 5: a quoted cell is not closed (a closing " is missing); it runs on into the next 12 lines of the file, which were not imported.', 'Row 5: a quoted cell is not closed (a closing " is missing); it runs on into the next line of the file, which was not imported.'],
+    ['fr', 'Ligne 5\u00a0: une cellule entre guillemets n’est pas fermée (il manque le " fermant)\u202f; elle se prolonge sur les 12 lignes suivantes du fichier, qui n’ont pas été importées.', 'Ligne 5\u00a0: une cellule entre guillemets n’est pas fermée (il manque le " fermant)\u202f; elle se prolonge sur la ligne suivante du fichier, qui n’a pas été importée.'],
+    ['es', 'Fila 5: una celda entre comillas no está cerrada (falta la " de cierre); se extiende a las 12 líneas siguientes del archivo, que no se importaron.', 'Fila 5: una celda entre comillas no está cerrada (falta la " de cierre); se extiende a la línea siguiente del archivo, que no se importó.'],
+    ['ar', 'الصف 5: خلية بين علامتي اقتباس لم تُغلق (تنقصها علامة " الختامية)، فامتدت إلى الأسطر التالية من الملف (عددها 12)، ولم يُستورد أيٌّ منها.', 'الصف 5: خلية بين علامتي اقتباس لم تُغلق (تنقصها علامة " الختامية)، فامتدت إلى السطر التالي من الملف، ولم يُستورد هذا السطر.'],
+  ] as const)('missing_quotes in %s says how many lines the open quote swallowed, one or many', (lang, many, one) => {
+    expect(issueText(issue('missing_quotes', { row: 5, params: { lines: 12 } }), lang).message).toBe(many);
+    expect(issueText(issue('missing_quotes', { row: 5, params: { lines: 1 } }), lang).message).toBe(one);
+    // Without the count (a quote left open on the last line), the sentence stops after the problem.
+    expect(issueText(issue('missing_quotes', { row: 5 }), lang).message).not.toMatch(/12|\d+ l|السطر|الأسطر/);
   });
 
   it('writes Arabic-Indic digits in Arabic when asked', () => {

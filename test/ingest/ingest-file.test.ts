@@ -4,6 +4,7 @@ import { loadRegistryFromDirs } from '@/cli/load-registry';
 import { buildSeriesIndex, getObservation, seriesRows, parseDisaggregationKey, type ObservationTable } from '@/domain/observation-table';
 import { ingestFile } from '@/ingest/ingest-file';
 import type { IngestResult } from '@/ingest/types';
+import { issueText } from '@/i18n/issue-text';
 import { fixture, singleByte, utf16le, utf8 } from './fixture-bytes';
 
 const { registry } = loadRegistryFromDirs();
@@ -275,6 +276,109 @@ describe('ingestFile reports problems with their location', () => {
     const seen: number[] = [];
     ingestFile(fixture('golden-long.csv'), registry, { onProgress: (p) => seen.push(p.done / p.total) });
     expect(seen.at(-1)).toBe(1);
+  });
+});
+
+describe('ingestFile reads line endings and broken quotes', () => {
+  const HEADER = 'city,indicator,year,value';
+  const ROWS = ['Amman,11.6.2,2015,40', 'Amman,11.6.2,2016,39', 'Amman,11.6.2,2017,38', 'Amman,11.6.2,2018,37', 'Amman,11.6.2,2019,36'];
+
+  it.each([
+    ['LF', `${HEADER}\n${ROWS.join('\n')}\n`],
+    ['CRLF', `${HEADER}\r\n${ROWS.join('\r\n')}\r\n`],
+    ['CR', `${HEADER}\r${ROWS.join('\r')}\r`],
+    ['CRLF and LF, then a final lone CR', `${HEADER}\r\n${ROWS[0]}\n${ROWS[1]}\r\n${ROWS[2]}\n${ROWS[3]}\r\n${ROWS[4]}\r`],
+    ['LF first, then CRLF', `${HEADER}\n${ROWS[0]}\n${ROWS[1]}\r\n${ROWS[2]}\r\n${ROWS[3]}\n${ROWS[4]}\n`],
+    ['a lone CR among LF lines', `${HEADER}\n${ROWS[0]}\n${ROWS[1]}\r${ROWS[2]}\n${ROWS[3]}\n${ROWS[4]}`],
+    ['LF, CR and CRLF', `${HEADER}\r${ROWS[0]}\n${ROWS[1]}\r\n${ROWS[2]}\r${ROWS[3]}\n${ROWS[4]}\r\n`],
+  ])('%s: every line is a row, none merged into a ragged_row', (_, text) => {
+    const r = ingestFile(utf8('lines.csv', text), registry);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(rows(r.table).map((o) => [o.year, o.value, o.line])).toEqual([
+      [2015, 40, 2],
+      [2016, 39, 3],
+      [2017, 38, 4],
+      [2018, 37, 5],
+      [2019, 36, 6],
+    ]);
+    expect(r.file.rows).toBe(5);
+  });
+
+  it('Excel CRLF rows with a line break inside a quoted cell: the cell keeps it, the lines still count', () => {
+    const text = 'city,indicator,year,value,note\r\nAmman,11.6.2,2015,40,"first line\nsecond line"\r\nAmman,11.6.2,2016,39,x\r\n';
+    const r = ingestFile(utf8('excel.csv', text), registry);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(rows(r.table).map((o) => [o.year, o.line])).toEqual([
+      [2015, 2],
+      [2016, 4],
+    ]);
+  });
+
+  it('mixed line endings around a quoted multi-line cell', () => {
+    const text = 'city,indicator,year,value,note\nAmman,11.6.2,2015,40,"a\r\nb"\r\nAmman,11.6.2,2016,39,x\nAmman,11.6.2,2017,38,y\r';
+    const r = ingestFile(utf8('mixed-quoted.csv', text), registry);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    expect(rows(r.table).map((o) => [o.year, o.line])).toEqual([
+      [2015, 2],
+      [2016, 4],
+      [2017, 5],
+    ]);
+  });
+
+  it('an unclosed quote: missing_quotes says how many lines it swallowed, and none of them is imported', () => {
+    const text = `${HEADER}\n${ROWS[0]}\nAmman,11.6.2,"2016,39\n${ROWS[2]}\n${ROWS[3]}\n`;
+    const r = ingestFile(utf8('unclosed.csv', text), registry);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'missing_quotes', severity: 'error', row: 3, params: { lines: 2 } })]);
+    expect(rows(r.table).map((o) => o.year)).toEqual([2015]);
+    // The broken row and the two it swallowed are rows of the file, not imported.
+    expect(r.file.rows).toBe(4);
+    expect(r.rowsRejected).toBe(3);
+    expect(issueText(r.issues[0]!, 'en').message).toBe(
+      'Row 3: a quoted cell is not closed (a closing " is missing); it runs on into the next 2 lines of the file, which were not imported.',
+    );
+  });
+
+  it('an unclosed quote with CRLF lines counts the same lines', () => {
+    const text = `${HEADER}\r\n${ROWS[0]}\r\nAmman,11.6.2,"2016,39\r\n${ROWS[2]}\r\n${ROWS[3]}\r\n\r\n${ROWS[4]}\r\n`;
+    const r = ingestFile(utf8('unclosed-crlf.csv', text), registry);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'missing_quotes', row: 3, params: { lines: 4 } })]);
+    expect(rows(r.table).map((o) => o.year)).toEqual([2015]);
+    // The blank line it swallowed is not a row.
+    expect(r.file.rows).toBe(5);
+    expect(r.rowsRejected).toBe(4);
+  });
+
+  it('an unclosed quote on the last line swallows nothing: no count', () => {
+    const text = `${HEADER}\n${ROWS[0]}\n${ROWS[1]}\nAmman,11.6.2,2017,"38\n`;
+    const r = ingestFile(utf8('unclosed-last.csv', text), registry);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'missing_quotes', row: 4, params: {} })]);
+    expect(rows(r.table).map((o) => o.year)).toEqual([2015, 2016]);
+    expect(r.rowsRejected).toBe(1);
+  });
+
+  it('the broken quote is reported at its own line, after a quoted multi-line cell', () => {
+    const text = 'city,indicator,year,value,note\nAmman,11.6.2,2015,40,"a\nb"\nAmman,11.6.2,2016,39,"x\nAmman,11.6.2,2017,38,y\n';
+    const r = ingestFile(utf8('after-multiline.csv', text), registry);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'missing_quotes', row: 4, params: { lines: 1 } })]);
+    expect(rows(r.table).map((o) => o.year)).toEqual([2015]);
+  });
+
+  it('a stray quote closed by a later quoted cell: the rows in between are counted, not imported silently', () => {
+    const text = 'city,indicator,year,value,note\nAmman,11.6.2,2015,40,a\nAmman,11.6.2,2016,"39,b\nAmman,11.6.2,2017,38,c\nAmman,11.6.2,2018,37,"d, e"\nAmman,11.6.2,2019,36,f\n';
+    const r = ingestFile(utf8('stray.csv', text), registry);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'invalid_quotes', row: 3, params: { lines: 2 } })]);
+    expect(rows(r.table).map((o) => o.year)).toEqual([2015, 2019]);
+    expect(r.rowsRejected).toBe(3);
+    expect(r.file.rows).toBe(5);
+  });
+
+  it('a row with an invalid quote on one line is still reported and not imported, with mixed line endings too', () => {
+    const text = 'city,indicator,year,value\r\nAmman,11.6.2,2019,40\n"Am"man",11.6.2,2020,38\r\nAmman,11.6.2,2021,37\n';
+    const r = ingestFile(utf8('q-mixed.csv', text), registry);
+    expect(codes(r)).toEqual(['error:invalid_quotes@3']);
+    expect(r.issues[0]?.params).toEqual({});
+    expect(rows(r.table).map((o) => o.year)).toEqual([2019, 2021]);
+    expect(r.rowsRejected).toBe(1);
   });
 });
 
