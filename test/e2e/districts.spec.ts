@@ -134,3 +134,17 @@ test('120 districts: all in the chart, the table folded, nothing wider than a ph
   expect(overflow).toBeLessThanOrEqual(0);
   await panel.screenshot({ path: '/tmp/districts-120-en-390.png' });
 });
+
+test('two districts of one city can be compared side by side in the compare view', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await publish(page, portRuriCsv());
+  await page.goto(`./#/compare?lang=en&cities=${encodeURIComponent('North End')},${encodeURIComponent('Eastgate')}`);
+  const main = page.locator('main');
+  await expect(main).toContainText('North End');
+  await expect(main).toContainText('Eastgate');
+  await expect(main).not.toContainText('not in the data');
+  // The picker offers the districts under their city.
+  const options = (await placeOptions(page, 'Add a city')).map((o) => o.key);
+  expect(options).toEqual(expect.arrayContaining([CITY, 'Harbourside', 'Old Town']));
+  expect(options).not.toContain('North End');
+});

@@ -39,11 +39,13 @@ export function ComparePage({ datasets, registry, cityNames, cities, indicator, 
   const { t, lang } = useI18n();
   const dashboard = useDashboard(datasets, registry, method);
   const [edited, setEdited] = useState(false);
+  // Cities, and the districts of each city: two wards of one city can be compared side by side too.
+  const comparable = useMemo(() => [...dashboard.cities, ...dashboard.cities.flatMap((c) => dashboard.districtsOf(c.name))], [dashboard]);
 
-  const labels = useMemo(() => new Map(dashboard.cities.map((c) => [c.key, cityLabel(c, cityNames, lang)])), [dashboard.cities, cityNames, lang]);
+  const labels = useMemo(() => new Map(comparable.map((c) => [c.key, cityLabel(c, cityNames, lang)])), [comparable, cityNames, lang]);
   const labelOf = useCallback((key: string) => labels.get(key) ?? key, [labels]);
 
-  const resolved = useMemo(() => resolveCities(cities, dashboard.cities), [cities, dashboard.cities]);
+  const resolved = useMemo(() => resolveCities(cities, comparable), [cities, comparable]);
   const mode = indicator !== undefined ? 'across' : 'side';
   const keys = useMemo(() => {
     if (cities !== undefined) return resolved.keys.slice(0, MAX_COMPARED);
@@ -85,7 +87,7 @@ export function ComparePage({ datasets, registry, cityNames, cities, indicator, 
   const tooMany = cities !== undefined && resolved.keys.length > MAX_COMPARED;
   const picker = (
     <CityPicker
-      places={dashboard.cities}
+      places={comparable}
       cityNames={cityNames}
       selected={keys}
       labelOf={labelOf}
