@@ -332,7 +332,9 @@ async function runFiles(argv: readonly string[], io: CliIO): Promise<number> {
   for (const file of args.flags.get('config') ?? []) Object.assign(overrides, await configOverrides(file, registry, io));
   const report = computeProgress(table, registry, { method, overrides });
   if (report.duplicates.length > 0) {
-    io.stderr(`${report.duplicates.length.toLocaleString('en-US')} years listed twice in a series (e.g. in two files): the last-listed value was used\n`);
+    io.stderr(
+      `${report.duplicates.length.toLocaleString('en-US')} years with several values in one series (months or quarters of a year, or the same year in two files): progress used one value per year, the last listed\n`,
+    );
   }
   const records = progressRecords(report, table, registry);
   if (json) io.stdout(`${JSON.stringify(records, null, 2)}\n`);

@@ -201,3 +201,13 @@ describe('progress --config (an Open SDG indicator configuration for files)', ()
     expect(r.stderr).toContain('--config: the file name must be an indicator id');
   });
 });
+
+describe('progress on monthly data', () => {
+  it('uses one value per year (the last listed) and says so', async () => {
+    const r = await cli('progress', f('monthly.csv'), '--json');
+    expect(r.stderr).toContain('1 years with several values in one series (months or quarters of a year');
+    const [headline] = JSON.parse(r.stdout) as Array<{ base: { year: number; value: number } | null; latest: { year: number; value: number } | null }>;
+    expect(headline?.base).toEqual({ year: 2019, value: 28 });
+    expect(headline?.latest).toEqual({ year: 2022, value: 24 });
+  });
+});
