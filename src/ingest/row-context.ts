@@ -155,6 +155,11 @@ export class RowContext {
     }
   }
 
+  /** A geography cell as a place-name id: 0 when the column is absent or the cell blank, −1 when unreadable. */
+  private placeCell(fields: readonly string[], col: number | undefined, line: number): number {
+    return col === undefined ? 0 : this.text('city', fields[col] ?? '', col, line, false);
+  }
+
   private readonly kindIds = new Map<PlaceKind, number>();
   private kindId(kind: PlaceKind): number {
     let id = this.kindIds.get(kind);
@@ -341,12 +346,11 @@ export class RowContext {
     // Place: the narrowest non-blank geography of the row (district, then city, region, country). A row
     // with none is the city named by the city column, or the data's own city when the file has no city
     // column (an Open SDG folder of one city; a ward file's blank-ward rows are the city itself).
-    const cellOf = (col: number | undefined) => (col === undefined ? 0 : this.text('city', fields[col] ?? '', col, line, false));
-    let cityId = cellOf(plan.city);
-    if (cityId === 0 && plan.cityAlternates !== undefined) for (const c of plan.cityAlternates) if ((cityId = cellOf(c)) !== 0) break;
-    const districtId = cellOf(plan.district);
-    const regionId = cellOf(plan.region);
-    const countryId = cellOf(plan.country);
+    let cityId = this.placeCell(fields, plan.city, line);
+    if (cityId === 0 && plan.cityAlternates !== undefined) for (const c of plan.cityAlternates) if ((cityId = this.placeCell(fields, c, line)) !== 0) break;
+    const districtId = this.placeCell(fields, plan.district, line);
+    const regionId = this.placeCell(fields, plan.region, line);
+    const countryId = this.placeCell(fields, plan.country, line);
     if (cityId < 0 || districtId < 0 || regionId < 0 || countryId < 0) this.rowHasError = true;
     ids.placeParent = 0;
     ids.placeKind = this.kindId('city');

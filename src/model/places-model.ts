@@ -1,7 +1,8 @@
 import type { ObservationTable, PlaceKind } from '@/domain/observation-table';
 import type { Lang } from '@/i18n/lang';
 import { type CityNames, cityDisplayName } from './dashboard-model';
-import { type Gazetteer, type PlaceRef, resolvePlace } from './gazetteer';
+import { foldCityText } from './find-city';
+import { EMPTY_GAZETTEER, type Gazetteer, type PlaceRef, resolvePlace } from './gazetteer';
 
 /**
  * The places of the data, for the Data view's place list and the place picker: every (name, code)
@@ -75,16 +76,9 @@ export function sharedNames(places: readonly Pick<PlaceEntry, 'name' | 'code'>[]
   return shared;
 }
 
-/** Folds case, accents and Arabic letter variants, for type-ahead matching. */
+/** Folds case, accents, punctuation and Arabic letter variants, for type-ahead matching (the CLI's city matching fold). */
 export function searchKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '')
-    .toLowerCase()
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
-    .trim();
+  return foldCityText(s);
 }
 
 /** Places matching a query by any of their names (data, display names in every language) or code. */
@@ -108,6 +102,6 @@ export function homeIn(g: Gazetteer, places: readonly Pick<PlaceEntry, 'key'>[])
 /** The city an import is most about (most observations among its cities), for the first home city. */
 export function mainCityOf(tables: readonly ObservationTable[]): string | undefined {
   let best: PlaceEntry | undefined;
-  for (const p of listPlaces(tables, { version: 1, names: {}, merges: {} })) if (isCityEntry(p) && (best === undefined || p.observations > best.observations)) best = p;
+  for (const p of listPlaces(tables, EMPTY_GAZETTEER)) if (isCityEntry(p) && (best === undefined || p.observations > best.observations)) best = p;
   return best?.key;
 }
