@@ -10,7 +10,7 @@ import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseG
 import { type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
 import { type CliIO, EXIT_DATA_ERRORS, EXIT_USAGE, ingestOptionsFrom, type Args, UsageError } from './cli-args';
-import { expand, hasErrors, processFile, registryProblemText, type Target } from './cli-files';
+import { errorsInBrief, expand, hasErrors, processFile, registryProblemText, type Target } from './cli-files';
 import { USAGE } from './usage';
 
 /**
@@ -105,7 +105,7 @@ export async function loadCityData(
       io.stderr(
         p.result === undefined
           ? `${p.report.file}: ${first?.message ?? 'cannot be read'}\n`
-          : `${p.report.file}: ${p.result.rowsRejected.toLocaleString('en-US')} rows rejected (run validate for the details); ${opts.uses} the accepted rows\n`,
+          : `${p.report.file}: ${errorsInBrief(p)} (run validate for the details); ${opts.uses} the accepted rows\n`,
       );
     }
     if (p.result === undefined) continue;

@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Issue, Severity } from '@/domain/issue';
 import type { ObservationTable, PlaceKind } from '@/domain/observation-table';
 import type { Registry, RegistryProblem } from '@/domain/registry';
 import { issueText } from '@/i18n/issue-text';
 import { ingestFile } from '@/ingest/ingest-file';
+import { isTooLarge, tooLargeResult } from '@/ingest/too-large-file';
 import type { IngestOptions, IngestResult } from '@/ingest/types';
 import { type Args, type FlagSpec, ingestOptionsFrom, parseArgs, UsageError } from './cli-args';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
@@ -167,6 +168,9 @@ export async function processFile(target: Target, registry: Registry, options: I
     };
   let bytes: Uint8Array;
   try {
+    // The size limit is checked before reading: a 300 MB file is refused without being read whole.
+    const size = (await stat(target.path)).size;
+    if (isTooLarge(size)) return reportOf(target.path, tooLargeResult(target.path, size));
     const buffer = await readFile(target.path);
     // A view of Node's buffer, not a copy (a 48 MB file was copied once more for nothing).
     bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -175,7 +179,11 @@ export async function processFile(target: Target, registry: Registry, options: I
   }
   // A folder of files without a city column is one city's data: the folder names it unless --city does.
   const named = options.defaultCity === undefined && target.folder !== undefined ? { ...options, defaultCity: target.folder } : options;
-  const result = ingestFile({ name: target.path, bytes }, registry, named);
+  return reportOf(target.path, ingestFile({ name: target.path, bytes }, registry, named));
+}
+
+/** The report of a file that was read (or refused by its size). */
+function reportOf(path: string, result: IngestResult): Processed {
   const issues: CliIssue[] = [];
   const fixes: string[] = [];
   for (const i of result.issues) {
@@ -187,7 +195,7 @@ export async function processFile(target: Target, registry: Registry, options: I
   for (const [code, n] of Object.entries(result.issueCounts)) if (n !== undefined && n > 0) issueCounts[code] = n;
   return {
     report: {
-      file: target.path,
+      file: path,
       encoding: result.file.encoding,
       delimiter: result.file.delimiter,
       format: result.file.layout,
@@ -244,6 +252,25 @@ export function hasErrors(p: Processed): boolean {
   if (r.issues.some((i) => i.severity === 'error')) return true;
   if ((p.result?.rowsRejected ?? 0) > 0) return true;
   return ALWAYS_ERRORS.some((c) => (r.issueCounts[c] ?? 0) > 0);
+}
+
+/**
+ * What the errors of a file that was read did to its data, for one line on stderr: rows rejected,
+ * conflicting duplicates dropped (rows that were read, yet whose values were not imported), else the
+ * number of errors — never "0 rows rejected" for a file that fails.
+ */
+export function errorsInBrief(p: Processed): string {
+  const n = (k: number) => k.toLocaleString('en-US');
+  const rejected = p.result?.rowsRejected ?? 0;
+  const conflicts = p.report.issueCounts.conflicting_duplicate ?? 0;
+  const parts: string[] = [];
+  if (rejected > 0) parts.push(`${n(rejected)} ${rejected === 1 ? 'row' : 'rows'} rejected`);
+  if (conflicts > 0) parts.push(`${n(conflicts)} conflicting ${conflicts === 1 ? 'duplicate' : 'duplicates'} (values that contradict an earlier one: neither imported)`);
+  if (parts.length === 0) {
+    const errors = severityTotals(p.report).error;
+    parts.push(`${n(errors)} ${errors === 1 ? 'error' : 'errors'}`);
+  }
+  return parts.join(', ');
 }
 
 const SEVERITY_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };

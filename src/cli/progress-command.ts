@@ -12,7 +12,7 @@ import { mergeTables } from '@/storage/merge-tables';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
 import { runOpenSdgProgressCommand } from './opensdg-progress';
 import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, type FlagSpec, ingestOptionsFrom, parseArgs, single, UsageError } from './cli-args';
-import { expand, hasErrors, processFile, registryProblemText, type Target } from './cli-files';
+import { errorsInBrief, expand, hasErrors, processFile, registryProblemText, type Target } from './cli-files';
 import { USAGE } from './usage';
 
 /**
@@ -322,7 +322,7 @@ async function runFiles(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr(
         p.result === undefined
           ? `${p.report.file}: ${first?.message ?? 'cannot be read'}\n`
-          : `${p.report.file}: ${p.result.rowsRejected.toLocaleString('en-US')} rows rejected (run validate for the details); progress uses the accepted rows\n`,
+          : `${p.report.file}: ${errorsInBrief(p)} (run validate for the details); progress uses the accepted rows\n`,
       );
     }
     if (p.result !== undefined) tables.push(p.result.table);

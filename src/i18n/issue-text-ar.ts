@@ -261,6 +261,14 @@ export const AR: Writer = {
     };
   },
   duplicate_observation: (c) => {
+    const twinColumn = c.num('firstColumn');
+    if (twinColumn !== undefined) {
+      const y = yearsOf(c);
+      return {
+        message: `${c.at}${c.value === undefined ? 'القيمة نفسها' : `القيمة ${c.value}`}${y === undefined ? '' : ` لعام ${y}`} وردت من قبل في العمود ${twinColumn} من هذا الصف (للسنة عمودان)؛ حُذفت هذه النسخة.`,
+        fix: 'احذف عمود السنة المكرر.',
+      };
+    }
     const first = c.num('firstRow');
     const year = yearsOf(c);
     return {
@@ -269,6 +277,15 @@ export const AR: Writer = {
     };
   },
   conflicting_duplicate: (c) => {
+    const twinColumn = c.num('firstColumn');
+    if (twinColumn !== undefined) {
+      const y = yearsOf(c);
+      const prev = rawNumber(c, 'previousValue');
+      return {
+        message: `${c.at}${c.value === undefined ? 'هذه القيمة' : `القيمة ${c.value}`}${y === undefined ? '' : ` لعام ${y}`} تختلف عن القيمة في العمود ${twinColumn} من هذا الصف${prev === undefined ? '' : ` (${prev})`}: للسنة عمودان؛ لم تُستورد أي من القيمتين.`,
+        fix: 'اترك عمودًا واحدًا لكل سنة: احذف العمود المكرر أو صحّح القيمة الخاطئة.',
+      };
+    }
     const first = c.num('firstRow');
     const year = yearsOf(c);
     const previous = rawNumber(c, 'previousValue');

@@ -279,6 +279,14 @@ export const EN: Writer = {
     };
   },
   duplicate_observation: (c) => {
+    const twinColumn = c.num('firstColumn');
+    if (twinColumn !== undefined) {
+      const y = yearsOf(c);
+      return {
+        message: c.at_(c.at, `${c.value ?? 'the same value'}${y === undefined ? '' : ` for ${y}`} was already given in column ${twinColumn} of this row (the year has two columns); this copy was dropped.`),
+        fix: 'Delete the repeated year column.',
+      };
+    }
     const first = c.num('firstRow');
     const year = yearsOf(c);
     return {
@@ -290,6 +298,15 @@ export const EN: Writer = {
     };
   },
   conflicting_duplicate: (c) => {
+    const twinColumn = c.num('firstColumn');
+    if (twinColumn !== undefined) {
+      const y = yearsOf(c);
+      const prev = rawNumber(c, 'previousValue');
+      return {
+        message: c.at_(c.at, `${c.value ?? 'this value'}${y === undefined ? '' : ` for ${y}`} differs from the value in column ${twinColumn} of this row${prev === undefined ? '' : ` (${prev})`}: the year has two columns; neither value was imported.`),
+        fix: 'Keep one column per year: delete the repeated column, or correct the value that is wrong.',
+      };
+    }
     const first = c.num('firstRow');
     const year = yearsOf(c);
     const previous = rawNumber(c, 'previousValue');

@@ -291,6 +291,14 @@ export const ES: Writer = {
     };
   },
   duplicate_observation: (c) => {
+    const twinColumn = c.num('firstColumn');
+    if (twinColumn !== undefined) {
+      const y = yearsOf(c);
+      return {
+        message: c.at_(c.at, `${c.value ?? 'el mismo valor'}${y === undefined ? '' : ` para ${y}`} ya figuraba en la columna ${twinColumn} de esta fila (el año tiene dos columnas); se descartó esta copia.`),
+        fix: 'Elimine la columna de año repetida.',
+      };
+    }
     const first = c.num('firstRow');
     const year = yearsOf(c);
     return {
@@ -302,6 +310,15 @@ export const ES: Writer = {
     };
   },
   conflicting_duplicate: (c) => {
+    const twinColumn = c.num('firstColumn');
+    if (twinColumn !== undefined) {
+      const y = yearsOf(c);
+      const prev = rawNumber(c, 'previousValue');
+      return {
+        message: c.at_(c.at, `${c.value ?? 'este valor'}${y === undefined ? '' : ` para ${y}`} difiere del valor de la columna ${twinColumn} de esta fila${prev === undefined ? '' : ` (${prev})`}: el año tiene dos columnas; no se importó ninguno de los dos valores.`),
+        fix: 'Deje una columna por año: elimine la columna repetida o corrija el valor erróneo.',
+      };
+    }
     const first = c.num('firstRow');
     const year = yearsOf(c);
     const previous = rawNumber(c, 'previousValue');

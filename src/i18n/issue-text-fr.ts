@@ -294,6 +294,14 @@ export const FR: Writer = {
     };
   },
   duplicate_observation: (c) => {
+    const twinColumn = c.num('firstColumn');
+    if (twinColumn !== undefined) {
+      const y = yearsOf(c);
+      return {
+        message: c.at_(c.at, `${c.value ?? 'la même valeur'}${y === undefined ? '' : ` pour ${y}`} figure déjà dans la colonne ${twinColumn} de cette ligne (l’année a deux colonnes)\u202f; ce doublon a été écarté.`),
+        fix: 'Supprimez la colonne d’année répétée.',
+      };
+    }
     const first = c.num('firstRow');
     const year = yearsOf(c);
     return {
@@ -305,6 +313,15 @@ export const FR: Writer = {
     };
   },
   conflicting_duplicate: (c) => {
+    const twinColumn = c.num('firstColumn');
+    if (twinColumn !== undefined) {
+      const y = yearsOf(c);
+      const prev = rawNumber(c, 'previousValue');
+      return {
+        message: c.at_(c.at, `${c.value ?? 'cette valeur'}${y === undefined ? '' : ` pour ${y}`} diffère de la valeur de la colonne ${twinColumn} de cette ligne${prev === undefined ? '' : ` (${prev})`}\u202f: l’année a deux colonnes\u202f; aucune des deux valeurs n’a été importée.`),
+        fix: 'Gardez une colonne par année\u202f: supprimez la colonne répétée ou corrigez la valeur erronée.',
+      };
+    }
     const first = c.num('firstRow');
     const year = yearsOf(c);
     const previous = rawNumber(c, 'previousValue');

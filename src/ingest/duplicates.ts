@@ -30,22 +30,29 @@ export function removeDuplicates(t: ObservationTable, issues: IssueCollector, he
   return filterTable(t, drop);
 }
 
-/** Within rows of one series and year (in file order): report and drop repeated periods. */
+/**
+ * Within rows of one series and year (in file order): report and drop repeated periods. Linear in the
+ * run: rows are grouped by period id in one pass (a run of 100k distinct period labels of one year is
+ * one pass, not 100k² comparisons).
+ */
 function markDuplicates(t: ObservationTable, run: Uint32Array, drop: Uint8Array, issues: IssueCollector, valueColumn: string | null): void {
-  const seen = new Uint8Array(run.length);
+  // Period id → the rows of the run with it, in file order (the first row is the one kept).
+  const groups = new Map<number, number[]>();
   for (let a = 0; a < run.length; a++) {
-    if (seen[a]) continue;
-    const first = run[a] ?? 0;
-    const same: number[] = [];
-    for (let b = a + 1; b < run.length; b++) {
-      if (!seen[b] && t.period[run[b] ?? 0] === t.period[first]) {
-        seen[b] = 1;
-        same.push(run[b] ?? 0);
-      }
-    }
-    if (same.length === 0) continue;
-    const conflict = same.some((r) => !Object.is(t.value[r], t.value[first]));
-    for (const r of same) {
+    const r = run[a] ?? 0;
+    const period = t.period[r] ?? 0;
+    const group = groups.get(period);
+    if (group === undefined) groups.set(period, [r]);
+    else group.push(r);
+  }
+  if (groups.size === run.length) return;
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const first = group[0] ?? 0;
+    let conflict = false;
+    for (let k = 1; k < group.length && !conflict; k++) conflict = !Object.is(t.value[group[k] ?? 0], t.value[first]);
+    for (let k = 1; k < group.length; k++) {
+      const r = group[k] ?? 0;
       const params = { firstRow: t.line[first] ?? 0, previousValue: t.value[first] ?? 0, year: t.year[r] ?? 0 };
       if (conflict) issues.add('conflicting_duplicate', 'error', { row: t.line[r] ?? 0, column: valueColumn, value: String(t.value[r]) }, params);
       else issues.add('duplicate_observation', 'warning', { row: t.line[r] ?? 0, column: valueColumn, value: String(t.value[r]) }, params);

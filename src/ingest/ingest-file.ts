@@ -6,7 +6,8 @@ import { detectDelimiter, normalizeNewlines, planToMapping } from './detect';
 import { IssueCollector } from './issue-collector';
 import { cleanText } from './normalize-cell';
 import type { FileInfo, IngestOptions, IngestResult } from './types';
-import { MAX_FILE_BYTES } from './limits';
+import { MAX_HEADER_CHARS, PREVIEW_COLUMNS } from './limits';
+import { isTooLarge, tooLargeResult } from './too-large-file';
 import { RowContext } from './row-context';
 
 const CHUNK_CHARS = 4 * 1024 * 1024;
@@ -50,10 +51,7 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     issues.add('empty_file', 'error');
     return empty();
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    issues.add('file_too_large', 'error', {}, { bytes: bytes.length, limit: MAX_FILE_BYTES });
-    return empty();
-  }
+  if (isTooLarge(bytes.length)) return tooLargeResult(input.name, bytes.length, options.maxIssues);
   if (looksBinary(bytes)) {
     issues.add('binary_file', 'error');
     return empty();
@@ -105,12 +103,12 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     }
     if (header === undefined) {
       if (fields.length === 1 && (fields[0] ?? '').trim() === '') return;
-      header = fields.map((h) => cleanText(h));
-      preview.push(header);
+      header = fields.map((h) => (h.length > MAX_HEADER_CHARS ? `${cleanText(h.slice(0, MAX_HEADER_CHARS))}…` : cleanText(h)));
+      preview.push(header.length > PREVIEW_COLUMNS ? header.slice(0, PREVIEW_COLUMNS) : header);
       ctx.setHeader(header, thisLine);
       return;
     }
-    if (preview.length <= PREVIEW_ROWS) preview.push(fields.map((f) => (f.length > 200 ? `${f.slice(0, 200)}…` : f)));
+    if (preview.length <= PREVIEW_ROWS) preview.push(previewCells(fields));
     if (!ctx.planned) {
       pending.push({ fields, line: thisLine, quoteError: quoteError !== undefined });
       if (pending.length >= 500) flushPending();
@@ -172,6 +170,17 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
 }
 
 type QuoteError = 'missing_quotes' | 'invalid_quotes';
+
+/** A row as the preview keeps it: the first PREVIEW_COLUMNS cells, each cut to 200 characters. */
+function previewCells(fields: readonly string[]): string[] {
+  const n = Math.min(fields.length, PREVIEW_COLUMNS);
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const f = fields[i] ?? '';
+    out[i] = f.length > 200 ? `${f.slice(0, 200)}…` : f;
+  }
+  return out;
+}
 
 /** Line breaks inside a record's cells (quoted cells that hold line breaks, or a quote that is not closed). */
 function lineBreaksIn(fields: readonly string[], newline: string): number {

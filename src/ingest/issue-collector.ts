@@ -1,4 +1,5 @@
 import type { Issue, IssueCode, IssueParams, Severity } from '@/domain/issue';
+import { MAX_ISSUE_TEXT_CHARS } from './limits';
 
 /**
  * Collects issues with complete counts per code but a capped list: at most `max` issues in all and
@@ -34,9 +35,9 @@ export class IssueCollector {
       severity,
       file: this.file,
       row: at.row ?? null,
-      column: at.column ?? null,
+      column: at.column === undefined || at.column === null ? null : excerpt(at.column, MAX_ISSUE_TEXT_CHARS),
       value: at.value === undefined || at.value === null ? null : excerpt(at.value),
-      params,
+      params: cappedParams(params),
     });
   }
 
@@ -66,6 +67,16 @@ export class IssueCollector {
 }
 
 /** Cells are kept raw in issues, but a 20 MB cell is cut to an excerpt. */
-function excerpt(s: string): string {
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+function excerpt(s: string, max = 200): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** Text parameters (the header of `missing_column`…) cut like cells: a message never repeats a whole huge header. */
+function cappedParams(params: IssueParams): IssueParams {
+  let out: Record<string, string | number> | undefined;
+  for (const key in params) {
+    const v = params[key];
+    if (typeof v === 'string' && v.length > MAX_ISSUE_TEXT_CHARS) (out ??= { ...params })[key] = excerpt(v, MAX_ISSUE_TEXT_CHARS);
+  }
+  return out ?? params;
 }

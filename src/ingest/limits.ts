@@ -2,3 +2,12 @@
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** A cell longer than this is an error (it is almost always a broken quote swallowing the file). */
 export const MAX_CELL_CHARS = 10_000;
+/**
+ * A header cell longer than this is cut (with "…"): no column name is this long, and a file without line
+ * breaks would otherwise make its whole text one header cell, copied into every message about the header.
+ */
+export const MAX_HEADER_CHARS = 500;
+/** Texts from the file quoted in an issue (a column name, the header in `missing_column`) are cut to this. */
+export const MAX_ISSUE_TEXT_CHARS = 500;
+/** The preview keeps this many columns of the first rows (a row of 524,288 columns is not shown whole). */
+export const PREVIEW_COLUMNS = 200;

@@ -11,7 +11,7 @@ import { detectDecimalSeparator, parseNumberCell } from './parse-number';
 import { parseYearCell, type YearCell } from './parse-year';
 import type { DecimalSeparator, IngestOptions } from './types';
 import { CANONICAL_LONG_COLUMNS } from './write-csv';
-import { MAX_CELL_CHARS } from './limits';
+import { MAX_CELL_CHARS, MAX_ISSUE_TEXT_CHARS } from './limits';
 import { fileStem, isAggregateName } from './places';
 
 /**
@@ -34,6 +34,16 @@ const OTHER_TEXT_ROLES = ['unit', 'series', 'source', 'note'] as const;
 type CachedText = { id: number; error?: boolean };
 type IndicatorResolution = { id: number; indicator: Indicator | undefined } | { id: -1; indicator: undefined };
 const SUB_INDICATOR = /^(\d{1,2}\.(?:\d{1,2}|[a-z])\.\d{1,2})\.([a-z0-9]{1,3})$/;
+
+/**
+ * The header as one text for messages: joined only as far as a message shows it (the issue collector
+ * cuts it with "…"), so 524,288 column names are not joined into a megabyte to show 500 characters.
+ */
+function headerText(header: readonly string[]): string {
+  let s = '';
+  for (let i = 0; i < header.length && s.length <= MAX_ISSUE_TEXT_CHARS; i++) s += (i > 0 ? ', ' : '') + (header[i] ?? '');
+  return s;
+}
 
 /** Per-file state of the row loop: plan, dictionaries with caches of raw cell → id, and counters. */
 export class RowContext {
@@ -78,6 +88,17 @@ export class RowContext {
   private readonly accUnit: number[] = [];
   /** Per accepted value: 0, or 1 + the key of its range group when the value is outside the registry's range. */
   private readonly accOut: number[] = [];
+  /** Per accepted value: its value source (index into the plan's values), and whether a repeated column dropped it. */
+  private readonly accSource: number[] = [];
+  private readonly accDropped: number[] = [];
+  /** Column → the first column with the same header, for columns whose header repeats an earlier one. */
+  private readonly headerTwinOf = new Map<number, number>();
+  /**
+   * Per value source: the earlier source whose column has the same header (a year column written twice in a
+   * wide table), else -1; and, while a row is read, the accepted value of each such first source (-1: none).
+   */
+  private valueTwinOf = new Int32Array(0);
+  private twinAccepted = new Int32Array(0);
   private readonly ids: { [K in StringColumn]: number } = {
     city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0, placeKind: 0, placeParent: 0,
   };
@@ -99,7 +120,7 @@ export class RowContext {
   ) {}
 
   setHeader(header: string[], line: number): void {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, { first: number; n: number }>();
     // A canonical file may have a breakdown named like a fixed column (an Open SDG `Source`): the
     // fixed columns are found by position there, so only the breakdowns must differ among themselves.
     const fixed = isCanonicalHeader(header) ? CANONICAL_LONG_COLUMNS.length : 0;
@@ -110,13 +131,15 @@ export class RowContext {
         return '';
       }
       const k = headerKey(h);
-      const n = (seen.get(k) ?? 0) + 1;
-      seen.set(k, n);
-      if (n > 1) {
-        this.issues.add('duplicate_header', 'warning', { row: line, column: h }, { position: i + 1 });
-        return `${h} (${n})`;
+      const entry = seen.get(k);
+      if (entry === undefined) {
+        seen.set(k, { first: i, n: 1 });
+        return h;
       }
-      return h;
+      entry.n++;
+      this.headerTwinOf.set(i, entry.first);
+      this.issues.add('duplicate_header', 'warning', { row: line, column: h }, { position: i + 1 });
+      return `${h} (${entry.n})`;
     });
   }
 
@@ -129,9 +152,10 @@ export class RowContext {
       ...(this.options.defaultIndicator ? { defaultIndicator: this.options.defaultIndicator } : {}),
     });
     this.rowPlan = plan;
+    this.planTwinValues(plan);
     if (plan.layout === 'unknown' || plan.missing.length > 0) {
-      if (plan.layout === 'unknown') this.issues.add('unknown_format', 'error', { row: 1 }, { header: header.join(', ') });
-      for (const role of plan.missing) this.issues.add('missing_column', 'error', { row: 1 }, { role, header: header.join(', ') });
+      if (plan.layout === 'unknown') this.issues.add('unknown_format', 'error', { row: 1 }, { header: headerText(header) });
+      for (const role of plan.missing) this.issues.add('missing_column', 'error', { row: 1 }, { role, header: headerText(header) });
       this.fatal = true;
       return;
     }
@@ -153,6 +177,28 @@ export class RowContext {
       this.decimal = detected.decimal;
       this.decimalSettled = detected.evidence !== 'none';
     }
+  }
+
+  /**
+   * A wide table with a year column written twice (`2015,2016,2016`): both columns are the same year, so
+   * they take the first column's year, series and unit; `row` keeps one value when they agree and reports a
+   * `conflicting_duplicate` (dropping both) when they differ, instead of a second period "2016 (2)".
+   */
+  private planTwinValues(plan: RowPlan): void {
+    const n = plan.values.length;
+    this.valueTwinOf = new Int32Array(n).fill(-1);
+    this.twinAccepted = new Int32Array(n).fill(-1);
+    if (this.headerTwinOf.size === 0 || (plan.layout !== 'wide' && plan.layout !== 'unhabitat')) return;
+    const sourceOfColumn = new Map<number, number>();
+    plan.values.forEach((v, k) => sourceOfColumn.set(v.col, k));
+    plan.values.forEach((v, k) => {
+      const firstCol = this.headerTwinOf.get(v.col);
+      const first = firstCol === undefined ? undefined : sourceOfColumn.get(firstCol);
+      const src = first === undefined ? undefined : plan.values[first];
+      if (first === undefined || src === undefined) return;
+      this.valueTwinOf[k] = first;
+      plan.values[k] = { col: v.col, ...(src.year ? { year: src.year } : {}), ...(src.series !== undefined ? { series: src.series } : {}), ...(src.unit !== undefined ? { unit: src.unit } : {}) };
+    });
   }
 
   /** A geography cell as a place-name id: 0 when the column is absent or the cell blank, −1 when unreadable. */
@@ -450,6 +496,8 @@ export class RowContext {
         this.rowHasError = true;
         continue;
       }
+      const twin = this.valueTwinOf[v] ?? -1;
+      if (twin >= 0 && this.repeatedColumnValue(twin, src.col, line, raw, cell.value)) continue;
       if (cell.ambiguous) this.noteAmbiguous(line, column, raw, cell.value);
       if (cell.digitsNormalized) {
         if (this.digitsNormalized === 0) this.firstDigitsLine = line;
@@ -477,7 +525,12 @@ export class RowContext {
       this.accSeries[j] = src.series !== undefined ? this.builder.encode('series', src.series) : ids.series;
       this.accUnit[j] = unitId;
       this.accOut[j] = outOfRange ? ids.indicator * 2 ** 21 + unitId + 1 : 0;
+      this.accSource[j] = v;
+      this.accDropped[j] = 0;
+      if (this.headerTwinOf.size > 0 && twin < 0) this.twinAccepted[v] = j;
     }
+    // Forget this row's first values of repeated columns (only the sources that were set).
+    if (this.headerTwinOf.size > 0) for (let j = 0; j < this.nAccepted; j++) this.twinAccepted[this.accSource[j] ?? 0] = -1;
 
     if (this.rowHasError) {
       this.rowsRejected++;
@@ -491,6 +544,14 @@ export class RowContext {
     const series = ids.series;
     const unit = ids.unit;
     for (let j = 0; j < this.nAccepted; j++) {
+      if (this.accDropped[j]) {
+        const key = this.accOut[j] ?? 0;
+        const pending = key > 0 ? this.ranges.get(key - 1)?.pending : undefined;
+        const column = this.header[plan.values[this.accSource[j] ?? 0]?.col ?? 0] ?? '';
+        const at = pending?.findIndex((p) => p.index === -1 && p.line === line && p.column === column) ?? -1;
+        if (pending !== undefined && at >= 0) pending.splice(at, 1);
+        continue;
+      }
       const label = this.accLabel[j] ?? '';
       ids.period = label === '' ? 0 : this.builder.encode('period', label);
       ids.series = this.accSeries[j] ?? 0;
@@ -505,6 +566,37 @@ export class RowContext {
     }
     ids.series = series;
     ids.unit = unit;
+  }
+
+  /**
+   * A value of a repeated year column (`twin`: the value source of the first column with its header):
+   * true when it is not an observation of its own. The same value as the first column's is a copy
+   * (dropped, with a warning); a different one is a conflict: neither is imported.
+   */
+  private repeatedColumnValue(twin: number, col: number, line: number, raw: string, value: number): boolean {
+    const j = this.twinAccepted[twin] ?? -1;
+    if (j < 0) return false;
+    const first = this.rowPlan?.values[twin];
+    const firstValue = this.accValue[j] ?? 0;
+    const params = {
+      firstRow: line,
+      firstColumn: (first?.col ?? 0) + 1,
+      previousValue: firstValue,
+      year: this.accYear[j] ?? 0,
+    };
+    const at = { row: line, column: this.headerTwinOf.has(col) ? this.originalHeader(col) : (this.header[col] ?? ''), value: raw };
+    if (Object.is(firstValue, value)) this.issues.add('duplicate_observation', 'warning', at, params);
+    else {
+      this.issues.add('conflicting_duplicate', 'error', at, params);
+      this.accDropped[j] = 1;
+    }
+    return true;
+  }
+
+  /** The header cell as the file wrote it (repeated headers are shown numbered elsewhere: `2016 (2)`). */
+  private originalHeader(col: number): string {
+    const first = this.headerTwinOf.get(col);
+    return first === undefined ? (this.header[col] ?? '') : (this.header[first] ?? '');
   }
 
   private reportYear(y: YearCell, raw: string, col: number, line: number): void {

@@ -71,6 +71,6 @@ export type IngestResult = {
   issueCounts: Partial<Record<IssueCode, number>>;
   /** Data rows not imported because of an error. */
   rowsRejected: number;
-  /** First rows of the file as parsed (header + up to 20 rows), for the preview. */
+  /** First rows of the file as parsed (header + up to 20 rows, the first PREVIEW_COLUMNS columns), for the preview. */
   preview: string[][];
 };

@@ -83,7 +83,7 @@ describe('progress <files> --json', () => {
   it('rows rejected in a file: exit 1, a note on stderr, and the accepted rows still assessed', async () => {
     const r = await cli('progress', f('with-errors.csv'), '--method', 'unsd', '--json');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/with-errors\.csv: 1 rows rejected/);
+    expect(r.stderr).toMatch(/with-errors\.csv: 1 row rejected/);
     expect(records(r.stdout)).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@ import type { MessageKey } from '@/i18n/messages-en';
 import type { MessageParams } from '@/i18n/translate';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
 import { type IngestJob, startIngest } from '@/ingest/ingest-client';
+import { isTooLarge, tooLargeResult } from '@/ingest/too-large-file';
 import type { ColumnMapping, IngestOptions, IngestResult } from '@/ingest/types';
 import { headerSignature, MAPPING_RECORD_VERSION, type SavedMapping } from '@/storage/mapping-record';
 import { type MappingChoice, ColumnMappingForm } from './column-mapping-form';
@@ -175,6 +176,11 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
         const file = list[index];
         if (file === undefined) continue;
         setPhase({ kind: 'reading', index, total: list.length, name: file.name, fraction: index / list.length });
+        // The size limit is checked before reading: a 300 MB file is refused without being read into the tab.
+        if (isTooLarge(file.size)) {
+          results.push(tooLargeResult(file.name, file.size));
+          continue;
+        }
         let bytes: Uint8Array;
         try {
           bytes = new Uint8Array(await file.arrayBuffer());
@@ -243,7 +249,7 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
   const remap = async (results: IngestResult[], index: number, choice: FileChoice, save: SavedMapping | undefined) => {
     const file = files.current[index];
     const before = results[index];
-    if (file === undefined || before === undefined) return;
+    if (file === undefined || before === undefined || isTooLarge(file.size)) return;
     const runId = ++run.current;
     setMappingBusy(true);
     setPhase({ kind: 'remapping', results, index, name: file.name, fraction: 0 });
