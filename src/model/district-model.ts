@@ -44,6 +44,8 @@ export type DistrictRow = {
 export type DistrictPanelModel = {
   /** The city's latest value of the shown series; null when it has none. */
   readonly cityLatest: LatestValue | null;
+  /** The city's series shown (index in `dashboard.report.series`); null when the city has none. */
+  readonly cityIndex: number | null;
   /** The indicator's desired direction; null when it is not in the registry (ranked by value, highest first). */
   readonly direction: Direction | null;
   /** Ranked districts first (best first), then the districts without a value (by name). */
@@ -163,6 +165,7 @@ export function districtModel(
   const drawn = rows.filter((r) => r.rank !== null);
   return {
     cityLatest,
+    cityIndex: cityChoice?.index ?? null,
     direction: options.direction,
     rows,
     ranked: drawn.length,

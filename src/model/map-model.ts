@@ -1,0 +1,165 @@
+import type { DistrictTone } from '@/charts/build-district-option';
+import type { Direction } from '@/domain/indicator';
+import type { SeriesLayout } from '@/domain/progress/series';
+import type { ProgressStatus } from '@/domain/progress/types';
+import type { Lang } from '@/i18n/lang';
+import type { BoundarySet } from '@/storage/boundary-record';
+import { type BoundaryJoin, joinBoundaries, shapeLabel } from './boundary-join';
+import { cityDisplayName, type CityNames, type Dashboard, type DashboardCity, placeNamesOf } from './dashboard-model';
+import { compareWithCity, type DistrictComparison, districtModel, type LatestValue, latestValue, type SeriesLike, toneOf } from './district-model';
+import { defaultChoice, pointsOf, seriesChoices } from './indicator-model';
+import { type ClassMethod, classify, classOf, type MapClass } from './map-classes';
+
+/**
+ * The indicator view's district map as data (no React; shared with the exported figure, the report and
+ * the CLI): the shapes of a boundary set joined to the city's districts, each with its value of the
+ * series shown for the city (same Series, unit and breakdown) in the year chosen ('latest': each
+ * district's latest value, its year said), coloured by one of three modes:
+ *  - `value`: classes of the values (quantiles or natural breaks, at the indicator's decimals);
+ *  - `compare`: better / worse / the same as the city's own value in the same year, in the indicator's
+ *    desired direction (higher / lower when it is not known);
+ *  - `status`: the district's progress status for that series.
+ * A map is never blank without a reason: `empty` says why nothing is coloured.
+ */
+
+export type MapMode = 'value' | 'compare' | 'status';
+export const MAP_MODES: readonly MapMode[] = ['value', 'compare', 'status'];
+export type MapYear = 'latest' | number;
+
+export type MapRegion = {
+  readonly feature: number;
+  /** The district's name in the UI language; the shape's own label when it has no district. */
+  readonly name: string;
+  readonly district: DashboardCity | null;
+  /** The value drawn and its year; null: no data (drawn hatched, labelled "no data"). */
+  readonly value: number | null;
+  readonly year: number | null;
+  /** Index into `classes` in `value` mode, else -1. */
+  readonly klass: number;
+  readonly comparison: DistrictComparison;
+  readonly tone: DistrictTone | null;
+  readonly status: ProgressStatus | null;
+  /** The series drawn for this district (index in `dashboard.report.series`), null when none. */
+  readonly seriesIndex: number | null;
+};
+
+/** Why a map has no coloured district: no shape matches a district, or no district has a value (in that year). */
+export type MapEmpty = 'no_match' | 'no_district_data' | 'no_data_in_year' | null;
+
+export type MapModel = {
+  readonly mode: MapMode;
+  readonly year: MapYear;
+  /** Years in which at least one district has a value, ascending. */
+  readonly years: readonly number[];
+  readonly regions: readonly MapRegion[];
+  readonly classes: readonly MapClass[];
+  readonly method: ClassMethod;
+  /** The city's value compared with (its latest, or in the year chosen); null when it has none. */
+  readonly cityValue: LatestValue | null;
+  readonly direction: Direction | null;
+  readonly withData: number;
+  readonly empty: MapEmpty;
+  readonly join: BoundaryJoin<DashboardCity>;
+  /** Report series drawn (the city's first when compared), for the figure's CSV. */
+  readonly series: readonly number[];
+};
+
+export type MapModelOptions = {
+  readonly mode: MapMode;
+  readonly year: MapYear;
+  readonly method: ClassMethod;
+  readonly classCount: number;
+  readonly direction: Direction | null;
+  readonly decimals?: number | undefined;
+  readonly names: CityNames;
+  readonly lang: Lang;
+};
+
+/** The join of a boundary set with the districts of `city` (display names count as names). */
+export function joinDistricts(dashboard: Pick<Dashboard, 'districtsOf'>, city: DashboardCity, set: BoundarySet, names: CityNames): BoundaryJoin<DashboardCity> {
+  return joinBoundaries(set.features, dashboard.districtsOf(city.name), {
+    property: set.property,
+    namesOf: (p) => {
+      const n = placeNamesOf(p, names);
+      return n === undefined ? [] : [n.en ?? '', n.ar ?? '', n.fr ?? '', n.es ?? ''].filter((x) => x !== '');
+    },
+  });
+}
+
+function valueIn(layout: SeriesLayout, seriesIndex: number, year: MapYear): LatestValue | null {
+  const points = pointsOf(layout, seriesIndex);
+  if (year === 'latest') return latestValue(points);
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i];
+    if (p !== undefined && p.year === year && Number.isFinite(p.value)) return { year: p.year, value: p.value };
+  }
+  return null;
+}
+
+export function mapModel(
+  dashboard: Pick<Dashboard, 'districtsOf' | 'headlineOf' | 'report'>,
+  layout: SeriesLayout,
+  city: DashboardCity,
+  indicator: string,
+  like: (SeriesLike & { readonly index?: number }) | undefined,
+  set: BoundarySet,
+  options: MapModelOptions,
+): MapModel {
+  // Without a series chosen: the city's default (its headline), so the districts are compared with it.
+  const shown = like ?? defaultChoice(seriesChoices(dashboard, layout, city.key, indicator).choices);
+  const districts = districtModel(dashboard, layout, city, indicator, shown, { direction: options.direction, decimals: options.decimals, names: options.names, lang: options.lang });
+  const join = joinDistricts(dashboard, city, set, options.names);
+  const rowOf = new Map(districts.rows.map((r) => [r.district.key, r]));
+  const yearSet = new Set<number>();
+  for (const r of districts.rows) if (r.seriesIndex !== null) for (const p of pointsOf(layout, r.seriesIndex)) if (Number.isFinite(p.value)) yearSet.add(p.year);
+  const years = [...yearSet].sort((a, b) => a - b);
+  const year: MapYear = options.year !== 'latest' && !yearSet.has(options.year) ? 'latest' : options.year;
+  const cityValue = districts.cityIndex === null ? null : year === 'latest' ? districts.cityLatest : valueIn(layout, districts.cityIndex, year);
+
+  const base = set.features.map((f, feature) => {
+    const district = join.placeOf[feature] ?? null;
+    const row = district === null ? undefined : rowOf.get(district.key);
+    const seriesIndex = row?.seriesIndex ?? null;
+    const v = seriesIndex === null ? null : valueIn(layout, seriesIndex, year);
+    const comparison = compareWithCity(v?.value ?? null, cityValue?.value ?? null, options.direction, options.decimals);
+    return {
+      feature,
+      name: district === null ? shapeLabel(f.properties, join.property, feature) : cityDisplayName(district, options.names, options.lang),
+      district,
+      value: v?.value ?? null,
+      year: v?.year ?? null,
+      comparison,
+      seriesIndex,
+    };
+  });
+  const classes = options.mode === 'value' ? classify(base.flatMap((r) => (r.value === null ? [] : [r.value])), options.method, options.classCount, options.decimals) : [];
+  const regions: MapRegion[] = base.map((r) => ({
+    ...r,
+    klass: options.mode === 'value' && r.value !== null ? classOf(r.value, classes, options.decimals) : -1,
+    tone: options.mode === 'compare' && r.value !== null ? toneOf(r.comparison) : null,
+    status: options.mode === 'status' && r.value !== null && r.seriesIndex !== null ? (dashboard.report.series[r.seriesIndex]?.result.status ?? null) : null,
+  }));
+  const withData = new Set(regions.filter((r) => r.value !== null).map((r) => r.feature)).size;
+  const anyDistrictValue = districts.rows.some((r) => r.latest !== null && join.placeOf.includes(r.district));
+  const empty: MapEmpty = withData > 0 ? null : join.matched === 0 ? 'no_match' : !anyDistrictValue ? 'no_district_data' : 'no_data_in_year';
+  const drawn = [...new Set(regions.flatMap((r) => (r.value === null || r.seriesIndex === null ? [] : [r.seriesIndex])))];
+  return {
+    mode: options.mode,
+    year,
+    years,
+    regions,
+    classes,
+    method: options.method,
+    cityValue,
+    direction: options.direction,
+    withData,
+    empty,
+    join,
+    series: [...(districts.cityIndex === null ? [] : [districts.cityIndex]), ...drawn],
+  };
+}
+
+/** Whether a city × indicator has a map at all: a boundary set of the city, and a district with data. */
+export function hasDistrictData(dashboard: Pick<Dashboard, 'districtsOf' | 'headlineOf'>, city: DashboardCity, indicator: string): boolean {
+  return dashboard.districtsOf(city.name).some((d) => dashboard.headlineOf(d.key, indicator) !== undefined);
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { BoundaryShapes } from '@/ingest/boundaries';
+
+/**
+ * A boundary set as kept: the shapes of one file (already validated and simplified by
+ * `readBoundaries`), the city whose districts they draw ('' for a set of cities), a name and a date
+ * chosen by the user (wards are redrawn: "Wards 2016" and "Wards 2020" can coexist), and the property
+ * the user chose to join on (undefined: the best matching one). Kept in the `boundaries` store and in
+ * workspace files; read back only through {@link BoundarySetSchema}.
+ */
+
+export const BOUNDARY_RECORD_VERSION = 1;
+
+const PairSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+export const BoundaryFeatureSchema = z.object({
+  properties: z.record(z.string().max(100), z.string().max(300)),
+  polygons: z.array(z.array(z.array(PairSchema).max(200_000)).max(10_000)).max(10_000),
+});
+
+export const BoundarySetSchema = z.object({
+  version: z.literal(BOUNDARY_RECORD_VERSION),
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  /** Key of the city whose districts these are; '' when the shapes are cities. */
+  city: z.string().max(200),
+  /** The date of the boundaries as the user wrote it ("2020", "December 2020"), '' when not known. */
+  date: z.string().max(60),
+  /** The boundary file's source (organisation, licence), for figure footers. */
+  source: z.string().max(500),
+  fileName: z.string().max(300),
+  property: z.string().max(100).optional(),
+  addedAt: z.number().int().nonnegative(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  features: z.array(BoundaryFeatureSchema).max(20_000),
+});
+export type BoundarySet = z.infer<typeof BoundarySetSchema>;
+
+/** A new set from read shapes, with a fresh id. */
+export function newBoundarySet(shapes: BoundaryShapes, fileName: string, city: string, now: number = Date.now(), id: string = randomId()): BoundarySet {
+  return {
+    version: BOUNDARY_RECORD_VERSION,
+    id,
+    name: shapes.name,
+    city,
+    date: shapes.date,
+    source: '',
+    fileName,
+    addedAt: now,
+    bbox: [...shapes.bbox],
+    features: shapes.features.map((f) => ({ properties: { ...f.properties }, polygons: f.polygons.map((p) => p.map((r) => r.map(([x, y]) => [x, y] as [number, number]))) })),
+  };
+}
+
+function randomId(): string {
+  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `b${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
