@@ -43,6 +43,15 @@ const SUBTITLE = { size: 13, line: 18, weight: 'normal' } as const;
 const FOOTER = { size: 11, line: 15, weight: 'normal' } as const;
 /** Bold glyphs are wider than the regular ones the measurers assume. */
 const BOLD_FACTOR = 1.08;
+/**
+ * Lines a frame text may take before it is cut with "…": a city name of 9,000 characters or a list of
+ * every source of a dataset must not make a figure thousands of pixels tall (800 × 28,806 px was seen).
+ * The data behind the figure (its CSV) and the tables keep the full text.
+ */
+const MAX_TITLE_LINES = 5;
+const MAX_SUBTITLE_LINES = 3;
+const MAX_FOOTER_LINES_EACH = 4;
+const MAX_FOOTER_ENTRIES = 8;
 
 /** Renders the figure (see the module comment). Throws only for programmer errors (a non-positive size). */
 export function renderFigureSvg(input: FigureInput): RenderedFigure {
@@ -55,9 +64,9 @@ export function renderFigureSvg(input: FigureInput): RenderedFigure {
   const parts: string[] = [];
   let y = PAD - 2;
 
-  const block = (text: string, style: typeof TITLE | typeof SUBTITLE | typeof FOOTER, color: string) => {
+  const block = (text: string, style: typeof TITLE | typeof SUBTITLE | typeof FOOTER, color: string, maxLines: number) => {
     const factor = style.weight === 'bold' ? BOLD_FACTOR : 1;
-    for (const line of wrapText(text, textWidth, (s) => measure(s, style.size) * factor)) {
+    for (const line of wrapText(text, textWidth, (s) => measure(s, style.size) * factor, maxLines)) {
       // The baseline sits about 0.3 em above the line box's bottom (room for descenders and Arabic marks).
       const baseline = y + Math.round(style.line - (style.line - style.size) / 2 - style.size * 0.22);
       parts.push(
@@ -68,21 +77,21 @@ export function renderFigureSvg(input: FigureInput): RenderedFigure {
     }
   };
 
-  block(input.text.title, TITLE, INK);
+  block(input.text.title, TITLE, INK, MAX_TITLE_LINES);
   if (input.text.subtitle !== '') {
     y += 2;
-    block(input.text.subtitle, SUBTITLE, MUTED);
+    block(input.text.subtitle, SUBTITLE, MUTED, MAX_SUBTITLE_LINES);
   }
   y += 6;
   const chartTop = y;
   const chart = renderChartSvg(input.option, width, chartHeight);
   y += chartHeight;
-  const footer = input.text.footer.filter((l) => l.trim() !== '');
+  const footer = input.text.footer.filter((l) => l.trim() !== '').slice(0, MAX_FOOTER_ENTRIES);
   if (footer.length > 0) {
     y += 4;
     parts.push(`<line x1="${PAD}" y1="${y}" x2="${width - PAD}" y2="${y}" stroke="${RULE}" stroke-width="1"/>`);
     y += 6;
-    for (const line of footer) block(line, FOOTER, MUTED);
+    for (const line of footer) block(line, FOOTER, MUTED, MAX_FOOTER_LINES_EACH);
   }
   const height = y + PAD - 4;
 
@@ -173,31 +182,68 @@ export function frameTextWidth(text: string, fontSize: number): number {
 }
 
 /**
- * Greedy word wrap to `width` pixels. A word wider than a line is cut between characters (long URLs,
- * file names). Whitespace runs become one space; an empty text gives no lines.
+ * Greedy word wrap to `width` pixels, in linear time. A word wider than a line is cut between characters
+ * (long URLs, file names): its characters are measured one by one, once each, instead of measuring ever
+ * shorter prefixes (a 9,000-character name took minutes). Whitespace runs become one space; an empty text
+ * gives no lines. With `maxLines`, the text stops there and the last line ends in "…" when text was left
+ * out (a figure shows a name of 9,000 characters in a few lines; the data and tables keep it whole).
  */
-export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
-  const words = text.split(/\s+/).filter((w) => w !== '');
+export function wrapText(text: string, width: number, measure: (s: string) => number, maxLines = Infinity): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
+  let truncated = false;
+  const words = /\S+/g;
+  for (let m = words.exec(text); m !== null; m = words.exec(text)) {
+    if (lines.length >= maxLines) {
+      truncated = true;
+      break;
+    }
+    const word = m[0];
+    // The line only grows while it fits: measuring a candidate costs about one line of text.
     const candidate = line === '' ? word : `${line} ${word}`;
     if (measure(candidate) <= width) {
       line = candidate;
       continue;
     }
     if (line !== '') lines.push(line);
-    // The word alone: cut it while it is too wide.
-    let rest = word;
-    while (measure(rest) > width && [...rest].length > 1) {
-      const chars = [...rest];
-      let n = chars.length - 1;
-      while (n > 1 && measure(chars.slice(0, n).join('')) > width) n--;
-      lines.push(chars.slice(0, n).join(''));
-      rest = chars.slice(n).join('');
+    line = '';
+    if (lines.length >= maxLines) {
+      truncated = true;
+      break;
     }
-    line = rest;
+    if (candidate !== word && measure(word) <= width) {
+      line = word;
+      continue;
+    }
+    // The word alone is too wide: cut it, character by character, each measured once.
+    let piece = '';
+    let used = 0;
+    for (const ch of word) {
+      const w = measure(ch);
+      if (piece !== '' && used + w > width) {
+        lines.push(piece);
+        piece = '';
+        used = 0;
+        if (lines.length >= maxLines) {
+          truncated = true;
+          break;
+        }
+      }
+      piece += ch;
+      used += w;
+    }
+    if (truncated) break;
+    line = piece;
   }
-  if (line !== '') lines.push(line);
+  if (line !== '' && lines.length < maxLines) lines.push(line);
+  else if (line !== '') truncated = true;
+  if (truncated && lines.length > 0) lines[lines.length - 1] = withEllipsis(lines[lines.length - 1] ?? '', width, measure);
   return lines;
+}
+
+/** The line with "…" at its end, shortened until it fits `width` (a bounded loop: a line is short). */
+function withEllipsis(line: string, width: number, measure: (s: string) => number): string {
+  const chars = [...line];
+  while (chars.length > 0 && measure(`${chars.join('')}…`) > width) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
 }

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildIndicatorChartOption } from '@/charts/build-indicator-option';
+import { estimateLines, legendRows } from '@/charts/chart-text';
+import { type FigureInput, frameTextWidth, renderFigureSvg, wrapText } from '@/charts/figure';
+
+/** A measure of 10 px a character that counts the characters it was asked to measure (the work done). */
+function countingMeasure() {
+  const counter = { chars: 0, calls: 0 };
+  const measure = (s: string) => {
+    counter.calls++;
+    counter.chars += s.length;
+    return s.length * 10;
+  };
+  return { counter, measure };
+}
+
+describe('wrapText(text, width, measure, maxLines)', () => {
+  const measure = (s: string) => s.length * 10;
+  it.each([
+    ['one two three four', 80, 2, ['one two', 'three…']],
+    ['one two', 80, 1, ['one two']],
+    ['one two three', 80, 1, ['one two…']],
+    ['abcdefghijklmnop', 50, 2, ['abcde', 'fghi…']],
+    ['abcdefghij', 50, 2, ['abcde', 'fghij']],
+    ['abcdefghijk', 50, 2, ['abcde', 'fghi…']],
+  ] as const)('wrapText(%j, %i, 10 px a letter, %i lines) is %j', (text, width, maxLines, lines) => {
+    expect(wrapText(text, width, measure, maxLines)).toEqual(lines);
+  });
+
+  it('cuts a word of 9,000 characters measuring each character about once (was: every prefix, again and again)', () => {
+    const { counter, measure: m } = countingMeasure();
+    const lines = wrapText('x'.repeat(9000), 500, m);
+    expect(lines).toHaveLength(180);
+    expect(lines.every((l) => l.length === 50)).toBe(true);
+    expect(counter.chars).toBeLessThan(3 * 9000);
+  });
+
+  it('stops at maxLines: a 100,000-character text shown in 4 lines costs about 4 lines of measuring', () => {
+    const { counter, measure: m } = countingMeasure();
+    const lines = wrapText(Array.from({ length: 20_000 }, () => 'word').join(' '), 500, m, 4);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]?.endsWith('…')).toBe(true);
+    expect(counter.chars).toBeLessThan(20_000);
+  });
+
+  it('property: work linear in the text, every line within the width, at most maxLines lines', () => {
+    const word = fc.oneof(fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', 'W', 'ي', '1') }), fc.string({ minLength: 200, maxLength: 3000, unit: fc.constantFrom('x', 'ع') }));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.integer({ min: 40, max: 800 }), fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }), (words, width, maxLines) => {
+        const text = words.join(' ');
+        const { counter, measure: m } = countingMeasure();
+        const lines = wrapText(text, width, m, maxLines);
+        // Each character is measured a bounded number of times: in candidates of its line, once alone, once more at the ellipsis.
+        const perLine = Math.ceil(width / 10) + 1;
+        expect(counter.chars).toBeLessThanOrEqual(4 * text.length + 4 * perLine * perLine);
+        for (const l of lines) expect(m(l)).toBeLessThanOrEqual(width);
+        if (maxLines !== undefined) expect(lines.length).toBeLessThanOrEqual(maxLines);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('chart text helpers take time linear in the text', () => {
+  it('property: estimateLines and legendRows measure each label once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 5000 }), { maxLength: 40 }), fc.integer({ min: 100, max: 1200 }), (names, width) => {
+        const { counter, measure: m } = countingMeasure();
+        const rows = legendRows(names, width, (s) => m(s));
+        expect(rows.flat()).toEqual(names);
+        const lines = estimateLines(names.join(' '), width, 14, (s) => m(s));
+        expect(lines).toBeLessThanOrEqual(6);
+        const total = names.reduce((n, s) => n + s.length, 0);
+        expect(counter.chars).toBeLessThanOrEqual(2 * total + names.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('renderFigureSvg: long texts never make a tall figure', () => {
+  const option = buildIndicatorChartOption({
+    lang: 'en',
+    dir: 'ltr',
+    digits: 'latn',
+    title: '',
+    unit: '%',
+    series: [{ name: 'City', highlighted: true, points: [{ year: 2015, value: 20 }, { year: 2020, value: 12.5 }] }],
+    description: '',
+    width: 600,
+    animate: false,
+  });
+  const figure = (text: FigureInput['text']) => renderFigureSvg({ lang: 'en', dir: 'ltr', width: 600, chartHeight: 300, option, text });
+  const frameTexts = (svg: string) => [...svg.slice(0, svg.indexOf('<svg x=')).matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+
+  it('a city name of 9,000 characters: title at most 5 lines, subtitle 3, each ending in "…" (was 3,523 px tall)', () => {
+    const city = `Amman${'x'.repeat(8995)}`;
+    const { svg, height } = figure({ title: `11.6.2 ${city}`, subtitle: `${city} · %`, footer: ['Method: Open SDG.'] });
+    const texts = frameTexts(svg);
+    expect(texts).toHaveLength(5 + 3 + 1);
+    expect(texts[4]?.endsWith('…')).toBe(true);
+    expect(texts[7]?.endsWith('…')).toBe(true);
+    expect(height).toBeLessThan(650);
+  });
+
+  it('a footer listing sources of 100,000 characters: 4 lines for it (was 28,806 px tall), the other footer lines kept', () => {
+    const sources = Array.from({ length: 1000 }, (_, i) => `Survey ${i} of the municipality, table ${i}`).join('; ');
+    const { svg, height } = figure({ title: 'T', subtitle: '', footer: [`Data: ${sources}.`, 'Method: Open SDG.', 'Computed on 1 January 2026.'] });
+    const texts = frameTexts(svg);
+    expect(texts.slice(1, 5).every((t) => frameTextWidth(t, 11) <= 600 - 32)).toBe(true);
+    expect(texts[4]?.endsWith('…')).toBe(true);
+    expect(texts.slice(5)).toEqual(['Method: Open SDG.', 'Computed on 1 January 2026.']);
+    expect(height).toBeLessThan(560);
+  });
+
+  it('at most 8 footer entries', () => {
+    const { svg } = figure({ title: 'T', subtitle: '', footer: Array.from({ length: 50 }, (_, i) => `Line ${i}.`) });
+    expect(frameTexts(svg)).toHaveLength(1 + 8);
+  });
+});
