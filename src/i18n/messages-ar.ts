@@ -661,6 +661,7 @@ export const ar = {
   'preview.title': 'الصفوف الأولى من الملف',
   'preview.caption': 'صف العناوين وأول {count} صفًا كما قُرئت',
   'preview.line': 'السطر',
+  'preview.columnsShown': 'تُعرض أول {shown} من {total} عمودًا.',
 
   'import.button_zero': 'لا توجد مشاهدات للاستيراد',
   'import.button_one': 'استيراد مشاهدة واحدة',
@@ -714,6 +715,7 @@ export const ar = {
   'mapping.blankHeader': 'العمود {index} (بلا اسم)',
   'mapping.examples': 'مثلًا:',
   'mapping.noExamples': 'لا توجد قيم في الصفوف الأولى.',
+  'mapping.columnsShown': 'تُعرض أول {shown} من {total} عمودًا؛ وتحتفظ الأعمدة الأخرى بالدور الذي اكتُشف لها.',
   'mapping.role.city': 'المدينة',
   'mapping.role.cityCode': 'رمز المدينة',
   'mapping.role.district': 'الحي (الدائرة، المنطقة)',

@@ -643,6 +643,7 @@ export const en = {
   'preview.title': 'First rows of the file',
   'preview.caption': 'The header and the first {count} rows as read',
   'preview.line': 'Line',
+  'preview.columnsShown': 'Showing the first {shown} of {total} columns.',
 
   'import.button_one': 'Import {count} observation',
   'import.button_other': 'Import {count} observations',
@@ -684,6 +685,7 @@ export const en = {
   'mapping.blankHeader': 'Column {index} (no name)',
   'mapping.examples': 'For example:',
   'mapping.noExamples': 'No values in the first rows.',
+  'mapping.columnsShown': 'Showing the first {shown} of {total} columns; the others keep the role detected for them.',
   'mapping.role.city': 'City',
   'mapping.role.cityCode': 'City code',
   'mapping.role.district': 'District (ward, neighbourhood)',

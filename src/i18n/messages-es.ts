@@ -646,6 +646,7 @@ export const es = {
   'preview.title': 'Primeras filas del archivo',
   'preview.caption': 'El encabezado y las primeras {count} filas tal como se leyeron',
   'preview.line': 'Línea',
+  'preview.columnsShown': 'Se muestran las primeras {shown} de {total} columnas.',
 
   'import.button_one': 'Importar {count} observación',
   'import.button_other': 'Importar {count} observaciones',
@@ -687,6 +688,7 @@ export const es = {
   'mapping.blankHeader': 'Columna {index} (sin nombre)',
   'mapping.examples': 'Por ejemplo:',
   'mapping.noExamples': 'No hay valores en las primeras filas.',
+  'mapping.columnsShown': 'Se muestran las primeras {shown} de {total} columnas; las demás conservan el papel detectado para ellas.',
   'mapping.role.city': 'Ciudad',
   'mapping.role.cityCode': 'Código de ciudad',
   'mapping.role.district': 'Distrito (barrio)',

@@ -647,6 +647,7 @@ export const fr = {
   'preview.title': 'Premières lignes du fichier',
   'preview.caption': 'L’en-tête et les {count} premières lignes, tels que lus',
   'preview.line': 'Ligne',
+  'preview.columnsShown': 'Affichage des {shown} premières colonnes sur {total}.',
 
   'import.button_one': 'Importer {count} observation',
   'import.button_other': 'Importer {count} observations',
@@ -688,6 +689,7 @@ export const fr = {
   'mapping.blankHeader': 'Colonne {index} (sans nom)',
   'mapping.examples': 'Par exemple\u00a0:',
   'mapping.noExamples': 'Aucune valeur dans les premières lignes.',
+  'mapping.columnsShown': 'Affichage des {shown} premières colonnes sur {total}\u00a0; les autres gardent le rôle détecté pour elles.',
   'mapping.role.city': 'Ville',
   'mapping.role.cityCode': 'Code de la ville',
   'mapping.role.district': 'Quartier (arrondissement)',

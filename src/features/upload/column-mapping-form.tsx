@@ -33,6 +33,9 @@ const PROBLEM_MARKS: Readonly<Record<NonNullable<PreviewCell['problem']>, Messag
 export type MappingChoice = { roles: ColumnRole[]; fixed: FixedValues; save: boolean };
 
 /** A few distinct non-blank values of a column, to recognise it by. */
+/** Columns offered for a role: a file of 524,288 columns shows its first ones (the others keep their detected role). */
+export const MAPPING_COLUMNS = 200;
+
 function examples(preview: readonly (readonly string[])[], col: number): string[] {
   const out: string[] = [];
   for (const row of preview.slice(1)) {
@@ -136,8 +139,9 @@ export function ColumnMappingForm({
       <form onSubmit={submit} noValidate>
         <fieldset className="mapping-columns">
           <legend>{t('mapping.columns')}</legend>
+          {header.length > MAPPING_COLUMNS ? <p className="hint">{t('mapping.columnsShown', { shown: MAPPING_COLUMNS, total: header.length })}</p> : null}
           <ul>
-            {header.map((h, i) => {
+            {header.slice(0, MAPPING_COLUMNS).map((h, i) => {
               const selectId = `${baseId}-col-${i}`;
               const exampleId = `${baseId}-ex-${i}`;
               const ex = examples(result.preview, i);

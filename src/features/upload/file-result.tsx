@@ -5,6 +5,9 @@ import type { MessageKey } from '@/i18n/messages-en';
 import { ValidationReport } from './validation-report';
 import { ENCODING_NAMES } from '@/i18n/issue-text';
 
+/** Columns the preview table draws: a file of 524,288 columns is shown by its first ones, with a note. */
+export const PREVIEW_TABLE_COLUMNS = 50;
+
 const DELIMITER_KEYS: Readonly<Record<Delimiter, MessageKey>> = {
   ',': 'result.delimiter.comma',
   ';': 'result.delimiter.semicolon',
@@ -29,8 +32,10 @@ export function FileResult({ result, children }: { result: IngestResult; childre
   const { t, formatNumber } = useI18n();
   const { file } = result;
   const headingId = useId();
-  const header = result.preview[0] ?? [];
+  const allColumns = file.header.length;
+  const header = (result.preview[0] ?? []).slice(0, PREVIEW_TABLE_COLUMNS);
   const body = result.preview.slice(1);
+  const columns = header.length;
   return (
     <article className="card file-result" aria-labelledby={headingId}>
       <h3 id={headingId} tabIndex={-1}>
@@ -55,6 +60,7 @@ export function FileResult({ result, children }: { result: IngestResult; childre
       {header.length > 0 ? (
         <details className="preview" open>
           <summary>{t('preview.title')}</summary>
+          {allColumns > columns ? <p className="hint">{t('preview.columnsShown', { shown: columns, total: allColumns })}</p> : null}
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('preview.title')}>
             <table>
               <caption className="visually-hidden">{t('preview.caption', { count: body.length })}</caption>
@@ -70,8 +76,8 @@ export function FileResult({ result, children }: { result: IngestResult; childre
               <tbody>
                 {body.map((row, r) => (
                   <tr key={r}>
-                    {/* A ragged row is shown as read: short rows padded with empty cells, long ones in full. */}
-                    {Array.from({ length: Math.max(row.length, header.length) }, (_, c) => (
+                    {/* A ragged row is shown as read: short rows padded with empty cells, long ones in full (up to the columns shown). */}
+                    {Array.from({ length: Math.min(Math.max(row.length, columns), PREVIEW_TABLE_COLUMNS) }, (_, c) => (
                       <td key={c}>
                         <bdi>{row[c] ?? ''}</bdi>
                       </td>
