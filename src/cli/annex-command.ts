@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
-import { annexCsv, buildAnnex } from '@/model/annex';
+import { annexCsv, annexSheet, buildAnnex, EXCEL_CELL_CHARS } from '@/model/annex';
 import { annexXlsxNode } from '@/model/annex-xlsx-node';
 import { cityArgProblem, resolveCityArg } from '@/model/find-city';
 import { LANGS, type Lang } from '@/i18n/lang';
@@ -70,6 +70,11 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const indicators = new Set(rows.map((r) => r.indicator)).size;
     const counted = `${indicators.toLocaleString('en-US')} indicator${indicators === 1 ? '' : 's'}${rows.length === indicators ? '' : ` in ${rows.length.toLocaleString('en-US')} rows (one per series where no headline series is set)`}`;
     io.stderr(`wrote the annex of ${cityLabel(city)}: ${counted}, method ${method}, language ${lang} → ${out}\n`);
+    const cut = format === 'csv' ? 0 : annexSheet(rows, lang).truncatedCells;
+    if (cut > 0)
+      io.stderr(
+        `note: ${cut.toLocaleString('en-US')} text ${cut === 1 ? 'cell was' : 'cells were'} longer than Excel's limit of ${EXCEL_CELL_CHARS.toLocaleString('en-US')} characters and ${cut === 1 ? 'was' : 'were'} cut, ending in "…" (the workbook says so below the table; --out annex.csv keeps the full text)\n`,
+      );
   }
   return failed ? EXIT_DATA_ERRORS : EXIT_OK;
 }

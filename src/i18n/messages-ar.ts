@@ -943,6 +943,7 @@ export const ar = {
   'annex.title': 'الملحق الإحصائي',
   'annex.caption': 'الملحق الإحصائي: {city}',
   'annex.sheet': 'الملحق الإحصائي',
+  'annex.truncatedCells': 'خلايا قُصّت إلى حدّ Excel وهو {limit} حرفًا (وتنتهي بـ «…»): {count}. يحتفظ الملحق بصيغة CSV بالنص كاملًا.',
   'annex.col.city': 'المدينة',
   'annex.col.cityCode': 'رمز المدينة',
   'annex.col.indicator': 'المؤشر',

@@ -845,6 +845,7 @@ export const en = {
   'annex.title': 'Statistical annex',
   'annex.caption': 'Statistical annex: {city}',
   'annex.sheet': 'Statistical annex',
+  'annex.truncatedCells': 'Cells cut to Excel’s limit of {limit} characters (ending in “…”): {count}. The CSV annex keeps the full text.',
   'annex.col.city': 'City',
   'annex.col.cityCode': 'City code',
   'annex.col.indicator': 'Indicator',

@@ -843,6 +843,7 @@ export const es = {
   'annex.title': 'Anexo estadístico',
   'annex.caption': 'Anexo estadístico: {city}',
   'annex.sheet': 'Anexo estadístico',
+  'annex.truncatedCells': 'Celdas recortadas al límite de Excel de {limit} caracteres (terminan en «…»): {count}. El anexo CSV conserva el texto completo.',
   'annex.col.city': 'Ciudad',
   'annex.col.cityCode': 'Código de la ciudad',
   'annex.col.indicator': 'Indicador',

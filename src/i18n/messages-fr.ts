@@ -844,6 +844,7 @@ export const fr = {
   'annex.title': 'Annexe statistique',
   'annex.caption': 'Annexe statistique\u00a0: {city}',
   'annex.sheet': 'Annexe statistique',
+  'annex.truncatedCells': 'Cellules coupées à la limite d’Excel de {limit}\u00a0caractères (terminées par «\u00a0…\u00a0»)\u00a0: {count}. L’annexe CSV garde le texte entier.',
   'annex.col.city': 'Ville',
   'annex.col.cityCode': 'Code de la ville',
   'annex.col.indicator': 'Indicateur',

@@ -258,7 +258,21 @@ export type AnnexSheet = {
     /** The header row stays in view (Excel's "freeze panes"). */
     readonly stickyRowsCount: number;
   };
+  /** Text cells cut to Excel's limit (EXCEL_CELL_CHARS, ending in "…"); the sheet then says so below the table. */
+  readonly truncatedCells: number;
 };
+
+/** The most characters Excel keeps in a cell: a longer text makes Excel report the workbook as damaged. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** A text within Excel's cell limit: cut, ending in "…", never inside a surrogate pair. */
+function excelText(v: string): string {
+  if (v.length <= EXCEL_CELL_CHARS) return v;
+  let end = EXCEL_CELL_CHARS - 1;
+  const last = v.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${v.slice(0, end)}…`;
+}
 
 /** Excel number format for a value with `decimals` places ('General' when unknown). */
 function numberFormat(decimals: number | undefined): string {
@@ -282,6 +296,7 @@ export function annexSheet(rows: readonly AnnexRow[], lang: Lang): AnnexSheet {
   const headRow: AnnexSheetCell[] = header.map((h) => ({ type: String, value: h, fontWeight: 'bold', wrap: true, alignVertical: 'top', backgroundColor: '#EEEEEE', bottomBorderStyle: 'thin' }));
   const widths = header.map((h) => Math.min(Math.max(h.length, 8), 24));
   const data: AnnexSheetCell[][] = [headRow];
+  let truncatedCells = 0;
   for (const r of rows) {
     const line: AnnexSheetCell[] = ANNEX_COLUMNS.map((c, i) => {
       const v = annexCell(r, c, lang);
@@ -291,13 +306,19 @@ export function annexSheet(rows: readonly AnnexRow[], lang: Lang): AnnexSheet {
         widths[i] = Math.max(widths[i] ?? 0, Math.min(String(Math.round(v)).length + 4, 16));
         return { type: Number, value: v, format };
       }
-      widths[i] = Math.min(Math.max(widths[i] ?? 0, [...v].length + 1), c === 'title' || c === 'source' ? 60 : 30);
-      return { type: String, value: v };
+      const max = c === 'title' || c === 'source' ? 60 : 30;
+      widths[i] = Math.min(Math.max(widths[i] ?? 0, v.length > max ? max : [...v].length + 1), max);
+      const text = excelText(v);
+      if (text !== v) truncatedCells++;
+      return { type: String, value: text };
     });
     data.push(line);
   }
+  // Said in the workbook itself, below the table (the CSV annex keeps every text whole).
+  if (truncatedCells > 0) data.push([], [{ type: String, value: t(lang, 'annex.truncatedCells', { count: truncatedCells, limit: EXCEL_CELL_CHARS }) }]);
   return {
     data,
     options: { sheet: sheetName(t(lang, 'annex.sheet')), columns: widths.map((width) => ({ width })), rightToLeft: lang === 'ar', stickyRowsCount: 1 },
+    truncatedCells,
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS_DIR, loadRegistryFromDirs } from '@/cli/load-registry';
 import { type ObservationInput, ObservationTableBuilder } from '@/domain/observation-table';
 import { buildDashboard } from '@/model/dashboard-model';
-import { annexHeader, buildAnnex, type AnnexRow } from '@/model/annex';
+import { annexCsv, annexHeader, annexSheet, buildAnnex, EXCEL_CELL_CHARS, type AnnexRow } from '@/model/annex';
 import { annexXlsxNode } from '@/model/annex-xlsx-node';
 import type { Lang } from '@/i18n/lang';
 
@@ -65,6 +65,23 @@ describe('annexXlsxNode(rows, lang)', () => {
     expect(ar).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect(ar).not.toContain('<f>');
     expect(await sheetXml('en')).not.toMatch(/rightToLeft="(1|true)"/);
+  });
+
+  it("cells within Excel's 32,767-character limit: a longer source is cut with an ellipsis and the sheet says so; the CSV keeps it whole", async () => {
+    const b = new ObservationTableBuilder(4);
+    const source = `Municipal survey ${'s'.repeat(100_000)}`;
+    b.push({ ...base, source });
+    b.push({ ...base, year: 2020, value: 22, line: 3, source });
+    const dashboard = buildDashboard([b.finish()], registry, 'opensdg');
+    const rows = buildAnnex({ dashboard, registry, datasets: [], names: {}, lang: 'en', digits: 'latn' }, 'XD-WNR');
+    expect(rows[0]?.source.length).toBeGreaterThan(EXCEL_CELL_CHARS);
+    expect(annexSheet(rows, 'en').truncatedCells).toBe(1);
+    const data = (await readXlsxFile(Buffer.from(await annexXlsxNode(rows, 'en'))))[0]?.data ?? [];
+    const cell = String(data[1]?.[14]);
+    expect(cell).toHaveLength(EXCEL_CELL_CHARS);
+    expect(cell.endsWith('s…')).toBe(true);
+    expect(data.at(-1)?.[0]).toBe('Cells cut to Excel’s limit of 32,767 characters (ending in “…”): 1. The CSV annex keeps the full text.');
+    expect(annexCsv(rows, 'en')).toContain(source);
   });
 
   it('an empty annex is a header-only workbook', async () => {
