@@ -119,3 +119,32 @@ describe('renderFigureSvg: long texts never make a tall figure', () => {
     expect(frameTexts(svg)).toHaveLength(1 + 8);
   });
 });
+
+describe('renderFigureSvg on hostile text (property)', () => {
+  const option = buildIndicatorChartOption({
+    lang: 'ar',
+    dir: 'rtl',
+    digits: 'arab',
+    title: '',
+    unit: '%',
+    series: [{ name: 'مدينة', highlighted: true, points: [{ year: 2015, value: 20 }, { year: 2020, value: 12.5 }] }],
+    description: '',
+    width: 800,
+    animate: false,
+  });
+  const longText = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.tuple(fc.constantFrom('x', 'ع', 'word ', 'الحي ', '\u202e', '<&>'), fc.integer({ min: 1000, max: 20_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length))),
+  );
+  it('the figure stays within a bounded height whatever the title, subtitle and footer', () => {
+    fc.assert(
+      fc.property(longText, longText, fc.array(longText, { maxLength: 20 }), fc.constantFrom<'ltr' | 'rtl'>('ltr', 'rtl'), (title, subtitle, footer, dir) => {
+        const { height, svg } = renderFigureSvg({ lang: 'ar', dir, width: 800, chartHeight: 400, option, text: { title, subtitle, footer } });
+        // Title 5 lines of 24 px, subtitle 3 of 18, footer 8 entries of 4 lines of 15, margins.
+        expect(height).toBeLessThanOrEqual(400 + 5 * 24 + 3 * 18 + 8 * 4 * 15 + 60);
+        expect(svg.length).toBeLessThan(200_000);
+      }),
+      { numRuns: 25, seed: 16 },
+    );
+  });
+});
