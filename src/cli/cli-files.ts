@@ -215,7 +215,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Codes that are errors whatever the context: their counts stay complete when the issue list is capped. */
 const ALWAYS_ERRORS = [
-  'empty_file', 'binary_file', 'file_too_large', 'unknown_format', 'missing_column', 'missing_quotes', 'invalid_quotes',
+  'empty_file', 'binary_file', 'file_too_large', 'too_many_columns', 'unknown_format', 'missing_column', 'missing_quotes', 'invalid_quotes',
   'ragged_row', 'cell_too_long', 'not_a_number', 'invalid_year', 'missing_city', 'missing_indicator',
   'value_out_of_range', 'conflicting_duplicate', 'unreadable_file',
 ];

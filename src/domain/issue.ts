@@ -18,6 +18,7 @@ export const ISSUE_CODES = [
   'blank_header',
   'duplicate_header',
   'missing_column',
+  'too_many_columns',
   'extra_column',
   // structure
   'missing_quotes',

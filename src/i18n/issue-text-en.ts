@@ -95,6 +95,13 @@ export const EN: Writer = {
           : `Add a column named ${ROLE_EXAMPLES[role] ?? c.q(role)}, or rename the column that holds the ${roleName ?? role}.`,
     };
   },
+  too_many_columns: (c) => {
+    const limit = c.num('limit');
+    return {
+      message: c.at_(c.atRow, `the header has more than ${limit === undefined ? 'a million' : c.n(limit)} columns: the file was not read (Excel sheets have at most ${c.n(16384)}).`),
+      fix: 'Check the delimiter under Reading options (a wrong one can split every character), or save the sheet again as CSV; split a very wide table into several files.',
+    };
+  },
   extra_column: (c) => ({
     message: c.at_(c.issue.column === null ? '' : `Column ${c.q(c.issue.column)}: `, 'this column is not used and was ignored.'),
     fix: 'Nothing to do if it is not needed. To import it, rename it to a known role (unit, series, source, note) or keep it as a breakdown such as sex or age.',

@@ -101,6 +101,13 @@ export const ES: Writer = {
           : `Añada una columna llamada ${ROLE_EXAMPLES_ES[role] ?? c.q(role)} o cambie el nombre de la columna que contiene ${names?.[1] ?? c.q(role)}.`,
     };
   },
+  too_many_columns: (c) => {
+    const limit = c.num('limit');
+    return {
+      message: c.at_(c.atRow, `el encabezado tiene más de ${limit === undefined ? 'un millón de' : c.n(limit)} columnas: el archivo no se leyó (una hoja de Excel tiene como máximo ${c.n(16384)}).`),
+      fix: 'Compruebe el delimitador en las opciones de lectura (uno equivocado puede separar cada carácter) o vuelva a guardar la hoja como CSV; divida una tabla muy ancha en varios archivos.',
+    };
+  },
   extra_column: (c) => ({
     message: c.at_(c.issue.column === null ? '' : `Columna ${c.q(c.issue.column)}: `, 'esta columna no se usa y se ignoró.'),
     fix: 'No hace falta hacer nada si no se necesita. Para importarla, cámbiele el nombre por un rol conocido (unidad, serie, fuente, nota) o consérvela como desglose, por ejemplo sexo o edad.',

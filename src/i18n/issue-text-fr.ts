@@ -104,6 +104,13 @@ export const FR: Writer = {
           : `Ajoutez une colonne nommée ${ROLE_EXAMPLES_FR[role] ?? c.q(role)}, ou renommez la colonne qui contient ${names?.[1] ?? c.q(role)}.`,
     };
   },
+  too_many_columns: (c) => {
+    const limit = c.num('limit');
+    return {
+      message: c.at_(c.atRow, `l’en-tête a plus de ${limit === undefined ? 'un million de' : c.n(limit)} colonnes\u202f: le fichier n’a pas été lu (une feuille Excel en a au plus ${c.n(16384)}).`),
+      fix: 'Vérifiez le séparateur dans les options de lecture (un mauvais séparateur peut couper chaque caractère), ou enregistrez de nouveau la feuille en CSV\u202f; découpez un tableau très large en plusieurs fichiers.',
+    };
+  },
   extra_column: (c) => ({
     message: c.at_(c.issue.column === null ? '' : `Colonne ${c.q(c.issue.column)}\u00a0: `, 'cette colonne n’est pas utilisée et a été ignorée.'),
     fix: 'Rien à faire si elle n’est pas utile. Pour l’importer, renommez-la avec un rôle connu (unité, série, source, note) ou gardez-la comme ventilation, par exemple le sexe ou l’âge.',

@@ -6,7 +6,7 @@ import { detectDelimiter, normalizeNewlines, planToMapping } from './detect';
 import { IssueCollector } from './issue-collector';
 import { cleanText } from './normalize-cell';
 import type { FileInfo, IngestOptions, IngestResult } from './types';
-import { MAX_HEADER_CHARS, PREVIEW_COLUMNS } from './limits';
+import { MAX_COLUMNS, MAX_HEADER_CHARS, PREVIEW_COLUMNS } from './limits';
 import { isTooLarge, tooLargeResult } from './too-large-file';
 import { RowContext } from './row-context';
 
@@ -79,6 +79,11 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
   text = lines.text;
   const newline = lines.newline;
   const hasQuotes = text.includes('"');
+  // Counted on the text before parsing: a header of millions of cells is refused before PapaParse builds them.
+  if (headerFieldsOver(text, delimiter, MAX_COLUMNS)) {
+    issues.add('too_many_columns', 'error', { row: 1 }, { limit: MAX_COLUMNS });
+    return empty({ ...base, delimiter });
+  }
 
   const ctx = new RowContext(input.name, registry, options, issues);
   let header: string[] | undefined;
@@ -170,6 +175,28 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
 }
 
 type QuoteError = 'missing_quotes' | 'invalid_quotes';
+
+/**
+ * True when the first non-blank record of `text` has more than `limit` fields: delimiters outside quotes
+ * are counted up to its line break, stopping as soon as the limit is passed (linear in the header only).
+ */
+export function headerFieldsOver(text: string, delimiter: string, limit: number): boolean {
+  const d = delimiter.charCodeAt(0);
+  let i = 0;
+  // Blank lines before the header are skipped, as the record loop skips them.
+  while (i < text.length && (text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d || text.charCodeAt(i) === 0x20)) i++;
+  let fields = 1;
+  let quoted = false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === d) {
+      if (++fields > limit) return true;
+    } else if (c === 0x0a || c === 0x0d) return false;
+  }
+  return false;
+}
 
 /** A row as the preview keeps it: the first PREVIEW_COLUMNS cells, each cut to 200 characters. */
 function previewCells(fields: readonly string[]): string[] {

@@ -7,8 +7,8 @@ import { loadRegistryFromDirs } from '@/cli/load-registry';
 import { runCli } from '@/cli/run-cli';
 import { getObservation } from '@/domain/observation-table';
 import { issueText } from '@/i18n/issue-text';
-import { ingestFile } from '@/ingest/ingest-file';
-import { MAX_FILE_BYTES, PREVIEW_COLUMNS } from '@/ingest/limits';
+import { headerFieldsOver, ingestFile } from '@/ingest/ingest-file';
+import { MAX_COLUMNS, MAX_FILE_BYTES, PREVIEW_COLUMNS } from '@/ingest/limits';
 import type { IngestResult } from '@/ingest/types';
 import { utf8 } from './fixture-bytes';
 
@@ -105,6 +105,24 @@ describe('ingestFile: bounded header and cell work', () => {
     const missing = r.issues.find((i) => i.code === 'missing_column');
     expect(String(missing?.params.header).length).toBeLessThanOrEqual(501);
     expect(reportSize(r)).toBeLessThan(200_000);
+  });
+
+  it('a header of more than MAX_COLUMNS columns is refused before parsing (a 50 MB header of "a,a,…" crashed past 2.6 GB)', () => {
+    const r = ingestFile(utf8('too-wide.csv', `${'a,'.repeat(MAX_COLUMNS)}a\nx\n`), registry);
+    expect(codes(r)).toEqual(['error:too_many_columns@1']);
+    expect(r.file.header).toEqual([]);
+    expect(issueText(r.issues[0]!, 'en').message).toBe('Row 1: the header has more than 1,048,576 columns: the file was not read (Excel sheets have at most 16,384).');
+  });
+
+  it.each([
+    ['a,b,c\nx', 2, true],
+    ['a,b,c\nx', 3, false],
+    ['"a,b",c\nx,y,z,w', 2, false],
+    ['\n\na,b,c', 2, true],
+    ['a;b;c', 2, false],
+    ['"open,a,b,c', 2, false],
+  ] as const)('headerFieldsOver(%j, ",", %i) is %s', (text, limit, over) => {
+    expect(headerFieldsOver(text, ',', limit)).toBe(over);
   });
 
   it('the preview keeps the first PREVIEW_COLUMNS columns of each row; the header keeps them all', () => {
