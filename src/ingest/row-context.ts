@@ -45,6 +45,9 @@ function headerText(header: readonly string[]): string {
   return s;
 }
 
+const BLANK_CELL = { kind: 'blank' } as const;
+const INVALID_CELL = { kind: 'invalid' } as const;
+
 /** Per-file state of the row loop: plan, dictionaries with caches of raw cell → id, and counters. */
 export class RowContext {
   rowPlan: RowPlan | undefined;
@@ -172,7 +175,8 @@ export class RowContext {
       this.decimalSettled = true;
     } else {
       const samples: string[] = [];
-      for (const row of sample) for (const v of plan.values) if (samples.length < 2000) samples.push(row[v.col] ?? '');
+      // Cells too long to be numbers are no evidence (and a cell of megabytes would be scanned for nothing).
+      for (const row of sample) for (const v of plan.values) if (samples.length < 2000 && (row[v.col] ?? '').length <= 100) samples.push(row[v.col] ?? '');
       const detected = detectDecimalSeparator(samples);
       this.decimal = detected.decimal;
       this.decimalSettled = detected.evidence !== 'none';
@@ -486,7 +490,8 @@ export class RowContext {
       const src = plan.values[v];
       if (src === undefined) continue;
       const raw = fields[src.col] ?? '';
-      const cell = parseNumberCell(raw, this.decimal);
+      // A cell of megabytes is no number: said at once, without running the number parser over it.
+      const cell = raw.length > MAX_CELL_CHARS ? (raw.trim() === '' ? BLANK_CELL : INVALID_CELL) : parseNumberCell(raw, this.decimal);
       if (cell.kind === 'blank' || cell.kind === 'missing') continue; // missing values are normal
       const column = this.header[src.col] ?? '';
       if (cell.kind === 'invalid') {

@@ -141,6 +141,17 @@ describe('ingestFile: bounded header and cell work', () => {
     expect(reportSize(r)).toBeLessThan(10_000);
   });
 
+  it.each([
+    ['10 MB of quotes', '"'.repeat(10_000_000)],
+    ['a value cell of 10 MB', `city,indicator,year,value\nAmman,11.6.2,2020,${'9'.repeat(10_000_000)}\n`],
+    ['an open quote then 10 MB', `a,"${'x'.repeat(10_000_000)}`],
+  ])('%s without a line break: read once, a report of a few KB', (_, text) => {
+    const r = ingestFile(utf8('one-line.csv', text), registry);
+    expect(r.table.length).toBe(0);
+    expect(r.issues.some((i) => i.severity === 'error')).toBe(true);
+    expect(reportSize(r)).toBeLessThan(10_000);
+  });
+
   it('a column name of 100,000 characters is cut in every issue that names it', () => {
     const long = 'y'.repeat(100_000);
     const r = ingestFile(utf8('long-name.csv', `city,indicator,year,value,${long},${long}\nAmman,11.6.2,2020,4,a,b\n`), registry);
