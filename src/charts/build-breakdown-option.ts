@@ -3,7 +3,7 @@ import type { AriaComponentOption, GridComponentOption, TitleComponentOption, To
 import type { ComposeOption } from 'echarts/core';
 import type { Digits, Lang } from '@/i18n/lang';
 import { valueRange } from './build-trend-option';
-import { CHART_FONT, type ChartDirection, type ChartLocale, chartNumber, chartYear, estimateLines, estimateTextWidth, isolate, type MeasureText } from './chart-text';
+import { CHART_FONT, type ChartDirection, type ChartLocale, chartNumber, chartYear, estimateLines, estimateTextWidth, fitLines, isolate, type MeasureText } from './chart-text';
 import { escapeHtml } from './escape-html';
 
 export type BreakdownChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | TitleComponentOption | AriaComponentOption>;
@@ -85,7 +85,7 @@ export function buildBreakdownOption(input: BreakdownChartInput): BreakdownChart
     textStyle: { fontFamily: CHART_FONT, color: INK },
     aria: { enabled: true, label: { enabled: true, description: input.description }, decal: { show: true } },
     title: {
-      text: text(input.title),
+      text: text(fitLines(input.title, titleWidth, 14, input.measureText)),
       subtext: text(input.subtitle ?? ''),
       left: rtl ? 'right' : 8,
       padding: rtl ? [5, 10, 5, 5] : 5,

@@ -4,7 +4,7 @@ import type { ComposeOption } from 'echarts/core';
 import type { Digits, Lang } from '@/i18n/lang';
 import type { BarDecal } from './build-breakdown-option';
 import { valueRange } from './build-trend-option';
-import { CHART_FONT, type ChartDirection, type ChartLocale, chartNumber, chartYear, estimateLines, estimateTextWidth, isolate, legendRows, type MeasureText } from './chart-text';
+import { CHART_FONT, type ChartDirection, type ChartLocale, chartNumber, chartYear, estimateLines, estimateTextWidth, fitLines, isolate, legendRows, type MeasureText } from './chart-text';
 import { escapeHtml, escapeTemplate } from './escape-html';
 
 export type DistrictChartOption = ComposeOption<
@@ -216,7 +216,7 @@ export function buildDistrictOption(input: DistrictChartInput): DistrictChartOpt
     aria: { enabled: true, label: { enabled: true, description: input.description }, decal: { show: true } },
     title: {
       show: input.title !== '',
-      text: text(input.title),
+      text: text(fitLines(input.title, layout.titleWidth, 14, input.measureText)),
       subtext: text(input.subtitle ?? ''),
       left: rtl ? 'right' : 8,
       padding: rtl ? [5, 10, 5, 5] : 5,

@@ -9,7 +9,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { Digits, Lang } from '@/i18n/lang';
 import { valueRange } from './build-trend-option';
-import { CHART_FONT, type ChartDirection, type ChartLocale, chartNumber, chartYear, estimateLines, isolate, legendRows, type MeasureText } from './chart-text';
+import { CHART_FONT, type ChartDirection, type ChartLocale, chartNumber, chartYear, estimateLines, fitLines, isolate, legendRows, type MeasureText } from './chart-text';
 import { escapeHtml } from './escape-html';
 
 export type IndicatorChartOption = ComposeOption<
@@ -228,7 +228,7 @@ export function buildIndicatorChartOption(input: IndicatorChartInput): Indicator
     textStyle: { fontFamily: CHART_FONT, color: INK },
     aria: { enabled: true, label: { enabled: true, description: input.description } },
     title: {
-      text: text(input.title),
+      text: text(fitLines(input.title, titleWidth, 15, input.measureText)),
       subtext: text(input.subtitle ?? ''),
       // The keyword (not a number) also right-aligns both title lines (ECharts derives textAlign from it).
       left: rtl ? 'right' : 8,

@@ -8,6 +8,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import { fitLines } from './chart-text';
 
 export type TrendOption = ComposeOption<
   LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | TitleComponentOption | MarkLineComponentOption | AriaComponentOption
@@ -85,7 +86,7 @@ export function buildTrendOption(input: TrendInput, direction: ChartDirection): 
     textStyle: { fontFamily: 'system-ui, "Segoe UI", "Noto Sans", "Noto Sans Arabic", Tahoma, sans-serif', color: INK },
     aria: { enabled: true, label: { enabled: true, description: input.description } },
     title: {
-      text: text(input.title),
+      text: text(fitLines(input.title, titleWidth, 15, (t, size) => Math.ceil(t.length * size * 0.75))),
       subtext: text(input.subtitle ?? ''),
       // The keyword (not a number) also right-aligns both title lines (ECharts derives textAlign from it).
       left: rtl ? 'right' : 8,

@@ -65,6 +65,25 @@ export function estimateLines(text: string, width: number, fontSize: number, mea
 }
 
 /**
+ * A title cut with "…" so that it takes at most `maxLines` lines by `estimateLines`' count (6, the lines
+ * the layout plans for): a city name of 9,000 characters must not run over the plot. The full text stays
+ * in the data, tables and the chart's description. A few measures at most, each linear in the text.
+ */
+export function fitLines(text: string, width: number, fontSize: number, measure: MeasureText = estimateTextWidth, maxLines = 6): string {
+  const budget = Math.max(60, width) * maxLines;
+  const w = measure(text, fontSize) * 1.12;
+  if (w <= budget) return text;
+  const chars = Array.from(text);
+  let k = Math.floor((chars.length * budget) / w);
+  for (let tries = 0; tries < 12 && k > 0; tries++) {
+    const cut = `${chars.slice(0, k).join('').trimEnd()}…`;
+    if (measure(cut, fontSize) * 1.12 <= budget) return cut;
+    k = Math.floor(k * 0.9);
+  }
+  return `${chars.slice(0, k).join('').trimEnd()}…`;
+}
+
+/**
  * Splits legend items into rows that fit `width` (icon 25 px + gap 5 + text, items 14 px apart), in
  * reading order. Each row becomes its own legend component, so right-to-left rows can be mirrored
  * without the wrap order going wrong.

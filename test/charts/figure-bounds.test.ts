@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndicatorChartOption } from '@/charts/build-indicator-option';
-import { estimateLines, legendRows } from '@/charts/chart-text';
+import { estimateLines, fitLines, legendRows } from '@/charts/chart-text';
 import { type FigureInput, frameTextWidth, renderFigureSvg, wrapText } from '@/charts/figure';
 
 /** A measure of 10 px a character that counts the characters it was asked to measure (the work done). */
@@ -76,6 +76,40 @@ describe('chart text helpers take time linear in the text', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('fitLines(text, width, fontSize, measure, maxLines): on-screen chart titles', () => {
+  it('keeps a title that fits, cuts a longer one with "…" to the lines the layout plans', () => {
+    expect(fitLines('11.6.2 Fine particulate matter', 576, 15)).toBe('11.6.2 Fine particulate matter');
+    const city = `Amman${'x'.repeat(8995)}`;
+    const fitted = fitLines(`11.6.2 — ${city}`, 576, 15);
+    expect(fitted.endsWith('…')).toBe(true);
+    expect(fitted.length).toBeLessThan(600);
+    expect(estimateLines(fitted, 576, 15)).toBeLessThanOrEqual(6);
+  });
+
+  it('property: a few measures at most, and the result within maxLines by estimateLines', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30_000 }), fc.integer({ min: 100, max: 1200 }), fc.integer({ min: 1, max: 6 }), (text, width, maxLines) => {
+        const { counter, measure: m } = countingMeasure();
+        const fitted = fitLines(text, width, 14, (s) => m(s), maxLines);
+        expect(counter.calls).toBeLessThanOrEqual(14);
+        expect(Math.ceil((fitted.length * 10 * 1.12) / Math.max(60, width))).toBeLessThanOrEqual(maxLines);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('buildIndicatorChartOption draws a 9,000-character title as a few lines, ending in "…"', () => {
+    const option = buildIndicatorChartOption({
+      lang: 'en', dir: 'ltr', digits: 'latn', title: `11.6.2 — Amman${'x'.repeat(8995)}`, unit: '%',
+      series: [{ name: 'City', highlighted: true, points: [{ year: 2015, value: 20 }] }], description: '', width: 600, animate: false,
+    });
+    const title = (option.title as { text: string }[] | { text: string } | undefined);
+    const text = Array.isArray(title) ? (title[0]?.text ?? '') : (title?.text ?? '');
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.length).toBeLessThan(600);
   });
 });
 
