@@ -233,7 +233,8 @@ export class RowContext {
   /** The data's own city: the one the user named, else the file's name (said in the `city_assumed` note). */
   private dataCity(): string {
     const named = this.options.defaultCity?.trim();
-    return named !== undefined && named !== '' ? named : fileStem(this.fileName);
+    // As long as a city cell may be: the name typed for files without a city column is a cell of them all.
+    return named !== undefined && named !== '' ? named.slice(0, MAX_CELL_CHARS) : fileStem(this.fileName).slice(0, MAX_CELL_CHARS);
   }
 
   private cityDefault(): number {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ISSUE_CODES, type Issue } from '@/domain/issue';
 import { type ObservationTable, PLACE_KINDS, STRING_COLUMNS } from '@/domain/observation-table';
 import { MAX_YEAR, MIN_YEAR } from './parse-year';
+import { MAX_CELL_CHARS } from './limits';
 import type { ColumnMapping, FileInfo, IngestOptions, IngestResult } from './types';
 
 /**
@@ -127,6 +128,14 @@ export const ObservationTableSchema = z
         ctx.addIssue({ code: 'custom', path: ['value', i], message: `value ${String(t.value[i])} is not a finite number` });
         break;
       }
+    }
+    // Texts as long as a CSV cell may be (a disaggregation key holds several cells): a crafted backup with
+    // a source of 100,000 characters is refused like the CSV cell would be.
+    for (const col of STRING_COLUMNS) {
+      const limit = col === 'disaggregation' ? MAX_CELL_CHARS * 100 : MAX_CELL_CHARS;
+      const d = t.dict[col];
+      const at = d.findIndex((s) => s.length > limit);
+      if (at >= 0) ctx.addIssue({ code: 'custom', path: ['dict', col, at], message: `text of ${d[at]?.length ?? 0} characters (at most ${limit})` });
     }
     for (const col of [...STRING_COLUMNS, 'year', 'value', 'line'] as const) {
       if (t[col].length !== n) ctx.addIssue({ code: 'custom', path: [col], message: `has ${t[col].length} entries, expected ${n}` });
