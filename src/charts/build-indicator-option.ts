@@ -218,7 +218,8 @@ export function buildIndicatorChartOption(input: IndicatorChartInput): Indicator
     itemGap: 14,
     itemWidth: 25,
     itemHeight: 12,
-    textStyle: { color: INK, fontSize: 12 },
+    // A city name of 9,000 characters is cut with "…" (it laid a legend item out 61,000 px away, which the PNG rasteriser crashed on).
+    textStyle: { color: INK, fontSize: 12, width: Math.max(80, width - 80), overflow: 'truncate' },
     data: rtl ? [...row].reverse() : row,
   }));
 

@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndicatorChartOption } from '@/charts/build-indicator-option';
@@ -180,5 +181,21 @@ describe('renderFigureSvg on hostile text (property)', () => {
       }),
       { numRuns: 25, seed: 16 },
     );
+  });
+});
+
+describe('a city name of 9,000 characters in the legend', () => {
+  it.each(['ltr', 'rtl'] as const)('%s: cut with "…" inside the figure, and the PNG renders (resvg panicked on an item laid out 61,579 px away)', (dir) => {
+    const name = `Amman${'x'.repeat(8995)}`;
+    const option = buildIndicatorChartOption({
+      lang: dir === 'rtl' ? 'ar' : 'en', dir, digits: 'latn', title: '', unit: '%',
+      series: [{ name, highlighted: true, points: [{ year: 2015, value: 20 }, { year: 2020, value: 12.5 }] }], description: '', width: 800, animate: false,
+    });
+    const { svg } = renderFigureSvg({ lang: 'en', dir, width: 800, chartHeight: 400, option, text: { title: 'T', subtitle: '', footer: [] } });
+    const xs = [...svg.matchAll(/translate\((-?[\d.]+)[ ,]/g)].map((m) => Number(m[1]));
+    expect(Math.max(...xs)).toBeLessThan(900);
+    expect(svg).not.toContain('x'.repeat(2000));
+    const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 } }).render();
+    expect(png.width).toBe(1600);
   });
 });

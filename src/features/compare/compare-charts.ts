@@ -161,7 +161,8 @@ export function buildDumbbellOption(input: DumbbellInput, direction: ChartDirect
       top: 4,
       [rtl ? 'right' : 'left']: 8,
       align: rtl ? 'right' : 'left',
-      textStyle: { color: INK },
+      // Long city names are cut with "…" (the tooltip and the table keep them whole).
+      textStyle: { color: INK, width: 240, overflow: 'truncate' },
       // Legend items are laid out left to right: reversed, the first city reads first in Arabic.
       data: rtl ? [...names].reverse() : names,
     },
