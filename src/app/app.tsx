@@ -3,6 +3,9 @@ import { WorkspacePanel } from '@/features/data/workspace-panel';
 import { DatasetList } from '@/features/datasets/dataset-list';
 import { UploadPanel } from '@/features/upload/upload-panel';
 import { PlacesPanel } from '@/features/places/places-panel';
+import { BoundariesPanel } from '@/features/data/boundaries-panel';
+import { BoundaryContext } from '@/ui/boundary-context';
+import { useBoundaryFiles } from './use-boundary-files';
 import { HeadlineList } from '@/features/data/headline-list';
 import { chosenSeries, headlineOverrides } from '@/model/headline-choices';
 import { HeadlineContext, type HeadlineSettings } from '@/ui/headline-context';
@@ -149,6 +152,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
 
   // The Data view's place list reads the datasets in use as saved (merged places keep their own entry there).
   const placeTables = useMemo(() => data.library.filter((d) => d.included).map((d) => d.table), [data.library]);
+  const boundaryFiles = useBoundaryFiles({ sets: data.boundarySets, save: data.saveBoundarySets, tables: placeTables, gazetteer: data.gazetteer, names: data.cityNames });
   const href = (view: UrlState['view']) => formatHash({ ...url, view, lang });
   const problems = registryLoad.problems;
 
@@ -249,6 +253,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
           data.loading === null ? (
             <ErrorBoundary resetKey={`${url.view}:${lang}`}>
               <HeadlineContext.Provider value={headlines}>
+              <BoundaryContext.Provider value={data.boundarySets}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
                 {url.view === 'overview' ? (
                   <OverviewPage {...viewProps} city={city} dataHref={href('data')} />
@@ -262,6 +267,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                   <NuaPage {...viewProps} city={city} cities={url.cities} />
                 )}
               </Suspense>
+              </BoundaryContext.Provider>
               </HeadlineContext.Provider>
             </ErrorBoundary>
           ) : null
@@ -275,6 +281,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                 mappings={data.mappings}
                 onSaveMapping={data.saveMapping}
                 onDeleteMapping={data.deleteMapping}
+                onBoundaryFiles={(files) => void boundaryFiles.add(files)}
                 {...(homeCityName !== undefined ? { homeCityName } : {})}
               />
             </ErrorBoundary>
@@ -302,6 +309,20 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
             <ErrorBoundary resetKey={`places:${lang}`}>
               {data.loading === null ? (
                 <PlacesPanel tables={placeTables} gazetteer={data.gazetteer} names={data.cityNames} onSave={data.saveGazetteer} />
+              ) : null}
+            </ErrorBoundary>
+            <ErrorBoundary resetKey={`boundaries:${lang}`}>
+              {data.loading === null ? (
+                <BoundariesPanel
+                  sets={data.boundarySets}
+                  tables={placeTables}
+                  gazetteer={data.gazetteer}
+                  names={data.cityNames}
+                  onSave={data.saveBoundarySets}
+                  onAddFiles={(files) => void boundaryFiles.add(files)}
+                  reading={boundaryFiles.reading}
+                  messages={boundaryFiles.messages}
+                />
               ) : null}
             </ErrorBoundary>
             <ErrorBoundary resetKey={`workspace:${lang}`}>

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { version as appVersion } from '../../package.json';
 import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer, setHomePlace } from '@/model/gazetteer';
 import { homeIn, listPlaces, mainCityOf } from '@/model/places-model';
+import { BOUNDARIES_SETTING, type BoundarySet, parseBoundarySets } from '@/storage/boundary-record';
 import { chooseHeadline as chooseHeadline_, type HeadlineChoices, HEADLINES_SETTING, parseHeadlineChoices } from '@/model/headline-choices';
 import type { CityNames } from '@/model/dashboard-model';
 import { type BuiltIn, loadBuiltIn } from './load-built-in';
@@ -72,6 +73,10 @@ export type AppData = {
   activeDatasetIds: string[];
   /** Chooses (or clears) the headline series of an indicator for one dataset, or for the datasets in use that hold it. */
   chooseHeadline: (indicator: string, series: string | undefined, datasetId?: string) => Promise<ActionOutcome>;
+  /** Boundary files of districts (maps), saved and exported with the workspace. */
+  boundarySets: BoundarySet[];
+  /** Saves the whole list of boundary sets (add, change, remove); the views follow at once. */
+  saveBoundarySets: (next: BoundarySet[]) => Promise<ActionOutcome>;
   notices: Notice[];
   settings: { lang?: Lang; digits?: Digits };
   saveSetting: (key: 'lang' | 'digits', value: string) => void;
@@ -101,7 +106,7 @@ export type AppData = {
   dismissNotice: (id: string) => void;
 };
 
-const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING, HEADLINES_SETTING] as const;
+const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING, HEADLINES_SETTING, BOUNDARIES_SETTING] as const;
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -125,8 +130,10 @@ function failure(error: StorageError): { ok: false; key: MessageKey; params?: Me
 }
 
 /** The settings of a workspace file that this app knows and accepts. */
-function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string } {
-  const out: { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string } = {};
+function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string; boundaries?: string } {
+  const out: { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string; boundaries?: string } = {};
+  const b = settings[BOUNDARIES_SETTING];
+  if (typeof b === 'string' && parseBoundarySets(b).problem === undefined) out.boundaries = b;
   const h = settings[HEADLINES_SETTING];
   if (typeof h === 'string') out.headlines = h;
   const g = settings[GAZETTEER_SETTING];
@@ -158,6 +165,7 @@ export function useAppData(): AppData {
   const [settings, setSettings] = useState<{ lang?: Lang; digits?: Digits }>({});
   const [gazetteer, setGazetteer] = useState<Gazetteer>(EMPTY_GAZETTEER);
   const [headlineChoices, setHeadlineChoices] = useState<HeadlineChoices>({});
+  const [boundarySets, setBoundarySets] = useState<BoundarySet[]>([]);
   const persistRequested = useRef(false);
 
   const addNotice = useCallback((n: Notice) => setNotices((prev) => [...prev.filter((p) => p.id !== n.id), n]), []);
@@ -209,6 +217,12 @@ export function useAppData(): AppData {
         s.getSetting(GAZETTEER_SETTING, z.string()),
       ]);
       const headlines = await s.getSetting(HEADLINES_SETTING, z.string());
+      const boundaries = await s.getSetting(BOUNDARIES_SETTING, z.string());
+      if (boundaries.ok) {
+        const parsed = parseBoundarySets(boundaries.value);
+        setBoundarySets(parsed.sets);
+        if (parsed.problem !== undefined) addNotice({ id: 'boundaries', tone: 'warning', key: 'boundaries.unreadable', params: { problem: parsed.problem } });
+      }
       if (headlines.ok) setHeadlineChoices(parseHeadlineChoices(headlines.value));
       if (gaz.ok && gaz.value !== undefined) {
         const parsed = parseGazetteer(gaz.value);
@@ -451,7 +465,8 @@ export function useAppData(): AppData {
       const r = await s.importWorkspace({ ...file, settings: mode === 'replace' ? known : {} }, mode);
       if (!r.ok) return failure(r.error);
       if (mode === 'replace') {
-        const { gazetteer: gText, headlines: hText, ...rest } = known;
+        const { gazetteer: gText, headlines: hText, boundaries: bText, ...rest } = known;
+        setBoundarySets(parseBoundarySets(bText).sets);
         setSettings((prev) => ({ ...prev, ...rest }));
         setHeadlineChoices(parseHeadlineChoices(hText));
         setGazetteer(gText === undefined ? EMPTY_GAZETTEER : parseGazetteer(gText).gazetteer);
@@ -512,6 +527,18 @@ export function useAppData(): AppData {
     },
     [saved, active, builtIn, headlineChoices],
   );
+  const saveBoundarySets = useCallback(async (next: BoundarySet[]): Promise<ActionOutcome> => {
+    const s = store.current;
+    if (s === null) {
+      setBoundarySets(next);
+      return { ok: true };
+    }
+    const r = await s.putSetting(BOUNDARIES_SETTING, JSON.stringify(next));
+    if (!r.ok) return failure(r.error);
+    setBoundarySets(next);
+    changed();
+    return { ok: true };
+  }, [changed]);
   const merge = useMemo(() => ({ activeCount: active.length, conflicts: merged.conflicts, conflictCount: merged.conflictCount }), [active.length, merged]);
   const builtInKind = saved.length > 0 || builtIn === null || builtIn.kind === 'none' ? null : builtIn.kind;
 
@@ -530,6 +557,8 @@ export function useAppData(): AppData {
     headlineChoices,
     activeDatasetIds,
     chooseHeadline,
+    boundarySets,
+    saveBoundarySets,
     notices,
     settings,
     saveSetting,

@@ -220,6 +220,8 @@ export function buildMapOption(input: MapChartInput): MapChartOption {
         data: input.areas.map((a) => ({
           name: a.key,
           value: 0,
+          // Hovered or walked to with the keyboard: the same fill, a dark outline (not ECharts' yellow).
+          emphasis: { itemStyle: { areaColor: a.fill, borderColor: INK, borderWidth: 2 } },
           itemStyle: {
             areaColor: a.fill,
             ...(a.pattern === null ? {} : { decal: { ...a.pattern.decal, dashArrayX: [...a.pattern.decal.dashArrayX], dashArrayY: [...a.pattern.decal.dashArrayY], color: a.pattern.color } }),

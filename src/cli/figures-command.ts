@@ -1,10 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { frameTextWidth, renderFigureSvg } from '@/charts/figure';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
 import type { DashboardCity } from '@/model/dashboard-model';
 import { annexCsv, buildAnnex } from '@/model/annex';
 import { cityFigures } from '@/model/city-figures';
+import { boundaryProblemText, joinSummaryText } from '@/model/boundary-text';
+import { mapFigure } from '@/model/map-figure';
+import { joinDistricts } from '@/model/map-model';
+import { readBoundaries } from '@/ingest/boundaries';
+import { MAX_BOUNDARY_BYTES } from '@/ingest/boundary-schema';
+import { type BoundarySet, newBoundarySet } from '@/storage/boundary-record';
 import { cityArgProblem, resolveCityArg } from '@/model/find-city';
 import { LANGS, type Lang } from '@/i18n/lang';
 import { choice, cityLabel, loadCityData, readNames, runGuarded } from './city-command';
@@ -15,9 +21,11 @@ import { USAGE } from './usage';
 /**
  * `npm run cli -- figures <file|folder>… --city <name|code> --out <dir> [--lang en|ar|fr|es]
  * [--format svg|png] [--scale 2|3] [--partner <name|code>] [--method opensdg|unsd|sdsn]
- * [--names cities.json] [--date YYYY-MM-DD] [ingest options]`: every figure of the city report
+ * [--names cities.json] [--date YYYY-MM-DD] [--boundaries <file.geojson>] [ingest options]`: every figure of the city report
  * (src/features/export/city-figures.ts) as SVG (ECharts server-side rendering, text kept as text) or
  * PNG (resvg at 2× or 3×, white background), each with the CSV of the data it draws, plus `annex.csv`.
+ * With `--boundaries` (GeoJSON or TopoJSON of the city's districts), also the map of every indicator
+ * with district data (`<city>_<code>_map_<lang>.svg`), after saying on stderr how the shapes joined.
  * `--city` also names the city of files without a city column, as for the other commands. The date in
  * the footers is today, or `--date` (or the MARSAD_NOW environment variable) for reproducible output.
  * Exit codes: 0 ok · 1 data errors (unreadable file, rows rejected, registry problem — figures of what
@@ -34,6 +42,7 @@ const FIGURES_FLAGS: Record<string, FlagSpec> = {
   method: { takesValue: true },
   names: { takesValue: true },
   date: { takesValue: true },
+  boundaries: { takesValue: true },
 };
 
 /** `--date 2026-03-12` (or MARSAD_NOW): noon UTC that day, so the footer's date is the same in every time zone. */
@@ -90,9 +99,31 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
   }
 
   const digits = 'latn';
+  const boundariesFile = single(args, 'boundaries');
+  let boundaries: BoundarySet | undefined;
+  if (boundariesFile !== undefined) {
+    const read = await readBoundaryFile(boundariesFile, lang);
+    if (!read.ok) {
+      io.stderr(`figures: --boundaries: ${read.message}\n`);
+      return EXIT_DATA_ERRORS;
+    }
+    boundaries = newBoundarySet(read.shapes, basename(boundariesFile), city.key, computedAt.getTime(), 'cli');
+    const join = joinDistricts(dashboard, city, boundaries, names);
+    io.stderr(`boundaries ${basename(boundariesFile)}: ${read.shapes.features.length} shapes. ${joinSummaryText(join, cityLabel(city), 'en')}\n`);
+    if (join.placesWithoutShape.length > 0) io.stderr(`  districts with data but no shape: ${join.placesWithoutShape.map((p) => p.name).slice(0, 20).join(', ')}${join.placesWithoutShape.length > 20 ? ', …' : ''}\n`);
+    if (join.shapesWithoutData.length > 0) io.stderr(`  shapes without data: ${join.shapesWithoutData.map((s) => s.label).slice(0, 20).join(', ')}${join.shapesWithoutData.length > 20 ? ', …' : ''}\n`);
+  }
   // Lay out text as Noto Sans draws it (the fonts the PNGs are drawn with), not ECharts' full-em guess.
   installNodeTextMeasure();
-  const figures = cityFigures({ dashboard, registry, datasets, names, lang, digits, computedAt, measureText: frameTextWidth }, city.key, partner?.key);
+  const ctx = { dashboard, registry, datasets, names, lang, digits, computedAt, measureText: frameTextWidth } as const;
+  const figures: Array<{ fileBase: string; input: Parameters<typeof renderFigureSvg>[0]; csv: () => string }> = [...cityFigures(ctx, city.key, partner?.key)];
+  if (boundaries !== undefined) {
+    const set = boundaries;
+    const codes = [...new Set((dashboard.byCity.get(city.key) ?? []).map((p) => p.indicator))].sort();
+    const maps = codes.flatMap((code) => mapFigure(ctx, set, city.key, code, undefined) ?? []);
+    if (maps.length === 0) io.stderr(`figures: --boundaries: no indicator of ${cityLabel(city)} has a district value on a shape of ${basename(boundariesFile ?? '')}: no map written\n`);
+    figures.push(...maps);
+  }
   try {
     await mkdir(out, { recursive: true });
     for (const figure of figures) {
@@ -127,6 +158,19 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
       `(${format}${format === 'png' ? ` ${scale}×` : ''}, language ${lang}, method ${method}) and annex.csv to ${out} in ${seconds} s\n`,
   );
   return failed ? EXIT_DATA_ERRORS : EXIT_OK;
+}
+
+/** Reads a boundary file for `--boundaries`, its size checked before it is read. */
+async function readBoundaryFile(path: string, lang: Lang): Promise<{ ok: true; shapes: Extract<ReturnType<typeof readBoundaries>, { ok: true }>['shapes'] } | { ok: false; message: string }> {
+  const name = basename(path);
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_BOUNDARY_BYTES) return { ok: false, message: boundaryProblemText({ code: 'boundary_too_large', bytes: info.size, limit: MAX_BOUNDARY_BYTES }, name, lang) };
+    const read = readBoundaries(name, new Uint8Array(await readFile(path)));
+    return read.ok ? read : { ok: false, message: boundaryProblemText(read.problem, name, lang) };
+  } catch (e) {
+    return { ok: false, message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 /** Runs `figures`; never throws (usage errors → 2 with the usage on stderr, internal failures → 1). */

@@ -52,6 +52,8 @@ Options:
   --scale <n>               figures --format png: 2 (default) | 3 — pixels per figure pixel (800 px → 1600 px)
   --partner <name|code>     figures: partner edition, the partner city drawn beside the city in every figure
   --date <YYYY-MM-DD>       figures: the date in the footers (default today; also MARSAD_NOW), for reproducible output
+  --boundaries <file>       figures: GeoJSON/TopoJSON of the city's districts (longitude/latitude); adds the map of
+                            every indicator with district data (<city>_<code>_map_<lang>.svg|png)
                             (--lang, --method and --names work for figures as for annex)
 
 Exit codes: 0 no errors · 1 errors in the data (or an unreadable file, or a registry problem) · 2 usage error

@@ -2,6 +2,15 @@ import simplify from 'simplify-js';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { z } from 'zod';
+import {
+  type BoundaryFeature,
+  type BoundaryRead,
+  MAX_BOUNDARY_BYTES,
+  MAX_BOUNDARY_FEATURES,
+  MAX_DISPLAY_POINTS,
+  MAX_PROPERTIES,
+  MAX_PROPERTY_TEXT,
+} from './boundary-schema';
 import { cleanText } from './normalize-cell';
 import { fileStem } from './places';
 
@@ -15,52 +24,6 @@ import { fileStem } from './places';
  * (Douglas–Peucker, simplify-js) to at most {@link MAX_DISPLAY_POINTS} points, and coordinates are kept
  * at 5 decimals (about 1 m). The shapes are stored as MultiPolygons: one list of polygons per feature.
  */
-
-/** Largest boundary file read (bytes): checked before the file is read. */
-export const MAX_BOUNDARY_BYTES = 60 * 1024 * 1024;
-/** Most features (districts) read from one file. */
-export const MAX_BOUNDARY_FEATURES = 20_000;
-/** Points kept for display, over all features. */
-export const MAX_DISPLAY_POINTS = 60_000;
-/** Properties kept per feature, and characters per property value. */
-const MAX_PROPERTIES = 60;
-const MAX_PROPERTY_TEXT = 300;
-
-/** A polygon: rings of [longitude, latitude] points, the outer ring first. */
-export type Ring = ReadonlyArray<readonly [number, number]>;
-export type PolygonRings = readonly Ring[];
-
-export type BoundaryFeature = {
-  /** The feature's properties as text (numbers written as they are; null as ''). */
-  readonly properties: Readonly<Record<string, string>>;
-  readonly polygons: readonly PolygonRings[];
-};
-
-export type BoundaryShapes = {
-  /** The collection's own name (`name` member), or the file name without extension. */
-  readonly name: string;
-  /** A year named in the collection or file name (`Wards_(December_2020)` → 2020), '' when none. */
-  readonly date: string;
-  readonly features: readonly BoundaryFeature[];
-  /** [west, south, east, north] in degrees. */
-  readonly bbox: readonly [number, number, number, number];
-  /** Points in the file, and kept for display. */
-  readonly points: number;
-  readonly displayPoints: number;
-  /** Features left out: not polygons (points, lines), or without a geometry, or broken (index and why). */
-  readonly skipped: { readonly notPolygon: number; readonly noGeometry: number; readonly broken: ReadonlyArray<{ readonly feature: number; readonly why: string }> };
-};
-
-export type BoundaryProblem =
-  | { readonly code: 'boundary_too_large'; readonly bytes: number; readonly limit: number }
-  | { readonly code: 'boundary_not_json'; readonly why: string }
-  | { readonly code: 'boundary_not_geojson'; readonly found: string }
-  | { readonly code: 'boundary_too_many_features'; readonly count: number; readonly limit: number }
-  | { readonly code: 'boundary_no_polygons'; readonly features: number }
-  /** Coordinates are not longitude/latitude degrees: `example` is one of them, `system` a guess. */
-  | { readonly code: 'boundary_projected'; readonly example: readonly [number, number]; readonly system: string };
-
-export type BoundaryRead = { readonly ok: true; readonly shapes: BoundaryShapes } | { readonly ok: false; readonly problem: BoundaryProblem };
 
 const PositionSchema = z.array(z.number()).min(2);
 const RingSchema = z.array(PositionSchema);
@@ -86,11 +49,6 @@ const TopologySchema = z.object({
   arcs: z.array(z.array(z.array(z.number()))),
   transform: z.object({ scale: z.tuple([z.number(), z.number()]), translate: z.tuple([z.number(), z.number()]) }).optional(),
 });
-
-/** Whether a file name looks like a boundary file (read by {@link readBoundaries}, not as data). */
-export function isBoundaryFileName(name: string): boolean {
-  return /\.(geojson|topojson|geo\.json|topo\.json)$/i.test(name);
-}
 
 /** Reads a boundary file; `bytes` is checked against the size limit before anything else. */
 export function readBoundaries(fileName: string, bytes: Uint8Array): BoundaryRead {
@@ -278,3 +236,4 @@ function describeJson(json: unknown): string {
   const type = 'type' in json && typeof json.type === 'string' ? cap(cleanText(json.type), 40) : '';
   return type === '' ? 'a JSON object without "type"' : `a JSON object of type "${type}"`;
 }
+

@@ -87,3 +87,14 @@ export function classOf(value: number, classes: readonly MapClass[], decimals?: 
   for (let i = classes.length - 1; i >= 0; i--) if (v >= (classes[i]?.from ?? Infinity)) return i;
   return 0;
 }
+
+/**
+ * Decimals of a map's numbers when the registry gives none (an indicator of the data's own): enough to
+ * tell classes apart without the raw file's 8 decimals — 1 for a spread of 10 or more, 2 from 1, else 3.
+ */
+export function mapDecimals(decimals: number | undefined, values: readonly number[]): number {
+  if (decimals !== undefined) return decimals;
+  const finite = values.filter((v) => Number.isFinite(v));
+  const spread = finite.length === 0 ? 0 : Math.max(...finite) - Math.min(...finite);
+  return spread >= 10 ? 1 : spread >= 1 ? 2 : 3;
+}

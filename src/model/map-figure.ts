@@ -14,9 +14,10 @@ import { cityDisplayName } from './dashboard-model';
 import { comparisonText, type SeriesLike } from './district-model';
 import { figureFileBase } from './figure-names';
 import { datasetsWith, defaultChoice, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
-import { classColor } from './map-classes';
+import { classColor, mapDecimals } from './map-classes';
 import { type MapModel, mapModel, type MapModelOptions, type MapRegion } from './map-model';
 import { STATUS_STYLE } from './status-style';
+import { unitLabel } from './unit-label';
 
 /**
  * The district map in words and colours, in the UI language: the chart input of the indicator view's
@@ -180,17 +181,23 @@ export function mapFigure(ctx: FigureContext, set: BoundarySet, cityKey: string,
   const layout = layoutOf(dashboard);
   const meta = registry.byCode.get(indicator);
   const code = meta?.code ?? indicator;
-  const decimals = meta?.decimals;
   const { choices } = seriesChoices(dashboard, layout, cityKey, code);
   const current =
     (like === undefined ? undefined : choices.find((c) => (like.index !== undefined ? c.index === like.index : c.series === like.series && c.unit === like.unit && c.key === like.key))) ??
     (like === undefined ? defaultChoice(choices) : undefined);
-  const model = mapModel(dashboard, layout, city, code, current ?? like, set, { ...options, direction: meta?.direction ?? null, decimals, names: ctx.names, lang });
+  const modelOf = (decimals: number | undefined) => mapModel(dashboard, layout, city, code, current ?? like, set, { ...options, direction: meta?.direction ?? null, decimals, names: ctx.names, lang });
+  const first = modelOf(meta?.decimals);
+  const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
+  const model = decimals === meta?.decimals ? first : modelOf(decimals);
   if (model.withData === 0) return undefined;
   const width = ctx.width ?? 800;
   const cityName = cityDisplayName(city, ctx.names, lang);
-  const indicatorTitle = meta ? `${code} ${localized(meta.title, lang)}` : code;
-  const unit = meta ? localized(meta.unit, lang) : (current?.unit ?? like?.unit ?? '');
+  // The code kept left to right inside an Arabic title ("11.1.1.c", not "c.11.1.1").
+  const codeText = dirOf(lang) === 'rtl' ? `\u2066${code}\u2069` : code;
+  const indicatorTitle = meta ? `${codeText} ${localized(meta.title, lang)}` : codeText;
+  // Data in another unit than the registry's is shown in its own unit (as the indicator view does).
+  const ownDefinition = current?.result?.explanation.insufficientReason === 'other_unit';
+  const unit = meta && !ownDefinition ? localized(meta.unit, lang) : unitLabel(current?.unit ?? like?.unit ?? '', (key) => tr({ lang, digits }, key));
   const text: MapText = { lang, digits, cityName, indicatorTitle, unit, title: '', decimals, width, animate: false, measureText: ctx.measureText };
   ensureMap(mapNameOf(set), set.features);
   const chartInput = mapChartInput(model, set, text);
@@ -199,7 +206,7 @@ export function mapFigure(ctx: FigureContext, set: BoundarySet, cityKey: string,
   const districts = model.regions.flatMap((r) => (r.district === null || r.value === null ? [] : [r.district]));
   const datasetNames = [city, ...districts].flatMap((place) => datasetsWith(ctx.datasets, registry, place.key, code));
   const footer = [
-    t('map.coverage', { count: model.withData, total: model.regions.length }),
+    model.withData === model.regions.length ? t('map.coverageAll', { total: model.regions.length }) : t('map.coverage', { count: model.withData, total: model.regions.length }),
     ...(model.join.placesWithoutShape.length > 0 ? [t('map.withoutShape', { count: model.join.placesWithoutShape.length })] : []),
     boundaryLine(set, text),
     ...footerLines(ctx, datasetNames),

@@ -163,3 +163,16 @@ export function mapModel(
 export function hasDistrictData(dashboard: Pick<Dashboard, 'districtsOf' | 'headlineOf'>, city: DashboardCity, indicator: string): boolean {
   return dashboard.districtsOf(city.name).some((d) => dashboard.headlineOf(d.key, indicator) !== undefined);
 }
+
+/**
+ * The boundary sets that may draw the districts of `city`: those saved for it, and those saved without
+ * a city (dropped with a folder before its data was imported, or matching no district yet). Best match
+ * first; a set that matches nothing is still listed, so the map says why it is not drawn.
+ */
+export function boundarySetsFor(dashboard: Pick<Dashboard, 'districtsOf'>, city: DashboardCity, sets: readonly BoundarySet[], names: CityNames): BoundarySet[] {
+  return sets
+    .filter((s) => s.city === city.key || s.city === '')
+    .map((s) => ({ s, matched: joinDistricts(dashboard, city, s, names).matched }))
+    .sort((a, b) => b.matched - a.matched || b.s.addedAt - a.s.addedAt)
+    .map((x) => x.s);
+}

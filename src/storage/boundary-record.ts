@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BoundaryShapes } from '@/ingest/boundaries';
+import { BoundaryFeatureSchema, type BoundaryShapes } from '@/ingest/boundary-schema';
 
 /**
  * A boundary set as kept: the shapes of one file (already validated and simplified by
@@ -11,11 +11,6 @@ import type { BoundaryShapes } from '@/ingest/boundaries';
 
 export const BOUNDARY_RECORD_VERSION = 1;
 
-const PairSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-export const BoundaryFeatureSchema = z.object({
-  properties: z.record(z.string().max(100), z.string().max(300)),
-  polygons: z.array(z.array(z.array(PairSchema).max(200_000)).max(10_000)).max(10_000),
-});
 
 export const BoundarySetSchema = z.object({
   version: z.literal(BOUNDARY_RECORD_VERSION),
@@ -53,4 +48,28 @@ export function newBoundarySet(shapes: BoundaryShapes, fileName: string, city: s
 
 function randomId(): string {
   return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `b${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The setting the sets are saved under (IndexedDB settings store, as JSON text; exported with the workspace). */
+export const BOUNDARIES_SETTING = 'boundaries';
+
+/** Saved sets from their JSON text; an unreadable text or set is reported, never cast. */
+export function parseBoundarySets(text: string | undefined): { sets: BoundarySet[]; problem?: string } {
+  if (text === undefined || text === '') return { sets: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { sets: [], problem: 'not JSON' };
+  }
+  const list = z.array(z.unknown()).max(200).safeParse(json);
+  if (!list.success) return { sets: [], problem: 'not a list of boundary sets' };
+  const sets: BoundarySet[] = [];
+  let problem: string | undefined;
+  list.data.forEach((item, i) => {
+    const parsed = BoundarySetSchema.safeParse(item);
+    if (parsed.success) sets.push(parsed.data);
+    else problem ??= `set ${i + 1}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+  });
+  return problem === undefined ? { sets } : { sets, problem };
 }

@@ -12,23 +12,11 @@ import { mapFigure } from '@/model/map-figure';
 import { mapModel, type MapModelOptions } from '@/model/map-model';
 import { type BoundarySet, BoundarySetSchema, newBoundarySet } from '@/storage/boundary-record';
 import { toLoadedDataset } from '@/storage/dataset-record';
+import { square } from '../fixtures/geo';
 
 const { registry } = loadRegistryFromDirs();
 const NOW = new Date(Date.UTC(2026, 2, 12, 12));
 const enc = (s: string) => new TextEncoder().encode(s);
-
-/** A square of `size` degrees at (x, y). */
-function square(x: number, y: number, size = 0.01): number[][][] {
-  return [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ];
-}
 
 /** Fictional Port Ruri's wards as GeoJSON: four squares with codes (PR01…) and names. */
 function wardsGeoJson(extra: Record<string, unknown>[] = []): string {

@@ -1,38 +1,15 @@
 import { type ReactNode, useId, useMemo } from 'react';
 import { buildDistrictOption, DISTRICT_TONE_STYLE, districtChartHeight } from '@/charts/build-district-option';
-import type { MeasureText } from '@/charts/chart-text';
 import { ChartView, useElementWidth } from '@/charts/chart-view';
-import type { Indicator } from '@/domain/indicator';
-import type { SeriesLayout } from '@/domain/progress/series';
-import type { Registry } from '@/domain/registry';
 import { useI18n } from '@/i18n/i18n-context';
 import type { FigureContext } from '@/model/city-figures';
-import type { CityNames, Dashboard, DashboardCity } from '@/model/dashboard-model';
 import { districtFigure } from '@/model/district-figure';
 import { comparisonText, districtChartInput, districtModel, hasDistrictPanel, orderText, toneOf } from '@/model/district-model';
-import type { SeriesChoice } from '@/model/indicator-model';
-import type { LoadedDataset } from '@/storage/dataset-record';
 import { FigureExportMenu } from '@/ui/figure-export-menu';
+import { MapPanel, type MapPanelProps } from './map-panel';
 
-export type DistrictPanelProps = {
-  dashboard: Dashboard;
-  layout: SeriesLayout;
-  registry: Registry;
-  datasets: readonly LoadedDataset[];
-  /** The city shown. */
-  city: DashboardCity;
-  /** The indicator shown (registry code) and its registry entry (undefined: not in the registry). */
-  code: string;
-  meta: Indicator | undefined;
-  /** The series shown for the city: the districts are compared on the same Series, unit and breakdown. */
-  choice: SeriesChoice;
-  cityNames: CityNames;
-  /** The city's and the indicator's names as the page shows them; the unit and the series in words. */
-  cityName: string;
-  indicatorTitle: string;
-  seriesName: string;
-  measureText?: MeasureText | undefined;
-};
+/** The map's props (the same page context), and the series in words for the table's caption. */
+export type DistrictPanelProps = MapPanelProps & { seriesName: string };
 
 /** A placeholder `isolated` replaces (a private-use character no message contains). */
 function mark(name: string): string {
@@ -56,7 +33,9 @@ const TABLE_OPEN_MAX = 12;
  * two colours, two patterns and words; the table below is the accessible alternative. Nothing is
  * rendered when no district has a value of the series.
  */
-export function DistrictPanel({ dashboard, layout, registry, datasets, city, code, meta, choice, cityNames, cityName, indicatorTitle, seriesName, measureText }: DistrictPanelProps) {
+export function DistrictPanel(props: DistrictPanelProps) {
+  const { seriesName, ...mapProps } = props;
+  const { dashboard, layout, registry, datasets, city, code, meta, choice, cityNames, cityName, indicatorTitle, measureText } = props;
   const { t, lang, digits, formatNumber } = useI18n();
   const headingId = useId();
   const [box, rawWidth] = useElementWidth<HTMLDivElement>();
@@ -124,6 +103,7 @@ export function DistrictPanel({ dashboard, layout, registry, datasets, city, cod
           </>
         )}
       </p>
+      <MapPanel {...mapProps} />
       <div ref={box} className="chart-box" style={{ blockSize: `${chart.height}px` }}>
         <ChartView option={chart.option} className="chart chart-fill" />
       </div>

@@ -448,6 +448,8 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
               cityName={shownName}
               indicatorTitle={title}
               seriesName={seriesName}
+              unit={unit}
+              dataHref={hrefFor({ view: 'data' })}
               measureText={measureText}
             />
           ) : null}

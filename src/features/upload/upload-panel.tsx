@@ -2,6 +2,7 @@ import { type DragEvent, useCallback, useEffect, useId, useMemo, useRef, useStat
 import { useI18n } from '@/i18n/i18n-context';
 import type { MessageKey } from '@/i18n/messages-en';
 import type { MessageParams } from '@/i18n/translate';
+import { isBoundaryFileName } from '@/ingest/boundary-schema';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
 import { type IngestJob, startIngest } from '@/ingest/ingest-client';
 import { isTooLarge, tooLargeResult } from '@/ingest/too-large-file';
@@ -32,6 +33,8 @@ export type UploadPanelProps = {
   onDeleteMapping: (signature: string) => Promise<ActionResult>;
   /** The observatory's own city: the starting value of "City these files belong to". */
   homeCityName?: string;
+  /** Boundary files (GeoJSON, TopoJSON) among the files chosen or dropped: read as maps' shapes, not as data. */
+  onBoundaryFiles?: (files: File[]) => void;
 };
 
 /** Per file: the column mapping and fixed values the user chose (kept when the files are read again). */
@@ -47,24 +50,26 @@ type Phase =
 
 type Message = { tone: 'info' | 'success' | 'error'; text: string };
 
-const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
+const ACCEPT = '.csv,.tsv,.txt,.geojson,.topojson,text/csv,text/tab-separated-values,text/plain';
 const DATA_FILE = /\.(csv|tsv|txt)$/i;
 /** An Open SDG repository's metadata tables (`meta_11-1-1.csv`, `metadata-mapping.csv`): not observations. */
 const METADATA_TABLE = /^(meta_.*|metadata[-_].*)\.csv$/i;
 
 /** Files picked from a folder: its data files (others are named in a note), and the folder's name. */
-export function dataFilesOfFolder(list: readonly File[]): { files: File[]; skipped: string[]; folder: string | undefined } {
+export function dataFilesOfFolder(list: readonly File[]): { files: File[]; skipped: string[]; folder: string | undefined; boundaries: File[] } {
   const files: File[] = [];
   const skipped: string[] = [];
+  const boundaries: File[] = [];
   let folder: string | undefined;
   for (const f of list) {
     const path = f.webkitRelativePath || f.name;
     folder ??= path.includes('/') ? path.split('/')[0] : undefined;
     if (DATA_FILE.test(f.name) && !METADATA_TABLE.test(f.name)) files.push(f);
+    else if (isBoundaryFileName(f.name)) boundaries.push(f);
     else skipped.push(path);
   }
   files.sort((a, b) => ((a.webkitRelativePath || a.name) < (b.webkitRelativePath || b.name) ? -1 : 1));
-  return { files, skipped, folder };
+  return { files, skipped, folder, boundaries };
 }
 
 /** Whether a file has no city column (its rows are the data city's, or its districts'). */
@@ -114,7 +119,7 @@ function choiceFromSaved(m: SavedMapping): FileChoice {
  * columns), then import the accepted observations as one new dataset — or, when a saved dataset has
  * the same name and the user confirms, as its new version. Cancelling or discarding saves nothing.
  */
-export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, onDeleteMapping, homeCityName }: UploadPanelProps) {
+export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, onDeleteMapping, homeCityName, onBoundaryFiles }: UploadPanelProps) {
   const { t, lang, formatDate } = useI18n();
   const [options, setOptions] = useState<ReadingOptions>(DEFAULT_READING_OPTIONS);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -211,13 +216,18 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
     [ingestOptions, t, dataCity],
   );
 
-  const pick = (list: File[]) => {
+  const pick = (all: File[]) => {
+    const boundaries = all.filter((f) => isBoundaryFileName(f.name));
+    if (boundaries.length > 0) onBoundaryFiles?.(boundaries);
+    const list = all.filter((f) => !isBoundaryFileName(f.name));
+    if (list.length === 0) return;
     setOffersDismissed(new Set());
     void read(list, []);
   };
 
   const pickFolder = (list: File[]) => {
-    const { files: data, skipped, folder } = dataFilesOfFolder(list);
+    const { files: data, skipped, folder, boundaries } = dataFilesOfFolder(list);
+    if (boundaries.length > 0) onBoundaryFiles?.(boundaries);
     // The folder names the city unless the user already did (the field is read when the files are).
     if (folder !== undefined && dataCity.trim() === '') setDataCity(folder);
     if (data.length === 0) {
