@@ -1,11 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * write-excel-file zips workbook parts over 160 KB with fflate's `zip`, which starts a `blob:` worker that
+ * the README's Content-Security-Policy (`worker-src 'self'`) blocks: "Download all figures (ZIP)" then hung.
+ * Its import of fflate gets src/model/fflate-sync-zip.ts instead (fflate, with `zip` on the calling thread).
+ */
+function fflateWithoutWorkers(): Plugin {
+  const shim = fileURLToPath(new URL('./src/model/fflate-sync-zip.ts', import.meta.url));
+  return {
+    name: 'marsad:fflate-without-workers',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'fflate' && importer !== undefined && importer.replace(/\\/g, '/').includes('/node_modules/write-excel-file/') ? shim : null;
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: the built site works from any folder of any static host.
   base: './',
-  plugins: [react()],
+  plugins: [react(), fflateWithoutWorkers()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 900 },

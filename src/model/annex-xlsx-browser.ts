@@ -4,8 +4,9 @@ import { type AnnexRow, annexSheet } from './annex';
 
 /**
  * The annex as an .xlsx Blob, in the browser (no Node code in the bundle; import this module lazily).
- * The library zips each part on the main thread when it is under 160 KB (fflate), as a city's annex
- * is; a larger part would be compressed in a blob: worker, which the site's `worker-src 'self'` blocks.
+ * The library zips with fflate's `zip`, which compresses a part over 160 KB in a `blob:` worker that the
+ * site's `worker-src 'self'` blocks; the build gives it fflate-sync-zip.ts instead (vite.config.ts), so a
+ * large annex is zipped on the main thread, in milliseconds.
  */
 export async function annexXlsxBlob(rows: readonly AnnexRow[], lang: Lang): Promise<Blob> {
   const { data, options } = annexSheet(rows, lang);
