@@ -152,6 +152,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
 
   // The Data view's place list reads the datasets in use as saved (merged places keep their own entry there).
   const placeTables = useMemo(() => data.library.filter((d) => d.included).map((d) => d.table), [data.library]);
+  const allBoundarySets = useMemo(() => [...data.boundarySets, ...data.publishedBoundarySets], [data.boundarySets, data.publishedBoundarySets]);
   const boundaryFiles = useBoundaryFiles({ sets: data.boundarySets, save: data.saveBoundarySets, tables: placeTables, gazetteer: data.gazetteer, names: data.cityNames });
   const href = (view: UrlState['view']) => formatHash({ ...url, view, lang });
   const problems = registryLoad.problems;
@@ -253,7 +254,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
           data.loading === null ? (
             <ErrorBoundary resetKey={`${url.view}:${lang}`}>
               <HeadlineContext.Provider value={headlines}>
-              <BoundaryContext.Provider value={data.boundarySets}>
+              <BoundaryContext.Provider value={allBoundarySets}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
                 {url.view === 'overview' ? (
                   <OverviewPage {...viewProps} city={city} dataHref={href('data')} />
@@ -315,6 +316,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
               {data.loading === null ? (
                 <BoundariesPanel
                   sets={data.boundarySets}
+                  publishedSets={data.publishedBoundarySets}
                   tables={placeTables}
                   gazetteer={data.gazetteer}
                   names={data.cityNames}

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { startIngest } from '@/ingest/ingest-client';
-import { ManifestSchema } from '@/ingest/manifest';
+import { readBoundaryBytes } from '@/ingest/boundaries-client';
+import { type ManifestBoundary, ManifestSchema } from '@/ingest/manifest';
+import { boundaryProblemText } from '@/model/boundary-text';
+import { type BoundarySet, newBoundarySet } from '@/storage/boundary-record';
 import { type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
 
 /** English and Arabic names of the demo's fictional cities, by city code (public/demo/cities.json). */
@@ -15,6 +18,8 @@ export type BuiltIn = {
   /** Files that could not be read. */
   problems: string[];
   cityNames: CityNames;
+  /** Boundary files listed in the manifest (read-only, shown with the published data). */
+  boundarySets: BoundarySet[];
 };
 
 async function fetchBytes(url: string): Promise<Uint8Array | string> {
@@ -49,7 +54,7 @@ async function ingestUrl(url: string, name: string, defaultCity: string | undefi
 /**
  * The deployment's own data, shown when the browser has nothing saved: the datasets listed in
  * `data/manifest.json` (read through the worker, kept in memory, never saved), else the illustrative
- * demo `demo/marsad-demo.csv`. URLs are relative, so the site works from any folder. Never throws;
+ * demo `demo/marsad-demo.csv`; with the published data, the manifest's boundary files. URLs are relative, so the site works from any folder. Never throws;
  * problems come back as text for a notice.
  */
 export async function loadBuiltIn(onPhase: (phase: 'published' | 'demo') => void): Promise<BuiltIn> {
@@ -57,9 +62,13 @@ export async function loadBuiltIn(onPhase: (phase: 'published' | 'demo') => void
   let manifestProblem: string | undefined;
   const manifest = await fetchJson('data/manifest.json');
   let listed: z.infer<typeof ManifestSchema>['datasets'] = [];
+  let parsedBoundaries: ManifestBoundary[] = [];
   if (manifest.ok) {
     const parsed = ManifestSchema.safeParse(manifest.json);
-    if (parsed.success) listed = parsed.data.datasets;
+    if (parsed.success) {
+      listed = parsed.data.datasets;
+      parsedBoundaries = parsed.data.boundaries ?? [];
+    }
     else manifestProblem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   } else if (!manifest.missing) manifestProblem = manifest.message;
 
@@ -71,7 +80,10 @@ export async function loadBuiltIn(onPhase: (phase: 'published' | 'demo') => void
       if (typeof read === 'string') problems.push(read);
       else datasets.push(toLoadedDataset({ id: `published:${d.id}`, name: d.name, source: 'published', createdAt: 0, table: read.table, files: [read.file] }));
     }
-    if (datasets.length > 0) return { kind: 'published', datasets, manifestProblem, problems, cityNames: {} };
+    if (datasets.length > 0) {
+      const boundarySets = await readPublishedBoundaries(parsedBoundaries, problems);
+      return { kind: 'published', datasets, manifestProblem, problems, cityNames: {}, boundarySets };
+    }
   }
 
   onPhase('demo');
@@ -79,7 +91,7 @@ export async function loadBuiltIn(onPhase: (phase: 'published' | 'demo') => void
   const cityNames = names.ok ? CityNamesSchema.safeParse(names.json) : undefined;
   if (typeof demo === 'string') {
     problems.push(demo);
-    return { kind: 'none', datasets: [], manifestProblem, problems, cityNames: {} };
+    return { kind: 'none', datasets: [], manifestProblem, problems, cityNames: {}, boundarySets: [] };
   }
   return {
     kind: 'demo',
@@ -87,5 +99,26 @@ export async function loadBuiltIn(onPhase: (phase: 'published' | 'demo') => void
     manifestProblem,
     problems,
     cityNames: cityNames?.success ? cityNames.data : {},
+    boundarySets: [],
   };
+}
+
+/** The manifest's boundary files, read in the boundary worker; a file that cannot be read is a problem, not a map. */
+async function readPublishedBoundaries(listed: readonly ManifestBoundary[], problems: string[]): Promise<BoundarySet[]> {
+  const sets: BoundarySet[] = [];
+  for (const b of listed) {
+    const bytes = await fetchBytes(`data/${b.file.split('/').map(encodeURIComponent).join('/')}`);
+    if (typeof bytes === 'string') {
+      problems.push(bytes);
+      continue;
+    }
+    const read = await readBoundaryBytes(b.file, bytes.slice().buffer);
+    if (!read.ok) {
+      problems.push('problem' in read ? boundaryProblemText(read.problem, b.file, 'en') : `${b.file}: ${read.failed}`);
+      continue;
+    }
+    const set = newBoundarySet(read.shapes, b.file, b.city ?? '', 0, `published:${b.id}`);
+    sets.push({ ...set, name: b.name, date: b.date ?? set.date, source: b.source ?? '', published: true });
+  }
+  return sets;
 }

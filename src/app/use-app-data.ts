@@ -26,6 +26,7 @@ import { BOUNDARIES_SETTING, type BoundarySet, parseBoundarySets } from '@/stora
 import { chooseHeadline as chooseHeadline_, type HeadlineChoices, HEADLINES_SETTING, parseHeadlineChoices } from '@/model/headline-choices';
 import type { CityNames } from '@/model/dashboard-model';
 import { type BuiltIn, loadBuiltIn } from './load-built-in';
+import { openTabSync, type TabSync } from './tab-sync';
 
 export type Notice = { id: string; tone: 'info' | 'warning' | 'error'; key: MessageKey; params?: MessageParams; details?: string[] };
 
@@ -75,6 +76,8 @@ export type AppData = {
   chooseHeadline: (indicator: string, series: string | undefined, datasetId?: string) => Promise<ActionOutcome>;
   /** Boundary files of districts (maps), saved and exported with the workspace. */
   boundarySets: BoundarySet[];
+  /** Boundary files published with the site (shown with the published data; read-only). */
+  publishedBoundarySets: BoundarySet[];
   /** Saves the whole list of boundary sets (add, change, remove); the views follow at once. */
   saveBoundarySets: (next: BoundarySet[]) => Promise<ActionOutcome>;
   notices: Notice[];
@@ -169,7 +172,12 @@ export function useAppData(): AppData {
   const persistRequested = useRef(false);
 
   const addNotice = useCallback((n: Notice) => setNotices((prev) => [...prev.filter((p) => p.id !== n.id), n]), []);
-  const changed = useCallback(() => setRevision((r) => r + 1), []);
+  const tabSync = useRef<TabSync | null>(null);
+  /** After a change to the saved data: the views follow, and so do the other open tabs. */
+  const changed = useCallback(() => {
+    setRevision((r) => r + 1);
+    tabSync.current?.announce();
+  }, []);
 
   /** Reads the saved datasets again (after a change that touched many of them). */
   const reload = useCallback(
@@ -246,6 +254,20 @@ export function useAppData(): AppData {
       store.current = null;
     };
   }, [addNotice, reload]);
+
+  // Another tab imported, replaced, deleted or restored a dataset (or saved a mapping): read the store again.
+  useEffect(() => {
+    if (!ready) return;
+    const sync = openTabSync(() => {
+      const s = store.current;
+      if (s !== null) void reload(s).then((ok) => ok && setRevision((r) => r + 1));
+    });
+    tabSync.current = sync;
+    return () => {
+      tabSync.current = null;
+      sync.close();
+    };
+  }, [ready, reload]);
 
   // The built-in data is read only when nothing is saved (at start, or after the last dataset is deleted).
   useEffect(() => {
@@ -540,6 +562,7 @@ export function useAppData(): AppData {
     return { ok: true };
   }, [changed]);
   const merge = useMemo(() => ({ activeCount: active.length, conflicts: merged.conflicts, conflictCount: merged.conflictCount }), [active.length, merged]);
+  const publishedBoundarySets = useMemo(() => (saved.length > 0 ? [] : (builtIn?.boundarySets ?? [])), [saved.length, builtIn]);
   const builtInKind = saved.length > 0 || builtIn === null || builtIn.kind === 'none' ? null : builtIn.kind;
 
   return {
@@ -558,6 +581,7 @@ export function useAppData(): AppData {
     activeDatasetIds,
     chooseHeadline,
     boundarySets,
+    publishedBoundarySets,
     saveBoundarySets,
     notices,
     settings,

@@ -82,7 +82,7 @@ function plan(input: Pick<MapChartInput, 'width' | 'title' | 'subtitle' | 'legen
   const [west, south, east, north] = input.bbox;
   const aspect = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const ratio = Math.max(0.2, Math.min(2.5, (north - south) / Math.max(1e-9, (east - west) * aspect)));
-  const mapHeight = Math.round(Math.min(width * ratio, 720, Math.max(220, width * 1.3)));
+  const mapHeight = Math.round(Math.min(width * ratio, 600, Math.max(220, width * 1.3)));
   return { width, titleWidth, titleHeight, cells, legendTop, mapTop, mapHeight, aspect, height: mapTop + mapHeight + 8 };
 }
 

@@ -6,7 +6,7 @@ import type { DashboardCity } from '@/model/dashboard-model';
 import { annexCsv, buildAnnex } from '@/model/annex';
 import { cityFigures } from '@/model/city-figures';
 import { boundaryProblemText, joinSummaryText } from '@/model/boundary-text';
-import { mapFigure } from '@/model/map-figure';
+import { cityMapFigures } from '@/model/map-figure';
 import { joinDistricts } from '@/model/map-model';
 import { readBoundaries } from '@/ingest/boundaries';
 import { MAX_BOUNDARY_BYTES } from '@/ingest/boundary-schema';
@@ -116,11 +116,9 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
   // Lay out text as Noto Sans draws it (the fonts the PNGs are drawn with), not ECharts' full-em guess.
   installNodeTextMeasure();
   const ctx = { dashboard, registry, datasets, names, lang, digits, computedAt, measureText: frameTextWidth } as const;
-  const figures: Array<{ fileBase: string; input: Parameters<typeof renderFigureSvg>[0]; csv: () => string }> = [...cityFigures(ctx, city.key, partner?.key)];
+  const figures = cityFigures(ctx, city.key, partner?.key);
   if (boundaries !== undefined) {
-    const set = boundaries;
-    const codes = [...new Set((dashboard.byCity.get(city.key) ?? []).map((p) => p.indicator))].sort();
-    const maps = codes.flatMap((code) => mapFigure(ctx, set, city.key, code, undefined) ?? []);
+    const maps = cityMapFigures(ctx, [boundaries], city.key);
     if (maps.length === 0) io.stderr(`figures: --boundaries: no indicator of ${cityLabel(city)} has a district value on a shape of ${basename(boundariesFile ?? '')}: no map written\n`);
     figures.push(...maps);
   }

@@ -392,6 +392,7 @@ export const ar = {
   'boundaries.shapes': 'عدد الأشكال: {count}',
   'boundaries.simplified': 'بُسّطت للعرض من {points} نقطة إلى {kept}.',
   'boundaries.skipped': 'استُبعد: {notPolygon} عنصرًا ليس مضلعًا، و{noGeometry} بلا شكل هندسي، و{broken} تالفًا.',
+  'boundaries.published': 'منشور مع الموقع',
   'boundaries.remove': 'إزالة',
   'boundaries.removed': 'أُزيلت الحدود «{name}».',
   'boundaries.savedNoCity': 'حُفظت الحدود «{name}» ({count} شكلًا)؛ لا يطابقها بعدُ أي حي في البيانات — تُربط حين تُحمَّل بيانات الأحياء.',

@@ -378,6 +378,7 @@ export const en = {
   'boundaries.shapes': '{count} shapes',
   'boundaries.simplified': 'Simplified for display from {points} to {kept} points.',
   'boundaries.skipped': 'Left out: {notPolygon} features that are not polygons, {noGeometry} without geometry, {broken} broken.',
+  'boundaries.published': 'Published with the site',
   'boundaries.remove': 'Remove',
   'boundaries.removed': 'Boundaries “{name}” removed.',
   'boundaries.savedNoCity': 'Boundaries “{name}” saved ({count} shapes); no district in the data matches them yet — they are joined as soon as the district data is loaded.',

@@ -381,6 +381,7 @@ export const es = {
   'boundaries.shapes': '{count} formas',
   'boundaries.simplified': 'Simplificado para la vista de {points} a {kept} puntos.',
   'boundaries.skipped': 'Omitidos: {notPolygon} elementos que no son polígonos, {noGeometry} sin geometría, {broken} dañados.',
+  'boundaries.published': 'Publicado con el sitio',
   'boundaries.remove': 'Quitar',
   'boundaries.removed': 'Límites «{name}» quitados.',
   'boundaries.savedNoCity': 'Límites «{name}» guardados ({count} formas); ningún distrito de los datos les corresponde aún — se unirán en cuanto se carguen los datos de los distritos.',

@@ -382,6 +382,7 @@ export const fr = {
   'boundaries.shapes': '{count} formes',
   'boundaries.simplified': 'Simplifié pour l’affichage de {points} à {kept} points.',
   'boundaries.skipped': 'Écartés : {notPolygon} éléments qui ne sont pas des polygones, {noGeometry} sans géométrie, {broken} invalides.',
+  'boundaries.published': 'Publié avec le site',
   'boundaries.remove': 'Retirer',
   'boundaries.removed': 'Limites « {name} » retirées.',
   'boundaries.savedNoCity': 'Limites « {name} » enregistrées ({count} formes) ; aucun quartier des données ne leur correspond encore — elles seront reliées dès que les données des quartiers seront chargées.',

@@ -15,6 +15,13 @@ export async function readBoundaryFile(file: Pick<File, 'name' | 'size' | 'array
   } catch (error) {
     return { ok: false, failed: error instanceof Error ? error.message : String(error) };
   }
+  return readBoundaryBytes(file.name, bytes);
+}
+
+/** Reads a boundary file's bytes in the boundary worker (on this thread when no worker can start). */
+export async function readBoundaryBytes(name: string, bytes: ArrayBuffer): Promise<BoundaryOutcome> {
+  if (bytes.byteLength > MAX_BOUNDARY_BYTES) return { ok: false, problem: { code: 'boundary_too_large', bytes: bytes.byteLength, limit: MAX_BOUNDARY_BYTES } };
+  const file = { name };
   let worker: Worker | undefined;
   try {
     worker = typeof Worker === 'undefined' ? undefined : new Worker(new URL('./boundaries.worker.ts', import.meta.url), { type: 'module' });

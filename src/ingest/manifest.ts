@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * `public/data/manifest.json`: the datasets published with a deployment. The app fetches it as
  * `data/manifest.json` at start and loads every dataset listed (when the browser has none saved);
- * `file` is relative to `data/`. See public/data/README.md.
+ * `file` is relative to `data/`. `boundaries` lists boundary files of districts (maps), read the same way.
+ * See public/data/README.md.
  */
 export const ManifestDatasetSchema = z.object({
   /** Stable identifier (letters, digits, `-`, `_`, `.`). */
@@ -24,13 +25,31 @@ export const ManifestDatasetSchema = z.object({
 });
 export type ManifestDataset = z.infer<typeof ManifestDatasetSchema>;
 
+/** A boundary file published with the site (GeoJSON/TopoJSON of a city's districts, for the maps). */
+export const ManifestBoundarySchema = z.object({
+  id: ManifestDatasetSchema.shape.id,
+  name: z.string().min(1).max(200),
+  file: ManifestDatasetSchema.shape.file,
+  /** The city whose districts these are (name or code); the best matching city when absent. */
+  city: z.string().max(200).optional(),
+  /** Date of the boundaries ("2020", "December 2020"). */
+  date: z.string().max(60).optional(),
+  source: z.string().max(500).optional(),
+});
+export type ManifestBoundary = z.infer<typeof ManifestBoundarySchema>;
+
 export const ManifestSchema = z
-  .object({ datasets: z.array(ManifestDatasetSchema).max(500) })
+  .object({ datasets: z.array(ManifestDatasetSchema).max(500), boundaries: z.array(ManifestBoundarySchema).max(50).optional() })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();
     m.datasets.forEach((d, i) => {
       if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['datasets', i, 'id'], message: `duplicate id "${d.id}"` });
       seen.add(d.id);
+    });
+    const boundaryIds = new Set<string>();
+    (m.boundaries ?? []).forEach((b, i) => {
+      if (boundaryIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['boundaries', i, 'id'], message: `duplicate id "${b.id}"` });
+      boundaryIds.add(b.id);
     });
   });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -37,7 +37,8 @@ import { buildStatusFigureOption, type StatusFigureBar, type StatusFigureInput, 
  * touches the DOM, so the app, the report page and the CLI share it.
  */
 
-export type FigureKind = 'status' | 'trend';
+/** `map`: an indicator on the map of the city's districts (map-figure.ts). */
+export type FigureKind = 'status' | 'trend' | 'map';
 
 export type CityFigure = {
   readonly kind: FigureKind;

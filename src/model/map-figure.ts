@@ -1,7 +1,6 @@
 import { DISTRICT_TONE_STYLE, DISTRICT_TONES } from '@/charts/build-district-option';
 import { buildMapOption, type MapArea, type MapChartInput, type MapLegendEntry, mapChartHeight, NO_DATA_FILL, NO_DATA_PATTERN } from '@/charts/build-map-option';
 import type { MeasureText } from '@/charts/chart-text';
-import type { FigureInput } from '@/charts/figure';
 import { areaKey, ensureMap } from '@/charts/map-registry';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
 import { formatNumber } from '@/i18n/format-number';
@@ -9,13 +8,13 @@ import { type Digits, dirOf, type Lang } from '@/i18n/lang';
 import type { MessageKey } from '@/i18n/messages-en';
 import { type MessageParams, t as translate } from '@/i18n/translate';
 import type { BoundarySet } from '@/storage/boundary-record';
-import { type FigureContext, footerLines, seriesCsv } from './city-figures';
+import { type CityFigure, type FigureContext, footerLines, seriesCsv } from './city-figures';
 import { cityDisplayName } from './dashboard-model';
 import { comparisonText, type SeriesLike } from './district-model';
 import { figureFileBase } from './figure-names';
 import { datasetsWith, defaultChoice, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
 import { classColor, mapDecimals } from './map-classes';
-import { type MapModel, mapModel, type MapModelOptions, type MapRegion } from './map-model';
+import { boundarySetsFor, hasDistrictData, type MapModel, mapModel, type MapModelOptions, type MapRegion } from './map-model';
 import { STATUS_STYLE } from './status-style';
 import { unitLabel } from './unit-label';
 
@@ -158,13 +157,7 @@ export function boundaryLine(set: BoundarySet, text: Pick<MapText, 'lang' | 'dig
   return tr(text, 'map.boundarySource', { name, file: set.fileName, source: set.source === '' ? '' : ` — ${set.source}` });
 }
 
-export type MapFigure = {
-  readonly kind: 'map';
-  readonly indicator: string;
-  readonly fileBase: string;
-  readonly input: FigureInput;
-  readonly csv: () => string;
-};
+export type MapFigure = CityFigure & { readonly kind: 'map'; readonly indicator: string };
 
 export type MapFigureOptions = Pick<MapModelOptions, 'mode' | 'year' | 'method' | 'classCount'>;
 
@@ -227,4 +220,17 @@ export function mapFigure(ctx: FigureContext, set: BoundarySet, cityKey: string,
     },
     csv: () => seriesCsv(dashboard, model.series),
   };
+}
+
+/**
+ * The map of every indicator of `cityKey` with a district value on the shapes of the city's best
+ * matching boundary set (the report's maps, the CLI's `--boundaries`), in code order; [] without one.
+ */
+export function cityMapFigures(ctx: FigureContext, sets: readonly BoundarySet[], cityKey: string): MapFigure[] {
+  const city = ctx.dashboard.cityByKey.get(cityKey);
+  if (city === undefined) return [];
+  const set = boundarySetsFor(ctx.dashboard, city, sets, ctx.names)[0];
+  if (set === undefined) return [];
+  const codes = [...new Set((ctx.dashboard.byCity.get(cityKey) ?? []).map((p) => p.indicator))].sort();
+  return codes.filter((code) => hasDistrictData(ctx.dashboard, city, code)).flatMap((code) => mapFigure(ctx, set, cityKey, code, undefined) ?? []);
 }

@@ -171,7 +171,7 @@ export function hasDistrictData(dashboard: Pick<Dashboard, 'districtsOf' | 'head
  */
 export function boundarySetsFor(dashboard: Pick<Dashboard, 'districtsOf'>, city: DashboardCity, sets: readonly BoundarySet[], names: CityNames): BoundarySet[] {
   return sets
-    .filter((s) => s.city === city.key || s.city === '')
+    .filter((s) => s.city === city.key || s.city === '' || (s.published === true && (s.city === city.name || (city.code !== '' && s.city === city.code))))
     .map((s) => ({ s, matched: joinDistricts(dashboard, city, s, names).matched }))
     .sort((a, b) => b.matched - a.matched || b.s.addedAt - a.s.addedAt)
     .map((x) => x.s);

@@ -25,6 +25,8 @@ export const BoundarySetSchema = z.object({
   fileName: z.string().max(300),
   property: z.string().max(100).optional(),
   addedAt: z.number().int().nonnegative(),
+  /** Published with the site (data/manifest.json): shown to everyone, never changed from the app. */
+  published: z.boolean().optional(),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   features: z.array(BoundaryFeatureSchema).max(20_000),
 });

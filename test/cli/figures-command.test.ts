@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { computedAtFrom } from '@/cli/figures-command';
 import { svgToPngNode } from '@/cli/rasterize';
 import { runCli } from '@/cli/run-cli';
+import { square } from '../fixtures/geo';
 
 const tmp = mkdtempSync(join(tmpdir(), 'marsad-figures-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -130,5 +131,59 @@ describe('svgToPngNode(svg, scale)', () => {
     const png = svgToPngNode(svg, 3);
     expect([png.width, png.height]).toEqual([30, 21]);
     expect(pngSize(png.png)).toEqual({ width: 30, height: 21 });
+  });
+});
+
+describe('figures --boundaries', () => {
+  const wards = new URL('../fixtures/cli-wards/port-ruri/', import.meta.url).pathname;
+  const geo = (code: (i: number) => string, coords: (i: number) => [number, number] = (i) => [10 + i * 0.01, 40]) =>
+    JSON.stringify({
+      type: 'FeatureCollection',
+      name: 'Port Ruri wards 2021',
+      features: ['North End', 'Harbourside', 'Lighthouse Point'].map((name, i) => ({
+        type: 'Feature',
+        properties: { WD21CD: code(i), WD21NM: name },
+        geometry: { type: 'Polygon', coordinates: square(...coords(i), 0.01) },
+      })),
+    });
+
+  it('writes the map of each indicator with district data and says how the shapes joined', async () => {
+    const file = join(tmp, 'wards.geojson');
+    writeFileSync(file, geo((i) => `X0500000${i + 1}`));
+    const out = join(tmp, 'maps');
+    const r = await cli('figures', wards, '--city', 'Port Ruri', '--boundaries', file, '--out', out, '--date', '2026-03-12');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('boundaries wards.geojson: 3 shapes. 2 of 2 districts of Port Ruri matched. Joined on “WD21CD” by code.');
+    expect(r.stderr).toContain('shapes without data: Lighthouse Point');
+    expect(readdirSync(out).filter((f) => f.includes('_map_'))).toEqual(['port-ruri_11-1-1-c_map_en.csv', 'port-ruri_11-1-1-c_map_en.svg']);
+    const svg = readFileSync(join(out, 'port-ruri_11-1-1-c_map_en.svg'), 'utf8');
+    expect(svg).toContain('>No data<');
+    expect(svg).toContain('Boundaries: Port Ruri wards 2021 (wards.geojson)');
+  });
+
+  it('refuses a projected or broken boundary file with what to do, and writes nothing', async () => {
+    const projected = join(tmp, 'bng.geojson');
+    writeFileSync(projected, geo((i) => `X0500000${i + 1}`, (i) => [359752 + i * 500, 174590]));
+    const out = join(tmp, 'maps-bng');
+    const r = await cli('figures', wards, '--city', 'Port Ruri', '--boundaries', projected, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bng.geojson: the coordinates are not longitude/latitude (for example 359752, 174590) — it looks like British National Grid (EPSG:27700)');
+    expect(() => readdirSync(out)).toThrow();
+    const broken = join(tmp, 'broken.geojson');
+    writeFileSync(broken, '{"type":"FeatureCollection","features":[');
+    const b = await cli('figures', wards, '--city', 'Port Ruri', '--boundaries', broken, '--out', out);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('broken.geojson: this is not valid JSON');
+  });
+
+  it('says so when no shape matches a district, and writes the other figures', async () => {
+    const file = join(tmp, 'other.geojson');
+    writeFileSync(file, geo((i) => `ZZ${i}`).replace(/"WD21NM":"[^"]*"/g, '"WD21NM":"Nowhere"'));
+    const out = join(tmp, 'maps-none');
+    const r = await cli('figures', wards, '--city', 'Port Ruri', '--boundaries', file, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('0 of 2 districts of Port Ruri matched. No property of the file holds the codes or names of the districts of Port Ruri.');
+    expect(r.stderr).toContain('no map written');
+    expect(readdirSync(out).some((f) => f.includes('_map_'))).toBe(false);
   });
 });

@@ -150,3 +150,32 @@ test('boundary files that cannot be drawn say why, and no map is blank without a
   await expect(map.getByTestId('map-empty')).toContainText(t('en', 'map.empty.no_match', { shapes: 6, set: 'Port Ruri wards 2021', city: 'Port Ruri' }));
   await expect(map.locator('.map-box')).toBeHidden();
 });
+
+test('boundaries published with the site (data/manifest.json) draw the map for every visitor and cannot be changed', async ({ page }) => {
+  await page.route('**/data/manifest.json', (route) =>
+    route.fulfill({
+      json: {
+        datasets: [{ id: 'port-ruri-wards', name: 'Port Ruri wards', file: 'port-ruri.csv' }],
+        boundaries: [{ id: 'wards-2021', name: 'Port Ruri wards (2021)', file: 'maps/wards.geojson', city: 'Port Ruri', date: '2021', source: 'Port Ruri survey office' }],
+      },
+    }),
+  );
+  await page.route('**/data/port-ruri.csv', (route) => route.fulfill({ body: wardsCsv(), contentType: 'text/csv' }));
+  await page.route('**/data/maps/wards.geojson', (route) => route.fulfill({ body: wardsGeoJson(), contentType: 'application/geo+json' }));
+  await page.setViewportSize(DESKTOP);
+  await page.goto('./#/indicator?lang=en&city=Port%20Ruri&indicator=11.6.2');
+  const map = page.getByTestId('map-panel');
+  await expect(map.locator('[data-testid="map-chart"] svg')).toBeVisible();
+  await expect(map).toContainText(t('en', 'map.coverage', { count: 5, total: 6 }));
+
+  await page.goto('./#/data?lang=en');
+  const set = page.getByTestId('boundary-set');
+  await expect(set).toContainText(t('en', 'boundaries.published'));
+  await expect(set.getByTestId('join-report')).toContainText(t('en', 'boundaries.matched', { matched: 5, total: 5, city: 'Port Ruri' }));
+  await expect(set.getByRole('button', { name: t('en', 'boundaries.remove') })).toHaveCount(0);
+  await expect(set.getByTestId('boundary-property')).toBeDisabled();
+
+  // The city report carries the map after the indicator's trend (and the ZIP of its figures with it).
+  await page.goto('./#/report?lang=en&city=Port%20Ruri');
+  await expect(page.locator('.report-indicator[data-indicator="11.6.2"] .report-figure[data-file="port-ruri_11-6-2_map_en"] svg').first()).toBeVisible();
+});

@@ -311,3 +311,16 @@ describe('mapFigure', () => {
     expect(BoundarySetSchema.safeParse(bad).success).toBe(false);
   });
 });
+
+describe('parseBoundarySets (saved and workspace sets)', () => {
+  it('reads what was saved, and reports (never casts) what does not pass the schema', async () => {
+    const { set } = setup();
+    const { parseBoundarySets } = await import('@/storage/boundary-record');
+    expect(parseBoundarySets(JSON.stringify([set])).sets).toEqual([set]);
+    expect(parseBoundarySets(undefined)).toEqual({ sets: [] });
+    expect(parseBoundarySets('{')).toEqual({ sets: [], problem: 'not JSON' });
+    const bad = parseBoundarySets(JSON.stringify([set, { ...set, id: '', bbox: 'x' }]));
+    expect(bad.sets).toEqual([set]);
+    expect(bad.problem).toMatch(/^set 2: /);
+  });
+});

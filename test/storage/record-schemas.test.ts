@@ -83,6 +83,14 @@ describe('ManifestSchema', () => {
     expect(ManifestSchema.safeParse({ datasets: [{ id: 'x', name: 'x', file }] }).success).toBe(false);
   });
 
+  it('accepts boundary files (maps) and refuses their unsafe paths and duplicate ids', () => {
+    const b = { id: 'wards-2020', name: 'Bristol wards 2020', file: 'bristol/wards.geojson', city: 'Bristol', date: '2020', source: 'ONS' };
+    expect(ManifestSchema.safeParse({ datasets: [], boundaries: [b] }).success).toBe(true);
+    expect(ManifestSchema.safeParse({ datasets: [], boundaries: [{ ...b, file: '../wards.geojson' }] }).success).toBe(false);
+    expect(ManifestSchema.safeParse({ datasets: [], boundaries: [b, b] }).success).toBe(false);
+    expect(ManifestSchema.safeParse({ datasets: [], boundaries: [{ ...b, name: '' }] }).success).toBe(false);
+  });
+
   it('rejects duplicate ids', () => {
     const d = { id: 'x', name: 'x', file: 'x.csv' };
     expect(ManifestSchema.safeParse({ datasets: [d, d] }).success).toBe(false);

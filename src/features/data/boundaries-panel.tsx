@@ -17,6 +17,8 @@ export type BoundaryMessage = { readonly tone: 'info' | 'error'; readonly text: 
 
 export type BoundariesPanelProps = {
   sets: readonly BoundarySet[];
+  /** Boundary files published with the site: listed with their join report, never changed here. */
+  publishedSets: readonly BoundarySet[];
   /** The datasets' tables (the districts the shapes are joined to). */
   tables: readonly ObservationTable[];
   gazetteer: Gazetteer;
@@ -37,7 +39,7 @@ const LISTED = 40;
  * source and the property it is joined on, with the join report — what matched, the districts with data
  * but no shape, the shapes without data — before any map is drawn. Changes are saved at once.
  */
-export function BoundariesPanel({ sets, tables, gazetteer, names, onSave, onAddFiles, reading, messages }: BoundariesPanelProps) {
+export function BoundariesPanel({ sets, publishedSets, tables, gazetteer, names, onSave, onAddFiles, reading, messages }: BoundariesPanelProps) {
   const { t } = useI18n();
   const ids = { title: useId(), file: useId() };
   const [status, setStatus] = useState<string | null>(null);
@@ -78,8 +80,11 @@ export function BoundariesPanel({ sets, tables, gazetteer, names, onSave, onAddF
         {status !== null ? <p className="boundaries-message">{status}</p> : null}
       </div>
       {groups.length === 0 && sets.length > 0 ? <p className="boundaries-note">{t('boundaries.noDistricts')}</p> : null}
-      {sets.length === 0 ? <p className="boundaries-note">{t('boundaries.none')}</p> : null}
+      {sets.length === 0 && publishedSets.length === 0 ? <p className="boundaries-note">{t('boundaries.none')}</p> : null}
       <ul className="boundary-sets">
+        {publishedSets.map((set) => (
+          <BoundarySetItem key={set.id} set={set} groups={groups} names={names} onUpdate={() => undefined} onRemove={() => undefined} />
+        ))}
         {sets.map((set) => (
           <BoundarySetItem key={set.id} set={set} groups={groups} names={names} onUpdate={(patch, text) => void update(set.id, patch, text)} onRemove={() => void remove(set)} />
         ))}
@@ -104,7 +109,9 @@ function BoundarySetItem({
   const { t, lang, digits } = useI18n();
   const ids = { name: useId(), date: useId(), source: useId(), city: useId(), property: useId() };
   // A set saved before its districts were loaded follows the best matching city until the user picks one.
-  const cityKey = set.city !== '' ? set.city : bestCity(set.features, groups, names);
+  const published = set.published === true;
+  const named = set.city === '' ? undefined : groups.find((g) => g.city.key === set.city || g.city.name === set.city || (g.city.code !== '' && g.city.code === set.city));
+  const cityKey = set.city === '' ? bestCity(set.features, groups, names) : (named?.city.key ?? set.city);
   const joined = useMemo(() => (cityKey === '' ? undefined : joinGroup(set.features, groups, cityKey, set.property, names)), [set, groups, cityKey, names]);
   const cityName = joined?.group.city.name ?? cityKey;
   const total = (j: BoundaryJoin) => j.matched + j.placesWithoutShape.length;
@@ -113,13 +120,13 @@ function BoundarySetItem({
     <li className="boundary-set" data-testid="boundary-set">
       <div className="boundary-fields">
         <label htmlFor={ids.name}>{t('boundaries.name')}</label>
-        <input id={ids.name} defaultValue={set.name} maxLength={200} onBlur={(e) => e.currentTarget.value.trim() !== '' && e.currentTarget.value.trim() !== set.name && onUpdate({ name: e.currentTarget.value.trim() })} />
+        <input id={ids.name} defaultValue={set.name} maxLength={200} readOnly={published} onBlur={(e) => e.currentTarget.value.trim() !== '' && e.currentTarget.value.trim() !== set.name && onUpdate({ name: e.currentTarget.value.trim() })} />
         <label htmlFor={ids.date}>{t('boundaries.date')}</label>
-        <input id={ids.date} defaultValue={set.date} maxLength={60} onBlur={(e) => e.currentTarget.value.trim() !== set.date && onUpdate({ date: e.currentTarget.value.trim() })} />
+        <input id={ids.date} defaultValue={set.date} maxLength={60} readOnly={published} onBlur={(e) => e.currentTarget.value.trim() !== set.date && onUpdate({ date: e.currentTarget.value.trim() })} />
         <label htmlFor={ids.source}>{t('boundaries.source')}</label>
-        <input id={ids.source} defaultValue={set.source} maxLength={500} onBlur={(e) => e.currentTarget.value.trim() !== set.source && onUpdate({ source: e.currentTarget.value.trim() })} />
+        <input id={ids.source} defaultValue={set.source} maxLength={500} readOnly={published} onBlur={(e) => e.currentTarget.value.trim() !== set.source && onUpdate({ source: e.currentTarget.value.trim() })} />
         <label htmlFor={ids.city}>{t('boundaries.city')}</label>
-        <select id={ids.city} value={cityKey} onChange={(e) => onUpdate({ city: e.target.value })}>
+        <select id={ids.city} value={cityKey} disabled={published} onChange={(e) => onUpdate({ city: e.target.value })}>
           {cityKey === '' ? <option value="">{t('boundaries.cityNone')}</option> : null}
           {groups.map((g) => (
             <option key={g.city.key} value={g.city.key}>
@@ -131,7 +138,7 @@ function BoundarySetItem({
         {joined !== undefined ? (
           <>
             <label htmlFor={ids.property}>{t('boundaries.property')}</label>
-            <select id={ids.property} value={set.property ?? ''} onChange={(e) => onUpdate(e.target.value === '' ? { property: undefined } : { property: e.target.value })} data-testid="boundary-property">
+            <select id={ids.property} value={set.property ?? ''} disabled={published} onChange={(e) => onUpdate(e.target.value === '' ? { property: undefined } : { property: e.target.value })} data-testid="boundary-property">
               <option value="">{t('boundaries.propertyAuto', { property: joined.join.candidates[0]?.property ?? '—' })}</option>
               {joined.join.properties.map((p) => {
                 const c = joined.join.candidates.find((x) => x.property === p);
@@ -146,6 +153,7 @@ function BoundarySetItem({
         ) : null}
       </div>
       <p className="boundary-meta">
+        {published ? <strong>{t('boundaries.published')} · </strong> : null}
         {t('boundaries.shapes', { count: set.features.length })} · {set.fileName}
       </p>
       {joined === undefined ? (
@@ -165,9 +173,11 @@ function BoundarySetItem({
           </details>
         </div>
       )}
-      <button type="button" className="button secondary small" onClick={onRemove}>
-        {t('boundaries.remove')}
-      </button>
+      {published ? null : (
+        <button type="button" className="button secondary small" onClick={onRemove}>
+          {t('boundaries.remove')}
+        </button>
+      )}
     </li>
   );
 }

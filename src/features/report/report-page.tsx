@@ -11,6 +11,8 @@ import { useDashboard } from '@/ui/use-dashboard';
 import { type AnnexRow, annexCsv, buildAnnex } from '@/model/annex';
 import { AnnexTable } from '@/ui/annex-table';
 import { type CityFigure, cityFigures, type FigureContext } from '@/model/city-figures';
+import { cityMapFigures } from '@/model/map-figure';
+import { useBoundarySets } from '@/ui/boundary-context';
 import { downloadBlob } from '@/ui/download';
 import { citySlug } from '@/model/figure-names';
 import { SDG_COLORS } from '@/model/sdg-colors';
@@ -109,13 +111,15 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
   );
   const primaryKey = first?.city.key ?? '';
   const partnerKey = second?.city.key;
-  const figures = useMemo(() => cityFigures(ctx, primaryKey, partnerKey), [ctx, primaryKey, partnerKey]);
+  const boundarySets = useBoundarySets();
+  // The maps of the primary city's districts follow the trend figures (drawn when a boundary file joins).
+  const figures = useMemo(() => [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey)], [ctx, primaryKey, partnerKey, boundarySets]);
   const rendered = useMemo(() => {
     const out = new Map<string | null, ShownFigure>();
     for (const figure of figures) {
       const r = renderFigureSvg(figure.input);
       const label = [figure.input.text.title, figure.input.text.subtitle].filter((x) => x !== '').join('. ');
-      out.set(figure.kind === 'status' ? null : figure.indicator, { figure, raw: r, svg: responsiveSvg(r.svg, r.width, r.height), label });
+      out.set(figure.kind === 'status' ? null : figure.kind === 'map' ? `map:${figure.indicator ?? ''}` : figure.indicator, { figure, raw: r, svg: responsiveSvg(r.svg, r.width, r.height), label });
     }
     return out;
   }, [figures]);
@@ -438,13 +442,13 @@ function Section({ section, goalStart, shown, rendered }: { section: ReportSecti
       </h2>
       <p className="hint">{t('cityReport.section.count', { count: section.indicators.length })}</p>
       {section.indicators.map((ind) => (
-        <IndicatorBlock key={ind.code} row={ind} shown={shown} figure={rendered.get(ind.code)} />
+        <IndicatorBlock key={ind.code} row={ind} shown={shown} figure={rendered.get(ind.code)} map={rendered.get(`map:${ind.code}`)} />
       ))}
     </section>
   );
 }
 
-function IndicatorBlock({ row, shown, figure }: { row: ReportIndicator; shown: readonly Shown[]; figure: ShownFigure | undefined }) {
+function IndicatorBlock({ row, shown, figure, map }: { row: ReportIndicator; shown: readonly Shown[]; figure: ShownFigure | undefined; map: ShownFigure | undefined }) {
   const { t, lang, digits } = useI18n();
   const titleId = useId();
   const decimals = row.indicator?.decimals;
@@ -457,6 +461,7 @@ function IndicatorBlock({ row, shown, figure }: { row: ReportIndicator; shown: r
         {row.indicator === undefined ? null : localized(row.indicator.title, lang)}
       </h3>
       {figure === undefined ? <p className="muted">{t('cityReport.noFigure')}</p> : <Figure figure={figure} />}
+      {map === undefined ? null : <Figure figure={map} />}
       <div className="report-columns">
         {row.results.map((r, i) => (
           <div key={r.cityKey} className="report-column report-explanation" data-city={r.cityKey}>
