@@ -71,3 +71,21 @@ test('under the documented CSP: the report ZIP of a city whose annex part is ove
   const parts = unzipSync(xlsx ?? new Uint8Array());
   expect(Math.max(...Object.values(parts).map((p) => p.length))).toBeGreaterThan(160_000);
 });
+
+test('two open tabs stay in step: an import in one shows in the other, a deletion leaves no stale row', async ({ page, context }) => {
+  await openData(page);
+  const other = await context.newPage();
+  await openData(other);
+  const csv = 'city,indicator,year,value\nTabtown,11.6.2,2015,30\nTabtown,11.6.2,2020,25\n';
+  await page.locator('.upload input.file-input').setInputFiles({ name: 'tabs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Import 2 observations' }).click();
+  await expect(page.getByText('Imported 2 observations as “tabs.csv”.')).toBeVisible();
+  // The other tab, never reloaded, lists it.
+  const row = other.locator('.dataset-table tbody tr:not(.versions-row)').filter({ has: other.getByRole('rowheader', { name: 'tabs.csv', exact: true }) });
+  await expect(row).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete “tabs.csv”' }).click();
+  await expect(page.getByText('Deleted “tabs.csv”.')).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await other.close();
+});
