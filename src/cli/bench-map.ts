@@ -50,7 +50,7 @@ function ring(i: number): number[][] {
   const y0 = 40 + Math.floor(i / COLUMNS) * 0.01;
   const side = Math.max(1, Math.floor(points / 4));
   const out: number[][] = [];
-  const corners = [
+  const corners: Array<[number, number]> = [
     [x0, y0],
     [x0 + 0.01, y0],
     [x0 + 0.01, y0 + 0.01],
