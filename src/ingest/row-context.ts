@@ -102,6 +102,7 @@ export class RowContext {
    */
   private valueTwinOf = new Int32Array(0);
   private twinAccepted = new Int32Array(0);
+  private hasTwins = false;
   private readonly ids: { [K in StringColumn]: number } = {
     city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0, placeKind: 0, placeParent: 0,
   };
@@ -184,24 +185,40 @@ export class RowContext {
   }
 
   /**
-   * A wide table with a year column written twice (`2015,2016,2016`): both columns are the same year, so
-   * they take the first column's year, series and unit; `row` keeps one value when they agree and reports a
-   * `conflicting_duplicate` (dropping both) when they differ, instead of a second period "2016 (2)".
+   * A wide table with a year column written twice (`2015,2016,2016`, or `2016` and `2016.0`, `٢٠١٦`,
+   * `Y2016`): both columns are the same observation, so a repeated header takes the first column's year,
+   * series and unit, and `row` keeps one value when they agree and reports a `conflicting_duplicate`
+   * naming both columns (dropping both) when they differ, instead of a second period "2016 (2)".
    */
   private planTwinValues(plan: RowPlan): void {
     const n = plan.values.length;
     this.valueTwinOf = new Int32Array(n).fill(-1);
     this.twinAccepted = new Int32Array(n).fill(-1);
-    if (this.headerTwinOf.size === 0 || (plan.layout !== 'wide' && plan.layout !== 'unhabitat')) return;
+    this.hasTwins = false;
+    if (plan.layout !== 'wide' && plan.layout !== 'unhabitat') return;
     const sourceOfColumn = new Map<number, number>();
     plan.values.forEach((v, k) => sourceOfColumn.set(v.col, k));
+    // Value sources by what they observe: the same year, period label, series and unit is the same observation.
+    const sourceOfKey = new Map<string, number>();
     plan.values.forEach((v, k) => {
       const firstCol = this.headerTwinOf.get(v.col);
       const first = firstCol === undefined ? undefined : sourceOfColumn.get(firstCol);
       const src = first === undefined ? undefined : plan.values[first];
-      if (first === undefined || src === undefined) return;
-      this.valueTwinOf[k] = first;
-      plan.values[k] = { col: v.col, ...(src.year ? { year: src.year } : {}), ...(src.series !== undefined ? { series: src.series } : {}), ...(src.unit !== undefined ? { unit: src.unit } : {}) };
+      if (first !== undefined && src !== undefined) {
+        // The first column may itself repeat an earlier one (`2016,2016.0,2016.0`): compare with the earliest.
+        this.valueTwinOf[k] = (this.valueTwinOf[first] ?? -1) >= 0 ? (this.valueTwinOf[first] ?? first) : first;
+        this.hasTwins = true;
+        plan.values[k] = { col: v.col, ...(src.year ? { year: src.year } : {}), ...(src.series !== undefined ? { series: src.series } : {}), ...(src.unit !== undefined ? { unit: src.unit } : {}) };
+        return;
+      }
+      if (v.year === undefined) return;
+      const key = `${v.year.year}\u0000${v.year.label}\u0000${v.series ?? ''}\u0000${v.unit ?? ''}`;
+      const same = sourceOfKey.get(key);
+      if (same === undefined) sourceOfKey.set(key, k);
+      else {
+        this.valueTwinOf[k] = same;
+        this.hasTwins = true;
+      }
     });
   }
 
@@ -533,10 +550,10 @@ export class RowContext {
       this.accOut[j] = outOfRange ? ids.indicator * 2 ** 21 + unitId + 1 : 0;
       this.accSource[j] = v;
       this.accDropped[j] = 0;
-      if (this.headerTwinOf.size > 0 && twin < 0) this.twinAccepted[v] = j;
+      if (this.hasTwins && twin < 0) this.twinAccepted[v] = j;
     }
     // Forget this row's first values of repeated columns (only the sources that were set).
-    if (this.headerTwinOf.size > 0) for (let j = 0; j < this.nAccepted; j++) this.twinAccepted[this.accSource[j] ?? 0] = -1;
+    if (this.hasTwins) for (let j = 0; j < this.nAccepted; j++) this.twinAccepted[this.accSource[j] ?? 0] = -1;
 
     if (this.rowHasError) {
       this.rowsRejected++;

@@ -67,6 +67,29 @@ describe('ingestFile: a wide table with a year column written twice', () => {
     ]);
   });
 
+  it.each([
+    ['2016,2016.0', '2016.0'],
+    ['2016,٢٠١٦', '٢٠١٦'],
+    ['2016,Y2016', 'Y2016'],
+    ['2016,2016.0,2016.0', '2016.0'],
+  ])('the same year written differently (%s) is the same observation: the conflict names both columns', (years, column) => {
+    const cells = years.split(',').map((_, i) => String(38 + i * 61));
+    const r = ingestFile(utf8('wide.csv', `city,indicator,2015,${years}\nAmman,11.6.2,40,${cells.join(',')}\n`), registry);
+    const conflicts = r.issues.filter((i) => i.code === 'conflicting_duplicate');
+    expect(conflicts.length).toBe(cells.length - 1);
+    expect(conflicts[0]).toMatchObject({ column, params: { firstColumn: 4, previousValue: 38 } });
+    expect(observations(r)).toEqual([[2015, '', 40]]);
+  });
+
+  it('different periods of one year are not repeated columns', () => {
+    const r = ingestFile(utf8('wide.csv', 'city,indicator,2016,2016/17\nAmman,11.6.2,38,99\n'), registry);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(observations(r)).toEqual([
+      [2016, '', 38],
+      [2016, '2016/17', 99],
+    ]);
+  });
+
   it.each(['ar', 'fr', 'es'] as const)('the conflict is worded in %s with the first column', (lang) => {
     const r = ingestFile(utf8('wide.csv', 'city,indicator,2015,2016,2016\nAmman,11.6.2,40,38,99\n'), registry);
     const conflict = r.issues.find((i) => i.code === 'conflicting_duplicate');
