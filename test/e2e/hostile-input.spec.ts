@@ -89,3 +89,18 @@ test('two open tabs stay in step: an import in one shows in the other, a deletio
   await expect(row).toHaveCount(0);
   await other.close();
 });
+
+test('a city name of 9,000 characters: the report opens at once, its figures cut the name with "…" (it blocked the page ~150 s)', async ({ page }) => {
+  await openData(page);
+  const city = `Amman${'x'.repeat(8995)}`;
+  const csv = `city,indicator,year,value,source\n${city},11.6.2,2015,30,${'s'.repeat(9000)}\n${city},11.6.2,2020,25,Survey\n`;
+  await page.locator('.upload input.file-input').setInputFiles({ name: 'long-name.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Import 2 observations' }).click();
+  await expect(page.getByText('Imported 2 observations as “long-name.csv”.')).toBeVisible();
+  await page.getByRole('link', { name: 'City report' }).click();
+  await expect(page.locator('.report-section').first()).toBeVisible({ timeout: 30_000 });
+  // Every figure of the report stays a figure's size.
+  const heights = await page.locator('.report-section svg[viewBox]').evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute('viewBox')?.split(' ')[3] ?? 0)));
+  expect(heights.length).toBeGreaterThan(0);
+  expect(Math.max(...heights)).toBeLessThan(1000);
+});
