@@ -95,7 +95,7 @@ export class RowContext {
   private readonly accSource: number[] = [];
   private readonly accDropped: number[] = [];
   /** Column → the first column with the same header, for columns whose header repeats an earlier one. */
-  private readonly headerTwinOf = new Map<number, number>();
+  private headerTwinOf = new Int32Array(0);
   /**
    * Per value source: the earlier source whose column has the same header (a year column written twice in a
    * wide table), else -1; and, while a row is read, the accepted value of each such first source (-1: none).
@@ -124,6 +124,8 @@ export class RowContext {
   ) {}
 
   setHeader(header: string[], line: number): void {
+    // One slot per column (4 bytes), not a map entry: a header of a million repeated names stays small.
+    this.headerTwinOf = new Int32Array(header.length).fill(-1);
     const seen = new Map<string, { first: number; n: number }>();
     // A canonical file may have a breakdown named like a fixed column (an Open SDG `Source`): the
     // fixed columns are found by position there, so only the breakdowns must differ among themselves.
@@ -141,7 +143,7 @@ export class RowContext {
         return h;
       }
       entry.n++;
-      this.headerTwinOf.set(i, entry.first);
+      this.headerTwinOf[i] = entry.first;
       this.issues.add('duplicate_header', 'warning', { row: line, column: h }, { position: i + 1 });
       return `${h} (${entry.n})`;
     });
@@ -201,8 +203,8 @@ export class RowContext {
     // Value sources by what they observe: the same year, period label, series and unit is the same observation.
     const sourceOfKey = new Map<string, number>();
     plan.values.forEach((v, k) => {
-      const firstCol = this.headerTwinOf.get(v.col);
-      const first = firstCol === undefined ? undefined : sourceOfColumn.get(firstCol);
+      const firstCol = this.headerTwinOf[v.col] ?? -1;
+      const first = firstCol < 0 ? undefined : sourceOfColumn.get(firstCol);
       const src = first === undefined ? undefined : plan.values[first];
       if (first !== undefined && src !== undefined) {
         // The first column may itself repeat an earlier one (`2016,2016.0,2016.0`): compare with the earliest.
@@ -607,7 +609,7 @@ export class RowContext {
       previousValue: firstValue,
       year: this.accYear[j] ?? 0,
     };
-    const at = { row: line, column: this.headerTwinOf.has(col) ? this.originalHeader(col) : (this.header[col] ?? ''), value: raw };
+    const at = { row: line, column: this.originalHeader(col), value: raw };
     if (Object.is(firstValue, value)) this.issues.add('duplicate_observation', 'warning', at, params);
     else {
       this.issues.add('conflicting_duplicate', 'error', at, params);
@@ -618,8 +620,8 @@ export class RowContext {
 
   /** The header cell as the file wrote it (repeated headers are shown numbered elsewhere: `2016 (2)`). */
   private originalHeader(col: number): string {
-    const first = this.headerTwinOf.get(col);
-    return first === undefined ? (this.header[col] ?? '') : (this.header[first] ?? '');
+    const first = this.headerTwinOf[col] ?? -1;
+    return first < 0 ? (this.header[col] ?? '') : (this.header[first] ?? '');
   }
 
   private reportYear(y: YearCell, raw: string, col: number, line: number): void {

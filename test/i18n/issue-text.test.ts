@@ -26,7 +26,7 @@ const SAMPLE: Readonly<Record<IssueCode, Partial<Issue>>> = {
   ragged_row: { row: 7, value: 'a,b,c,d,e', params: { expected: 4, found: 5 } },
   blank_row: { severity: 'info', row: 9 },
   cell_too_long: { row: 3, column: 'note', value: 'x', params: { length: 12345, limit: 10000 } },
-  too_many_columns: { row: 1, params: { limit: 1_048_576 } },
+  too_many_columns: { row: 1, params: { limit: 600_000 } },
   not_a_number: { row: 14, column: 'Value', value: '12,5x', params: { decimal: '.' } },
   ambiguous_decimal: { severity: 'warning', row: 3, column: 'value', value: '1,234', params: { decimal: '.', parsed: 1234 } },
   missing_value: { severity: 'warning', row: 3, column: 'value', value: '..' },

@@ -134,7 +134,7 @@ describe('ingestFile: bounded header and cell work', () => {
     const r = ingestFile(utf8('too-wide.csv', `${'a,'.repeat(MAX_COLUMNS)}a\nx\n`), registry);
     expect(codes(r)).toEqual(['error:too_many_columns@1']);
     expect(r.file.header).toEqual([]);
-    expect(issueText(r.issues[0]!, 'en').message).toBe('Row 1: the header has more than 1,048,576 columns: the file was not read (Excel sheets have at most 16,384).');
+    expect(issueText(r.issues[0]!, 'en').message).toBe('Row 1: the header has more than 600,000 columns: the file was not read (Excel sheets have at most 16,384).');
   });
 
   it.each([
