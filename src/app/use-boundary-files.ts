@@ -7,6 +7,7 @@ import { bestCity, districtGroups, joinGroup } from '@/model/boundary-places';
 import { boundaryProblemText } from '@/model/boundary-text';
 import type { CityNames } from '@/model/dashboard-model';
 import type { Gazetteer } from '@/model/gazetteer';
+import { CITIES_LEVEL } from '@/model/map-model';
 import { listPlaces } from '@/model/places-model';
 import { type BoundarySet, newBoundarySet } from '@/storage/boundary-record';
 
@@ -47,7 +48,9 @@ export function useBoundaryFiles(options: {
         const notes = [
           joined === undefined
             ? t('boundaries.savedNoCity', { name: set.name, count: set.features.length })
-            : t('boundaries.saved', { name: set.name, matched: joined.join.matched, total: joined.join.matched + joined.join.placesWithoutShape.length, city: joined.group.city.name }),
+            : joined.group.city.key === CITIES_LEVEL
+              ? t('boundaries.savedCities', { name: set.name, matched: joined.join.matched, total: joined.join.matched + joined.join.placesWithoutShape.length })
+              : t('boundaries.saved', { name: set.name, matched: joined.join.matched, total: joined.join.matched + joined.join.placesWithoutShape.length, city: joined.group.city.name }),
           ...(read.shapes.displayPoints < read.shapes.points ? [t('boundaries.simplified', { points: formatNumber(read.shapes.points), kept: formatNumber(read.shapes.displayPoints) })] : []),
           ...(read.shapes.skipped.notPolygon + read.shapes.skipped.noGeometry + read.shapes.skipped.broken.length > 0
             ? [t('boundaries.skipped', { notPolygon: read.shapes.skipped.notPolygon, noGeometry: read.shapes.skipped.noGeometry, broken: read.shapes.skipped.broken.length })]

@@ -1,6 +1,7 @@
 import { type BoundaryJoin, joinBoundaries, type JoinPlace } from './boundary-join';
 import type { CityNames } from './dashboard-model';
-import type { PlaceEntry } from './places-model';
+import { CITIES_LEVEL } from './map-model';
+import { isCityEntry, type PlaceEntry } from './places-model';
 
 /**
  * The places boundary files are joined to, from the Data view's list of places (no dashboard needed):
@@ -10,8 +11,17 @@ import type { PlaceEntry } from './places-model';
 
 export type DistrictGroup = { readonly city: JoinPlace; readonly districts: readonly JoinPlace[] };
 
-/** Cities with districts (by the districts' parent), largest first. */
+/**
+ * Cities with districts (by the districts' parent), largest first; then, when the data has cities, the
+ * cities themselves as one group (key {@link CITIES_LEVEL}): a boundary file of cities joins to them.
+ */
 export function districtGroups(places: readonly PlaceEntry[]): DistrictGroup[] {
+  const cities = places.filter((p) => isCityEntry(p) && p.mergedInto === undefined).map((p) => ({ key: p.key, name: p.name, code: p.code }));
+  const groups = districtGroupsOnly(places);
+  return cities.length === 0 ? groups : [...groups, { city: { key: CITIES_LEVEL, name: '', code: '' }, districts: cities }];
+}
+
+function districtGroupsOnly(places: readonly PlaceEntry[]): DistrictGroup[] {
   const byParent = new Map<string, JoinPlace[]>();
   for (const p of places) {
     if (p.kind !== 'district' || p.parent === '' || p.mergedInto !== undefined) continue;

@@ -44,7 +44,8 @@ function assertNever(x: never): never {
 export function joinSummaryText(join: Pick<BoundaryJoin, 'matched' | 'placesWithoutShape' | 'property' | 'by'>, cityName: string, lang: Lang, digits: Digits = 'latn'): string {
   const tr = (key: Parameters<typeof translate>[1], params: Parameters<typeof translate>[2] = {}) => translate(lang, key, params, { digits });
   const total = join.matched + join.placesWithoutShape.length;
-  const matched = tr('boundaries.matched', { matched: join.matched, total, city: cityName });
-  if (join.property === null || join.by === null) return `${matched}. ${tr('boundaries.noCandidate', { city: cityName })}`;
+  // cityName '' : the shapes are joined to the cities themselves.
+  const matched = cityName === '' ? tr('boundaries.matchedCities', { matched: join.matched, total }) : tr('boundaries.matched', { matched: join.matched, total, city: cityName });
+  if (join.property === null || join.by === null) return `${matched}. ${cityName === '' ? tr('boundaries.noMatchAny') : tr('boundaries.noCandidate', { city: cityName })}`;
   return `${matched}. ${tr('boundaries.joinedOn', { property: join.property, by: tr(join.by === 'code' ? 'boundaries.by.code' : 'boundaries.by.name') })}`;
 }

@@ -3,6 +3,8 @@ import { buildMapOption, type MapArea, type MapChartInput, type MapLegendEntry, 
 import type { MeasureText } from '@/charts/chart-text';
 import { areaKey, ensureMap } from '@/charts/map-registry';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
+import { isRegistryUnit } from '@/domain/units';
+import type { Indicator } from '@/domain/indicator';
 import { formatNumber } from '@/i18n/format-number';
 import { type Digits, dirOf, type Lang } from '@/i18n/lang';
 import type { MessageKey } from '@/i18n/messages-en';
@@ -14,7 +16,7 @@ import { comparisonText, type SeriesLike } from './district-model';
 import { figureFileBase } from './figure-names';
 import { datasetsWith, defaultChoice, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
 import { classColor, mapDecimals } from './map-classes';
-import { boundarySetsFor, hasDistrictData, type MapModel, mapModel, type MapModelOptions, type MapRegion } from './map-model';
+import { boundarySetsFor, citiesMapModel, hasDistrictData, type MapModel, mapModel, type MapModelOptions, type MapRegion } from './map-model';
 import { STATUS_STYLE } from './status-style';
 import { unitLabel } from './unit-label';
 
@@ -110,7 +112,7 @@ export function mapLegend(model: MapModel, text: MapText): { title: string; entr
 
 /** One region's tooltip lines: name, value and year (or "No data"), class, comparison or status. */
 export function regionTip(model: MapModel, r: MapRegion, text: MapText): string[] {
-  if (r.value === null || r.year === null) return [r.name, tr(text, 'map.legend.noData')];
+  if (r.value === null || r.year === null) return [r.name, r.otherUnit === undefined ? tr(text, 'map.legend.noData') : tr(text, 'map.otherUnit', { unit: r.otherUnit || '—' })];
   const value = `${num(r.value, text)}${text.unit === '' ? '' : ` ${text.unit}`} (${mapYearText(r.year, text)})`;
   return [r.name, value, look(model, r, text).words].filter((l) => l !== '');
 }
@@ -183,43 +185,96 @@ export function mapFigure(ctx: FigureContext, set: BoundarySet, cityKey: string,
   const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
   const model = decimals === meta?.decimals ? first : modelOf(decimals);
   if (model.withData === 0) return undefined;
-  const width = ctx.width ?? 800;
   const cityName = cityDisplayName(city, ctx.names, lang);
-  // The code kept left to right inside an Arabic title ("11.1.1.c", not "c.11.1.1").
-  const codeText = dirOf(lang) === 'rtl' ? `\u2066${code}\u2069` : code;
-  const indicatorTitle = meta ? `${codeText} ${localized(meta.title, lang)}` : codeText;
   // Data in another unit than the registry's is shown in its own unit (as the indicator view does).
   const ownDefinition = current?.result?.explanation.insufficientReason === 'other_unit';
   const unit = meta && !ownDefinition ? localized(meta.unit, lang) : unitLabel(current?.unit ?? like?.unit ?? '', (key) => tr({ lang, digits }, key));
-  const text: MapText = { lang, digits, cityName, indicatorTitle, unit, title: '', decimals, width, animate: false, measureText: ctx.measureText };
+  const series = current === undefined || (current.key === '' && current.series === '') ? '' : seriesLabel(current, tr(ctx, 'indicator.total'));
+  const places = [city, ...model.regions.flatMap((r) => (r.district === null || r.value === null ? [] : [r.district]))];
+  return framedMap(ctx, set, model, {
+    code,
+    cityName,
+    unit,
+    decimals,
+    subtitle: [cityName, series],
+    fileBase: figureFileBase({ city: cityDisplayName(city, ctx.names, 'en'), cityCode: city.code, indicator: code, kind: 'map', lang }),
+    datasetNames: places.flatMap((place) => datasetsWith(ctx.datasets, registry, place.key, code)),
+    notes: model.join.placesWithoutShape.length > 0 ? [tr(ctx, 'map.withoutShape', { count: model.join.placesWithoutShape.length })] : [],
+  });
+}
+
+/** A map model framed as a figure: title, subtitle (with the year and unit), legend, shapes and footer. */
+function framedMap(
+  ctx: FigureContext,
+  set: BoundarySet,
+  model: MapModel,
+  parts: { code: string; cityName: string; unit: string; decimals: number; subtitle: readonly string[]; fileBase: string; datasetNames: readonly string[]; notes: readonly string[] },
+): MapFigure {
+  const { registry, lang, digits } = ctx;
+  const meta = registry.byCode.get(parts.code);
+  // The code kept left to right inside an Arabic title ("11.1.1.c", not "c.11.1.1").
+  const codeText = dirOf(lang) === 'rtl' ? `\u2066${parts.code}\u2069` : parts.code;
+  const indicatorTitle = meta ? `${codeText} ${localized(meta.title, lang)}` : codeText;
+  const width = ctx.width ?? 800;
+  const text: MapText = { lang, digits, cityName: parts.cityName, indicatorTitle, unit: parts.unit, title: '', decimals: parts.decimals, width, animate: false, measureText: ctx.measureText };
   ensureMap(mapNameOf(set), set.features);
   const chartInput = mapChartInput(model, set, text);
   const t = (key: MessageKey, params: MessageParams = {}) => tr(text, key, params);
-  const series = current === undefined || (current.key === '' && current.series === '') ? '' : seriesLabel(current, t('indicator.total'));
-  const districts = model.regions.flatMap((r) => (r.district === null || r.value === null ? [] : [r.district]));
-  const datasetNames = [city, ...districts].flatMap((place) => datasetsWith(ctx.datasets, registry, place.key, code));
   const footer = [
     model.withData === model.regions.length ? t('map.coverageAll', { total: model.regions.length }) : t('map.coverage', { count: model.withData, total: model.regions.length }),
-    ...(model.join.placesWithoutShape.length > 0 ? [t('map.withoutShape', { count: model.join.placesWithoutShape.length })] : []),
+    ...parts.notes,
     boundaryLine(set, text),
-    ...footerLines(ctx, datasetNames),
+    ...footerLines(ctx, parts.datasetNames),
   ];
   const year = model.year === 'latest' ? '' : mapYearText(model.year, text);
   return {
     kind: 'map',
-    indicator: code,
-    fileBase: figureFileBase({ city: cityDisplayName(city, ctx.names, 'en'), cityCode: city.code, indicator: code, kind: 'map', lang }),
+    indicator: parts.code,
+    fileBase: parts.fileBase,
     input: {
       lang,
       dir: dirOf(lang),
       width,
       chartHeight: mapChartHeight(chartInput),
       option: buildMapOption(chartInput),
-      text: { title: `${t('map.chartTitle')} — ${indicatorTitle}`, subtitle: [cityName, year, series, unit].filter((s) => s !== '').join(' · '), footer },
+      text: { title: `${t('map.chartTitle')} — ${indicatorTitle}`, subtitle: [...parts.subtitle, year, parts.unit].filter((s) => s !== '').join(' · '), footer },
       ...(ctx.measureText === undefined ? {} : { measureText: ctx.measureText }),
     },
-    csv: () => seriesCsv(dashboard, model.series),
+    csv: () => seriesCsv(ctx.dashboard, model.series),
   };
+}
+
+/** The unit of a map of cities: the registry's when most cities' data is in it, else the data's own. */
+export function citiesMapUnit(unit: string, meta: Indicator | undefined, lang: Lang, t: (key: MessageKey) => string): string {
+  return meta !== undefined && isRegistryUnit(unit, meta) === 'same' ? localized(meta.unit, lang) : unitLabel(unit, t);
+}
+
+/**
+ * The map of the cities for `indicator` on the shapes of `set` (a set of cities), as a framed figure;
+ * undefined when no shape has a value. File name `cities_11-6-2_map_en`.
+ */
+export function citiesMapFigure(ctx: FigureContext, set: BoundarySet, indicator: string, options: MapFigureOptions = DEFAULT_MAP_OPTIONS): MapFigure | undefined {
+  const { dashboard, registry, lang } = ctx;
+  const layout = layoutOf(dashboard);
+  const meta = registry.byCode.get(indicator);
+  const code = meta?.code ?? indicator;
+  const modelOf = (decimals: number | undefined) => citiesMapModel(dashboard, layout, code, set, { ...options, direction: meta?.direction ?? null, decimals, names: ctx.names, lang });
+  const first = modelOf(meta?.decimals);
+  const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
+  const model = decimals === meta?.decimals ? first : modelOf(decimals);
+  if (model.withData === 0) return undefined;
+  const unit = citiesMapUnit(model.unit, meta, lang, (key) => tr(ctx, key));
+  const places = model.regions.flatMap((r) => (r.district === null || r.value === null ? [] : [r.district]));
+  return framedMap(ctx, set, model, {
+    code,
+    cityName: '',
+    unit,
+    decimals,
+    subtitle: [tr(ctx, 'map.citiesSubtitle', { count: model.withData })],
+    fileBase: figureFileBase({ city: 'cities', cityCode: '', indicator: code, kind: 'map', lang }),
+    datasetNames: places.flatMap((place) => datasetsWith(ctx.datasets, registry, place.key, code)),
+    notes: model.otherUnit.size > 0 ? [tr(ctx, 'map.otherUnitNote', { count: model.otherUnit.size, unit })] : [],
+  });
 }
 
 /**

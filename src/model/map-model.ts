@@ -41,6 +41,8 @@ export type MapRegion = {
   readonly status: ProgressStatus | null;
   /** The series drawn for this district (index in `dashboard.report.series`), null when none. */
   readonly seriesIndex: number | null;
+  /** A map of cities: the unit of a city left uncoloured because its data is in another unit. */
+  readonly otherUnit?: string;
 };
 
 /** Why a map has no coloured district: no shape matches a district, or no district has a value (in that year). */
@@ -169,10 +171,108 @@ export function hasDistrictData(dashboard: Pick<Dashboard, 'districtsOf' | 'head
  * a city (dropped with a folder before its data was imported, or matching no district yet). Best match
  * first; a set that matches nothing is still listed, so the map says why it is not drawn.
  */
-export function boundarySetsFor(dashboard: Pick<Dashboard, 'districtsOf'>, city: DashboardCity, sets: readonly BoundarySet[], names: CityNames): BoundarySet[] {
+export function boundarySetsFor(dashboard: Pick<Dashboard, 'districtsOf' | 'cities'>, city: DashboardCity, sets: readonly BoundarySet[], names: CityNames): BoundarySet[] {
   return sets
     .filter((s) => s.city === city.key || s.city === '' || (s.published === true && (s.city === city.name || (city.code !== '' && s.city === city.code))))
     .map((s) => ({ s, matched: joinDistricts(dashboard, city, s, names).matched }))
+    // A set without a city that matches cities rather than these districts is a map of the cities.
+    .filter((x) => x.s.city !== '' || x.matched > 0 || joinCities(dashboard, x.s, names).matched === 0)
     .sort((a, b) => b.matched - a.matched || b.s.addedAt - a.s.addedAt)
     .map((x) => x.s);
+}
+
+/** `BoundarySet.city` of a set whose shapes are cities (one per city), not the districts of one. */
+export const CITIES_LEVEL = '*cities';
+
+/** The join of a boundary set with the cities of the data (display names count as names). */
+export function joinCities(dashboard: Pick<Dashboard, 'cities'>, set: BoundarySet, names: CityNames): BoundaryJoin<DashboardCity> {
+  return joinBoundaries(set.features, dashboard.cities, {
+    property: set.property,
+    namesOf: (p) => {
+      const n = placeNamesOf(p, names);
+      return n === undefined ? [] : [n.en ?? '', n.ar ?? '', n.fr ?? '', n.es ?? ''].filter((x) => x !== '');
+    },
+  });
+}
+
+/** The sets that draw the cities: saved as cities, or saved without a city and matching some city. Best match first. */
+export function citySetsFor(dashboard: Pick<Dashboard, 'cities'>, sets: readonly BoundarySet[], names: CityNames): BoundarySet[] {
+  return sets
+    .filter((s) => s.city === CITIES_LEVEL || s.city === '')
+    .map((s) => ({ s, matched: joinCities(dashboard, s, names).matched }))
+    .filter((x) => x.s.city === CITIES_LEVEL || x.matched > 0)
+    .sort((a, b) => b.matched - a.matched || b.s.addedAt - a.s.addedAt)
+    .map((x) => x.s);
+}
+
+/**
+ * The map of the cities: each shape's city with its headline series of `indicator` (its latest value or
+ * the year chosen), by value classes or progress status (there is no city to compare with). Cities
+ * whose headline is in another unit than most cities' are not coloured (their number is not in the
+ * legend's unit): `otherUnit` says which, and they are drawn as without data.
+ */
+export function citiesMapModel(
+  dashboard: Pick<Dashboard, 'cities' | 'headlineOf' | 'report'>,
+  layout: SeriesLayout,
+  indicator: string,
+  set: BoundarySet,
+  options: MapModelOptions,
+): MapModel & { readonly unit: string; readonly otherUnit: ReadonlyMap<number, string> } {
+  const join = joinCities(dashboard, set, options.names);
+  const choices = set.features.map((_, feature) => {
+    const city = join.placeOf[feature] ?? null;
+    return city === null ? undefined : defaultChoice(seriesChoices(dashboard, layout, city.key, indicator).choices);
+  });
+  const units = new Map<string, number>();
+  for (const c of choices) if (c !== undefined) units.set(c.unit, (units.get(c.unit) ?? 0) + 1);
+  const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const otherUnit = new Map<number, string>();
+  const yearSet = new Set<number>();
+  choices.forEach((c) => {
+    if (c !== undefined && c.unit === unit) for (const p of pointsOf(layout, c.index)) if (Number.isFinite(p.value)) yearSet.add(p.year);
+  });
+  const years = [...yearSet].sort((a, b) => a - b);
+  const year: MapYear = options.year !== 'latest' && !yearSet.has(options.year) ? 'latest' : options.year;
+  const mode: MapMode = options.mode === 'compare' ? 'value' : options.mode;
+  const base = set.features.map((f, feature) => {
+    const city = join.placeOf[feature] ?? null;
+    const c = choices[feature];
+    if (c !== undefined && c.unit !== unit) otherUnit.set(feature, c.unit);
+    const v = c === undefined || c.unit !== unit ? null : valueIn(layout, c.index, year);
+    return {
+      feature,
+      name: city === null ? shapeLabel(f.properties, join.property, feature) : cityDisplayName(city, options.names, options.lang),
+      district: city,
+      value: v?.value ?? null,
+      year: v?.year ?? null,
+      comparison: v === null ? ('no_value' as const) : ('no_city_value' as const),
+      seriesIndex: c === undefined || c.unit !== unit ? null : c.index,
+    };
+  });
+  const classes = mode === 'value' ? classify(base.flatMap((r) => (r.value === null ? [] : [r.value])), options.method, options.classCount, options.decimals) : [];
+  const regions: MapRegion[] = base.map((r) => ({
+    ...r,
+    ...(otherUnit.has(r.feature) ? { otherUnit: otherUnit.get(r.feature) ?? '' } : {}),
+    klass: mode === 'value' && r.value !== null ? classOf(r.value, classes, options.decimals) : -1,
+    tone: null,
+    status: mode === 'status' && r.value !== null && r.seriesIndex !== null ? (dashboard.report.series[r.seriesIndex]?.result.status ?? null) : null,
+  }));
+  const withData = regions.filter((r) => r.value !== null).length;
+  const anyValue = choices.some((c) => c !== undefined);
+  return {
+    mode,
+    year,
+    years,
+    regions,
+    classes,
+    method: options.method,
+    cityValue: null,
+    direction: options.direction,
+    withData,
+    empty: withData > 0 ? null : join.matched === 0 ? 'no_match' : !anyValue ? 'no_district_data' : 'no_data_in_year',
+    join,
+    series: [...new Set(regions.flatMap((r) => (r.value === null || r.seriesIndex === null ? [] : [r.seriesIndex])))],
+    unit,
+    otherUnit,
+  };
 }

@@ -179,3 +179,29 @@ test('boundaries published with the site (data/manifest.json) draw the map for e
   await page.goto('./#/report?lang=en&city=Port%20Ruri');
   await expect(page.locator('.report-indicator[data-indicator="11.6.2"] .report-figure[data-file="port-ruri_11-6-2_map_en"] svg').first()).toBeVisible();
 });
+
+test('a boundary file of cities: joined to the cities, drawn in the compare view (value and status)', async ({ page }) => {
+  await openData(page, 'en');
+  const csv = ['city,city_code,indicator,year,value', 'Wadi Noor,XD-WNR,11.6.2,2018,24', 'Wadi Noor,XD-WNR,11.6.2,2022,18', 'Tal Sanawbar,XD-TSN,11.6.2,2018,29', 'Tal Sanawbar,XD-TSN,11.6.2,2022,31', 'Bahr Shams,XD-BSH,11.6.2,2022,12'].join('\n');
+  await page.locator('.upload input.file-input').setInputFiles({ name: 'cities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('.results .actions .button.primary').click();
+  await expect(page.locator('.dataset-table')).toContainText('cities');
+  const geo = JSON.stringify({
+    type: 'FeatureCollection',
+    name: 'Partner cities',
+    features: ['XD-WNR', 'XD-TSN', 'XD-BSH', 'XD-QMR'].map((code, i) => ({ type: 'Feature', properties: { ISO: code }, geometry: { type: 'Polygon', coordinates: square(30 + i, 30, 0.5) } })),
+  });
+  await addBoundaries(page, 'cities.geojson', geo);
+  const report = page.getByTestId('join-report');
+  await expect(report).toContainText(t('en', 'boundaries.matchedCities', { matched: 3, total: 3 }));
+  await expect(page.getByTestId('boundary-set').getByLabel(t('en', 'boundaries.city'))).toHaveValue('*cities');
+
+  await page.goto('./#/compare?lang=en&indicator=11.6.2');
+  const map = page.getByTestId('cities-map');
+  await expect(map.locator('[data-testid="map-chart"] svg')).toBeVisible();
+  await expect(map).toContainText(t('en', 'map.coverage', { count: 3, total: 4 }));
+  await expect(map.getByTestId('map-mode').locator('option')).toHaveCount(2);
+  await map.getByTestId('map-mode').selectOption('status');
+  await expect(map.locator('svg')).toContainText(t('en', 'map.legend.status'));
+  await expectNoPageOverflow(page);
+});

@@ -324,3 +324,45 @@ describe('parseBoundarySets (saved and workspace sets)', () => {
     expect(bad.problem).toMatch(/^set 2: /);
   });
 });
+
+describe('a map of cities', () => {
+  const CITIES_CSV = [
+    'city,city_code,indicator,year,value,unit',
+    'Wadi Noor,XD-WNR,11.6.2,2020,20,µg/m³',
+    'Wadi Noor,XD-WNR,11.6.2,2022,18,µg/m³',
+    'Tal Sanawbar,XD-TSN,11.6.2,2022,31,µg/m³',
+    'Bahr Shams,XD-BSH,11.6.2,2022,0.4,index',
+  ].join('\n');
+  const citiesGeo = JSON.stringify({
+    type: 'FeatureCollection',
+    name: 'Cities',
+    features: ['XD-WNR', 'XD-TSN', 'XD-BSH', 'XD-QMR'].map((code, i) => ({ type: 'Feature', properties: { ISO: code }, geometry: { type: 'Polygon', coordinates: square(30 + i, 30, 0.5) } })),
+  });
+
+  it('colours each city by its headline value in the unit most cities share; a city in another unit is said, not coloured', async () => {
+    const { citiesMapModel, citySetsFor, boundarySetsFor } = await import('@/model/map-model');
+    const ingested = ingestFile({ name: 'cities.csv', bytes: enc(CITIES_CSV) }, registry);
+    const dashboard = buildDashboard([ingested.table], registry, 'opensdg');
+    const read = readBoundaries('cities.geojson', enc(citiesGeo));
+    if (!read.ok) throw new Error(read.problem.code);
+    const set = newBoundarySet(read.shapes, 'cities.geojson', '', 0, 'c1');
+    expect(citySetsFor(dashboard, [set], {})).toEqual([set]);
+    // Not a map of any city's districts.
+    const wadi = dashboard.cityByKey.get('XD-WNR');
+    expect(wadi === undefined ? [] : boundarySetsFor(dashboard, wadi, [set], {})).toEqual([]);
+    const model = citiesMapModel(dashboard, layoutOf(dashboard), '11.6.2', set, OPTIONS);
+    expect(model.unit).toBe('µg/m³');
+    expect(model.regions.map((r) => [r.name, r.value, r.otherUnit ?? null])).toEqual([
+      ['Wadi Noor', 18, null],
+      ['Tal Sanawbar', 31, null],
+      ['Bahr Shams', null, 'index'],
+      ['XD-QMR', null, null],
+    ]);
+    expect(model.withData).toBe(2);
+    const { citiesMapFigure } = await import('@/model/map-figure');
+    const figure = citiesMapFigure({ dashboard, registry, datasets: [], names: {}, lang: 'en', digits: 'latn', computedAt: NOW }, set, '11.6.2');
+    expect(figure?.fileBase).toBe('cities_11-6-2_map_en');
+    const svg = renderFigureSvg(figure!.input).svg;
+    expect(svg).toContain('Cities whose data is in another unit than µg/m³ are not coloured (their numbers are not in this unit): 1.');
+  });
+});

@@ -11,6 +11,7 @@ import { buildLinesOption, type LinesInput } from './compare-charts';
 import { buildLines, buildRanking, indicatorsWithData, lineCities } from '@/model/compare-model';
 import { formatValue, formatYear, type HrefFor, indicatorTitle, localized, uniqueNames } from './compare-text';
 import { RankingTable } from './ranking-table';
+import { CitiesMap } from './cities-map';
 
 export type AcrossCitiesProps = {
   readonly dashboard: Dashboard;
@@ -203,6 +204,8 @@ export function AcrossCities({ dashboard, registry, code, missing, selected, lab
               </details>
             ) : null}
           </section>
+
+          <CitiesMap dashboard={dashboard} registry={registry} datasets={datasets} cityNames={cityNames} code={code} title={title} />
 
           <section className="card" aria-labelledby="cmp-ranking-title">
             <h2 id="cmp-ranking-title">{t('compare.ranking.title')}</h2>

@@ -7,6 +7,7 @@ import { joinSummaryText } from '@/model/boundary-text';
 import type { CityNames } from '@/model/dashboard-model';
 import type { Gazetteer } from '@/model/gazetteer';
 import { listPlaces } from '@/model/places-model';
+import { CITIES_LEVEL } from '@/model/map-model';
 import type { BoundarySet } from '@/storage/boundary-record';
 import './boundaries.css';
 
@@ -130,7 +131,7 @@ function BoundarySetItem({
           {cityKey === '' ? <option value="">{t('boundaries.cityNone')}</option> : null}
           {groups.map((g) => (
             <option key={g.city.key} value={g.city.key}>
-              {g.city.name}
+              {g.city.key === CITIES_LEVEL ? t('boundaries.citiesLevel') : g.city.name}
             </option>
           ))}
           {cityKey !== '' && !groups.some((g) => g.city.key === cityKey) ? <option value={cityKey}>{cityKey}</option> : null}

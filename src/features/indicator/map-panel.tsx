@@ -1,9 +1,5 @@
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { buildMapOption, mapChartHeight } from '@/charts/build-map-option';
+import { useMemo } from 'react';
 import type { MeasureText } from '@/charts/chart-text';
-import { useElementWidth } from '@/charts/chart-view';
-import { ensureMap } from '@/charts/map-registry';
-import { useEcharts } from '@/charts/use-echarts';
 import type { Indicator } from '@/domain/indicator';
 import type { SeriesLayout } from '@/domain/progress/series';
 import type { Registry } from '@/domain/registry';
@@ -11,12 +7,13 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { FigureContext } from '@/model/city-figures';
 import type { CityNames, Dashboard, DashboardCity } from '@/model/dashboard-model';
 import type { SeriesChoice } from '@/model/indicator-model';
-import { CLASS_METHODS, type ClassMethod, classColor, mapDecimals } from '@/model/map-classes';
-import { mapChartInput, mapFigure, mapNameOf, mapYearText, regionTip } from '@/model/map-figure';
-import { boundarySetsFor, MAP_MODES, type MapMode, mapModel, type MapYear } from '@/model/map-model';
+import { mapDecimals } from '@/model/map-classes';
+import { type MapFigureOptions, mapFigure } from '@/model/map-figure';
+import { boundarySetsFor, MAP_MODES, mapModel } from '@/model/map-model';
+import type { BoundarySet } from '@/storage/boundary-record';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { useBoundarySets } from '@/ui/boundary-context';
-import { FigureExportMenu } from '@/ui/figure-export-menu';
+import { MapView } from '@/ui/map-view';
 
 export type MapPanelProps = {
   dashboard: Dashboard;
@@ -41,228 +38,54 @@ export type MapPanelProps = {
   measureText?: MeasureText | undefined;
 };
 
-const CLASS_COUNT = 5;
-
 /**
  * The district map of the indicator view: the shapes of the city's boundary file coloured by value
- * (classes), by comparison with the city, or by progress status, in the year chosen; districts without
- * data hatched. Never blank without a reason: without boundaries, or when nothing can be coloured, a
- * sentence says why and what to do. The map is keyboard reachable (arrow keys go from district to
- * district, showing each one's tooltip); the table below it is the accessible alternative.
+ * (classes), by comparison with the city, or by progress status (see MapView). Without a boundary file
+ * for the city's districts, a sentence says so and where to add one.
  */
 export function MapPanel({ dashboard, layout, registry, datasets, city, code, meta, choice, cityNames, cityName, indicatorTitle, unit, dataHref, measureText }: MapPanelProps) {
-  const { t, lang, digits, formatNumber } = useI18n();
-  const headingId = useId();
-  const hintId = useId();
+  const { t, lang, digits } = useI18n();
   const allSets = useBoundarySets();
   const sets = useMemo(() => boundarySetsFor(dashboard, city, allSets, cityNames), [dashboard, city, allSets, cityNames]);
-  const [setId, setSetId] = useState<string | undefined>(undefined);
-  const [mode, setMode] = useState<MapMode>('value');
-  const [year, setYear] = useState<MapYear>('latest');
-  const [method, setMethod] = useState<ClassMethod>('quantile');
-  const set = sets.find((s) => s.id === setId) ?? sets[0];
-  const [box, rawWidth] = useElementWidth<HTMLDivElement>();
-  const width = Math.floor(rawWidth / 20) * 20;
   const direction = meta?.direction ?? null;
-
-  const model = useMemo(() => {
-    if (set === undefined) return null;
-    const options = { mode, year, method, classCount: CLASS_COUNT, direction, decimals: meta?.decimals, names: cityNames, lang };
-    const first = mapModel(dashboard, layout, city, code, choice, set, options);
-    const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
-    return { model: decimals === meta?.decimals ? first : mapModel(dashboard, layout, city, code, choice, set, { ...options, decimals }), decimals };
-  }, [set, mode, year, method, direction, meta, cityNames, lang, dashboard, layout, city, code, choice]);
-
-  const chart = useMemo(() => {
-    if (model === null || set === undefined || model.model.empty !== null) return null;
-    ensureMap(mapNameOf(set), set.features);
-    const input = mapChartInput(model.model, set, {
-      lang,
-      digits,
-      cityName,
-      indicatorTitle,
-      unit,
-      title: '',
-      decimals: model.decimals,
-      ...(width > 0 ? { width } : {}),
-      measureText,
-    });
-    return { option: buildMapOption(input), height: mapChartHeight(input) };
-  }, [model, set, lang, digits, cityName, indicatorTitle, unit, width, measureText]);
-
-  const buildFigure = useMemo(() => {
-    if (chart === null || set === undefined) return null;
-    return () => {
-      const ctx: FigureContext = { dashboard, registry, datasets, names: cityNames, lang, digits, computedAt: new Date(), ...(measureText === undefined ? {} : { measureText }) };
-      return mapFigure(ctx, set, city.key, code, choice, { mode, year, method, classCount: CLASS_COUNT });
-    };
-  }, [chart, set, dashboard, registry, datasets, cityNames, lang, digits, measureText, city.key, code, choice, mode, year, method]);
-
-  const { ref, chart: instance } = useEcharts(chart?.option ?? null);
-  const focused = useRef(-1);
-  useEffect(() => {
-    focused.current = -1;
-  }, [chart]);
-
-  // The chart's box stays mounted (hidden) whatever is shown, so the chart starts when it has something to draw.
-  const chartBox = (
-    <div ref={box} className="map-box" style={chart === null ? { display: 'none' } : { blockSize: `${chart.height}px` }}>
-      {/* The chart box takes the keyboard: arrows walk the districts (tooltip and outline). */}
-      <div
-        ref={ref}
-        dir="ltr"
-        className="chart chart-fill map-chart"
-        data-testid="map-chart"
-        tabIndex={chart === null ? -1 : 0}
-        aria-describedby={hintId}
-        aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Escape"
-        title={t('map.keyboardHint')}
-        onKeyDown={(e) => onKeyDown(e)}
-      />
-    </div>
+  const model = useMemo(
+    () => (set: BoundarySet, o: MapFigureOptions) => {
+      const options = { ...o, direction, decimals: meta?.decimals, names: cityNames, lang };
+      const first = mapModel(dashboard, layout, city, code, choice, set, options);
+      const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
+      return { model: decimals === meta?.decimals ? first : mapModel(dashboard, layout, city, code, choice, set, { ...options, decimals }), decimals };
+    },
+    [direction, meta, cityNames, lang, dashboard, layout, city, code, choice],
   );
-  if (set === undefined || model === null)
+  const figure = useMemo(
+    () => (set: BoundarySet, o: MapFigureOptions) => {
+      const ctx: FigureContext = { dashboard, registry, datasets, names: cityNames, lang, digits, computedAt: new Date(), ...(measureText === undefined ? {} : { measureText }) };
+      return mapFigure(ctx, set, city.key, code, choice, o);
+    },
+    [dashboard, registry, datasets, cityNames, lang, digits, measureText, city.key, code, choice],
+  );
+  if (sets.length === 0)
     return (
       <section className="map-panel" data-testid="map-panel">
         <p className="map-note" data-testid="map-missing">
           {t('map.noBoundaries', { city: cityName })} <a href={dataHref}>{t('map.addBoundaries')}</a>
         </p>
-        {chartBox}
       </section>
     );
-  const m = model.model;
-  const fmt = (v: number) => formatNumber(v, { decimals: model.decimals });
-  const fmtYear = (y: number) => formatNumber(y, { grouping: false, decimals: 0 });
-
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
-    const chartInstance = instance.current;
-    const m = model?.model;
-    if (chartInstance === null || m === undefined || m.regions.length === 0) return;
-    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
-    if (step === 0 && e.key !== 'Escape') return;
-    e.preventDefault();
-    if (focused.current >= 0) chartInstance.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: focused.current });
-    if (e.key === 'Escape') {
-      chartInstance.dispatchAction({ type: 'hideTip' });
-      focused.current = -1;
-      return;
-    }
-    const n = m.regions.length;
-    focused.current = ((focused.current < 0 ? (step > 0 ? -1 : 0) : focused.current) + step + n) % n;
-    chartInstance.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex: focused.current });
-    chartInstance.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: focused.current });
-  }
-
-  const emptyText =
-    m.empty === 'no_match'
-      ? t('map.empty.no_match', { shapes: set.features.length, set: set.name, city: cityName })
-      : m.empty === 'no_district_data'
-        ? t('map.empty.no_district_data', { city: cityName })
-        : m.empty === 'no_data_in_year'
-          ? t('map.empty.no_data_in_year', { year: m.year === 'latest' ? '' : fmtYear(m.year) })
-          : '';
-  const text = { lang, digits, cityName, indicatorTitle, unit, title: '', decimals: model.decimals };
-
   return (
-    <section className="map-panel" aria-labelledby={headingId} data-testid="map-panel">
-      <h4 id={headingId}>{t('map.heading')}</h4>
-      <div className="map-controls">
-        {sets.length > 1 ? (
-          <label>
-            {t('map.set.label')}{' '}
-            <select value={set.id} onChange={(e) => setSetId(e.target.value)}>
-              {sets.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {[s.name, s.date].filter((x) => x !== '' && !(x === s.date && s.name.includes(s.date))).join(', ')}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <label>
-          {t('map.mode.label')}{' '}
-          <select value={mode} onChange={(e) => setMode(MAP_MODES.find((x) => x === e.target.value) ?? 'value')} data-testid="map-mode">
-            {MAP_MODES.map((x) => (
-              <option key={x} value={x}>
-                {t(`map.mode.${x}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('map.year.label')}{' '}
-          <select value={String(m.year)} onChange={(e) => setYear(e.target.value === 'latest' ? 'latest' : Number(e.target.value))} data-testid="map-year">
-            <option value="latest">{t('map.year.latest')}</option>
-            {[...m.years].reverse().map((y) => (
-              <option key={y} value={String(y)}>
-                {fmtYear(y)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {mode === 'value' ? (
-          <label>
-            {t('map.method.label')}{' '}
-            <select value={method} onChange={(e) => setMethod(CLASS_METHODS.find((x) => x === e.target.value) ?? 'quantile')}>
-              {CLASS_METHODS.map((x) => (
-                <option key={x} value={x}>
-                  {t(`map.method.${x}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-      </div>
-      {chart === null ? (
-        <p className="map-note" role="status" data-testid="map-empty">
-          {emptyText}
-        </p>
-      ) : (
-        <p id={hintId} className="map-hint">
-          {m.withData === m.regions.length ? t('map.coverageAll', { total: m.regions.length }) : t('map.coverage', { count: m.withData, total: m.regions.length })}
-          {m.join.placesWithoutShape.length > 0 ? ` ${t('map.withoutShape', { count: m.join.placesWithoutShape.length })}` : ''}
-        </p>
-      )}
-      {chartBox}
-      {chart === null ? null : (
-        <>
-          <FigureExportMenu build={buildFigure} />
-          <details className="data-table map-table">
-            <summary>{t('map.table.heading')}</summary>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('map.table.heading')}>
-              <table>
-                <caption className="visually-hidden">{t('map.table.caption', { indicator: indicatorTitle, city: cityName })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('map.table.district')}</th>
-                    <th scope="col" className="num">
-                      {t('map.table.value')}
-                    </th>
-                    <th scope="col">{t('map.table.year')}</th>
-                    <th scope="col">{t('map.table.class')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.regions.map((r) => {
-                    const words = regionTip(m, r, text).slice(2).join(' ');
-                    return (
-                      <tr key={r.feature} data-has-data={r.value !== null}>
-                        <th scope="row">{r.name}</th>
-                        <td className="num">{r.value === null ? '—' : <bdi dir="ltr">{fmt(r.value)}</bdi>}</td>
-                        <td>{r.year === null ? '—' : <bdi dir="ltr">{mapYearText(r.year, text)}</bdi>}</td>
-                        <td>
-                          {m.mode === 'value' && r.klass >= 0 ? <span className="district-swatch" style={{ backgroundColor: classColor(r.klass, m.classes.length) }} aria-hidden="true" /> : null}
-                          {r.value === null ? t('map.legend.noData') : words}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        </>
-      )}
-    </section>
+    <MapView
+      sets={sets}
+      modes={MAP_MODES}
+      model={model}
+      figure={figure}
+      cityName={cityName}
+      indicatorTitle={indicatorTitle}
+      unit={unit}
+      emptyPlace={cityName}
+      heading={t('map.heading')}
+      caption={t('map.table.caption', { indicator: indicatorTitle, city: cityName })}
+      measureText={measureText}
+      testId="map-panel"
+    />
   );
 }
