@@ -1,4 +1,4 @@
-import { DISTRICT_TONE_STYLE, DISTRICT_TONES } from '@/charts/build-district-option';
+import { DISTRICT_TONE_STYLE } from '@/charts/build-district-option';
 import { buildMapOption, type MapArea, type MapChartInput, type MapLegendEntry, mapChartHeight, NO_DATA_FILL, NO_DATA_PATTERN } from '@/charts/build-map-option';
 import type { MeasureText } from '@/charts/chart-text';
 import { areaKey, ensureMap } from '@/charts/map-registry';
@@ -12,7 +12,7 @@ import { type MessageParams, t as translate } from '@/i18n/translate';
 import type { BoundarySet } from '@/storage/boundary-record';
 import { type CityFigure, type FigureContext, footerLines, seriesCsv } from './city-figures';
 import { cityDisplayName } from './dashboard-model';
-import { comparisonText, type SeriesLike } from './district-model';
+import { comparisonText, type DistrictComparison, type SeriesLike } from './district-model';
 import { figureFileBase } from './figure-names';
 import { datasetsWith, defaultChoice, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
 import { classColor, mapDecimals } from './map-classes';
@@ -58,6 +58,22 @@ export function mapNameOf(set: Pick<BoundarySet, 'id'>): string {
   return `marsad-boundaries-${set.id}`;
 }
 
+/** Comparisons in legend order: in the desired direction, else higher / lower (no good or bad implied). */
+const COMPARISONS: readonly DistrictComparison[] = ['better', 'same', 'worse', 'higher', 'lower', 'no_city_value'];
+
+/**
+ * The fill and pattern of a comparison with the city: better / the same / worse as the district chart
+ * draws them; higher and lower (direction not known) in two hues that say nothing of good or bad, each
+ * with its own pattern so they differ without colour.
+ */
+export function comparisonLook(comparison: DistrictComparison): { fill: string; pattern: MapArea['pattern'] } {
+  const tone = comparison === 'better' ? 'better' : comparison === 'worse' ? 'worse' : comparison === 'same' ? 'same' : 'neutral';
+  if (comparison === 'higher') return { fill: '#7b5ea7', pattern: { decal: { symbol: 'circle', rotation: 0, dashArrayX: [1, 0], dashArrayY: [2, 5] }, color: 'rgba(255,255,255,0.7)' } };
+  if (comparison === 'lower') return { fill: '#4f8f8b', pattern: { decal: { symbol: 'rect', rotation: -Math.PI / 4, dashArrayX: [1, 0], dashArrayY: [3, 4] }, color: 'rgba(255,255,255,0.7)' } };
+  const style = DISTRICT_TONE_STYLE[tone];
+  return { fill: style.color, pattern: style.decal.symbol === 'none' ? null : { decal: style.decal, color: style.decalColor } };
+}
+
 /** What a region is filled with, and the words of its class, tone or status. */
 function look(model: MapModel, r: MapRegion, text: MapText): { fill: string; pattern: MapArea['pattern']; words: string } {
   if (r.value === null) return { fill: NO_DATA_FILL, pattern: NO_DATA_PATTERN, words: tr(text, 'map.legend.noData') };
@@ -66,9 +82,8 @@ function look(model: MapModel, r: MapRegion, text: MapText): { fill: string; pat
     return { fill: classColor(r.klass, model.classes.length), pattern: null, words: c === undefined ? '' : classLabel(c.from, c.to, text) };
   }
   if (model.mode === 'compare') {
-    const tone = r.tone ?? 'neutral';
-    const style = DISTRICT_TONE_STYLE[tone];
-    return { fill: style.color, pattern: style.decal.symbol === 'none' ? null : { decal: style.decal, color: style.decalColor }, words: comparisonText(r.comparison, text) };
+    const style = comparisonLook(r.comparison);
+    return { fill: style.fill, pattern: style.pattern, words: comparisonText(r.comparison, text) };
   }
   if (r.status === null) return { fill: '#cfd6de', pattern: null, words: tr(text, 'map.legend.noStatus') };
   const style = STATUS_STYLE[r.status];
@@ -92,11 +107,9 @@ export function mapLegend(model: MapModel, text: MapText): { title: string; entr
       model.cityValue === null
         ? tr(text, 'indicator.districts.noCityValue', { city: text.cityName })
         : tr(text, 'map.legend.compare', { city: text.cityName, value: num(model.cityValue.value, text), year: mapYearText(model.cityValue.year, text) });
-    for (const tone of DISTRICT_TONES) {
-      const r = model.regions.find((x) => x.value !== null && x.tone === tone);
-      if (r === undefined) continue;
-      const style = DISTRICT_TONE_STYLE[tone];
-      entries.push({ label: comparisonText(r.comparison, text), fill: style.color, pattern: style.decal.symbol === 'none' ? null : { decal: style.decal, color: style.decalColor } });
+    for (const comparison of COMPARISONS) {
+      if (!model.regions.some((x) => x.value !== null && x.comparison === comparison)) continue;
+      entries.push({ label: comparisonText(comparison, text), ...comparisonLook(comparison) });
     }
   } else {
     title = tr(text, 'map.legend.status');

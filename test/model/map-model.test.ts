@@ -366,3 +366,15 @@ describe('a map of cities', () => {
     expect(svg).toContain('Cities whose data is in another unit than µg/m³ are not coloured (their numbers are not in this unit): 1.');
   });
 });
+
+describe('comparisonLook', () => {
+  it('draws higher and lower (direction not known) in two hues with two patterns, neither the better/worse colours', async () => {
+    const { comparisonLook } = await import('@/model/map-figure');
+    const higher = comparisonLook('higher');
+    const lower = comparisonLook('lower');
+    expect(higher.fill).not.toBe(lower.fill);
+    expect(higher.pattern?.decal.symbol).not.toBe(lower.pattern?.decal.symbol);
+    expect([higher.fill, lower.fill]).not.toContain(comparisonLook('better').fill);
+    expect([higher.fill, lower.fill]).not.toContain(comparisonLook('worse').fill);
+  });
+});
