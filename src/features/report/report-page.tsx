@@ -142,11 +142,14 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
         </p>
       ) : null}
 
+      <PrintPageStyle cityLabel={cityLabel} title={t(second === undefined ? 'cityReport.cover.title' : 'cityReport.cover.partnerTitle')} />
       <Cover shown={shown} model={model} method={method} dateText={dateText} />
+      <Contents sections={model.sections} />
       <Summary shown={shown} summaries={model.cities} statusFigure={rendered.get(null)} />
       {model.sections.map((section, i) => (
         <Section
           key={`${section.kind}:${section.key}`}
+          id={sectionId(i)}
           section={section}
           // On paper each SDG goal (or the local/unregistered group) starts a page; its targets follow on.
           goalStart={i === 0 || section.goal !== model.sections[i - 1]?.goal || section.kind !== model.sections[i - 1]?.kind}
@@ -154,7 +157,7 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
           rendered={rendered}
         />
       ))}
-      <section className="report-annex" aria-labelledby="report-annex-title">
+      <section className="report-annex" id="report-annex" aria-labelledby="report-annex-title">
         <h2 id="report-annex-title">{t('cityReport.annex.title')}</h2>
         <p className="hint">{t('cityReport.annex.intro')}</p>
         <AnnexTable rows={annexRows} caption={t('cityReport.annex.caption', { city: cityLabel })} />
@@ -340,7 +343,7 @@ function Summary({ shown, summaries, statusFigure }: { shown: readonly Shown[]; 
   const countItem = useCallback((s: ProgressStatus, n: number) => t('cityReport.summary.statusCount', { status: t(`status.${s}`), count: n }), [t]);
   const countsText = useCountsText(countItem);
   return (
-    <section className="report-summary" aria-labelledby="report-summary-title">
+    <section className="report-summary" id="report-summary" aria-labelledby="report-summary-title">
       <h2 id="report-summary-title">{t('cityReport.summary.title')}</h2>
       {statusFigure === undefined ? null : <Figure figure={statusFigure} />}
       <div className="report-columns">
@@ -429,12 +432,83 @@ function assertNever(x: never): never {
   throw new Error(`unexpected section ${String(x)}`);
 }
 
-function Section({ section, goalStart, shown, rendered }: { section: ReportSection; goalStart: boolean; shown: readonly Shown[]; rendered: ReadonlyMap<string | null, ShownFigure> }) {
+function sectionId(i: number): string {
+  return `report-section-${i}`;
+}
+
+/** A text as a CSS string (for `content:`): quotes and backslashes escaped, line breaks and controls dropped. */
+function cssString(s: string): string {
+  let clean = '';
+  for (const ch of s) clean += ch < ' ' || ch === '\u007f' ? ' ' : ch;
+  return `"${clean.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The printed pages' margins: "Page 3 of 40" at the foot of every page (in the report's language and
+ * digits: CSS page counters, Arabic-Indic when those are the digits chosen) and a running header with
+ * the city and the report's title on every page but the cover (CSS page-margin boxes, Chromium 131+).
+ */
+function PrintPageStyle({ cityLabel, title }: { cityLabel: string; title: string }) {
+  const { t, lang, digits, dir } = useI18n();
+  const counter = (name: 'page' | 'pages') => `counter(${name}${lang === 'ar' && digits === 'arab' ? ', arabic-indic' : ''})`;
+  // The sentence around the two numbers, in the language's own order ("صفحة ٣ من ٤٠").
+  const parts = t('cityReport.print.page', { page: '\uE001', pages: '\uE002' }).split(/(\uE001|\uE002)/);
+  const footer = parts
+    .filter((p) => p !== '')
+    .map((p) => (p === '\uE001' ? counter('page') : p === '\uE002' ? counter('pages') : cssString(p)))
+    .join(' ');
+  const header = cssString(t('cityReport.print.header', { city: cityLabel, title }));
+  const box = `font-family: system-ui, "Noto Sans", "Noto Sans Arabic", sans-serif; font-size: 8pt; color: #4a5563; direction: ${dir};`;
+  const css =
+    `@media print {\n` +
+    `  @page { @bottom-center { content: ${footer}; ${box} } @top-center { content: ${header}; ${box} } }\n` +
+    `  @page :first { @top-center { content: none; } }\n` +
+    `}\n`;
+  return <style data-testid="report-print-style">{css}</style>;
+}
+
+/** The table of contents: the summary, each section (SDG goal · target, indicators) and the annex, as links. */
+function Contents({ sections }: { sections: readonly ReportSection[] }) {
+  const { t } = useI18n();
+  const go = (id: string) => (e: { preventDefault: () => void }) => {
+    // The app routes on the hash: scroll instead of following "#id" (the printed PDF keeps the link).
+    e.preventDefault();
+    document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  };
+  return (
+    <nav className="report-contents" aria-labelledby="report-contents-title">
+      <h2 id="report-contents-title">{t('cityReport.contents.title')}</h2>
+      <ol>
+        <li>
+          <a href="#report-summary" onClick={go('report-summary')}>
+            {t('cityReport.summary.title')}
+          </a>
+        </li>
+        {sections.map((section, i) => (
+          <li key={`${section.kind}:${section.key}`} className={section.goal === undefined ? undefined : 'report-contents-target'}>
+            <a href={`#${sectionId(i)}`} onClick={go(sectionId(i))}>
+              {section.goal === undefined ? null : <span className="report-goal">{t('cityReport.section.goal', { goal: section.goal })} · </span>}
+              <bdi>{sectionTitle(section, t)}</bdi>
+            </a>{' '}
+            <span className="report-contents-count">({t('cityReport.section.count', { count: section.indicators.length })})</span>
+          </li>
+        ))}
+        <li>
+          <a href="#report-annex" onClick={go('report-annex')}>
+            {t('cityReport.annex.title')}
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+function Section({ id, section, goalStart, shown, rendered }: { id: string; section: ReportSection; goalStart: boolean; shown: readonly Shown[]; rendered: ReadonlyMap<string | null, ShownFigure> }) {
   const { t } = useI18n();
   const titleId = useId();
   const color = section.goal === undefined ? undefined : SDG_COLORS[section.goal];
   return (
-    <section className={goalStart ? 'report-section goal-start' : 'report-section'} aria-labelledby={titleId} data-section={section.key || section.kind}>
+    <section id={id} className={goalStart ? 'report-section goal-start' : 'report-section'} aria-labelledby={titleId} data-section={section.key || section.kind}>
       <h2 id={titleId} className="report-section-title">
         {color === undefined ? null : <span className="report-goal-mark" style={{ background: color }} aria-hidden="true" />}
         {section.goal === undefined ? null : <span className="report-goal">{t('cityReport.section.goal', { goal: section.goal })} · </span>}
