@@ -32,6 +32,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // Every UI language registered synchronously, as in the CLI (the app loads them on demand).
+    setupFiles: ['test/setup-langs.ts'],
     testTimeout: 20000,
   },
 });

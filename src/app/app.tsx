@@ -1,15 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { WorkspacePanel } from '@/features/data/workspace-panel';
-import { DatasetList } from '@/features/datasets/dataset-list';
-import { UploadPanel } from '@/features/upload/upload-panel';
-import { PlacesPanel } from '@/features/places/places-panel';
-import { BoundariesPanel } from '@/features/data/boundaries-panel';
 import { BoundaryContext } from '@/ui/boundary-context';
 import { useBoundaryFiles } from './use-boundary-files';
-import { HeadlineList } from '@/features/data/headline-list';
 import { chosenSeries, headlineOverrides } from '@/model/headline-choices';
 import { HeadlineContext, type HeadlineSettings } from '@/ui/headline-context';
 import { I18nProvider, useI18n } from '@/i18n/i18n-context';
+import { useLoadedLang } from '@/i18n/load-lang';
 import { type Digits, dirOf, type Lang, LANG_NAMES, LANGS } from '@/i18n/lang';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
 import type { LoadedDataset } from '@/storage/dataset-record';
@@ -28,6 +23,8 @@ const IndicatorPage = lazy(() => import('@/features/indicator/indicator-page').t
 const ComparePage = lazy(() => import('@/features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
 const NuaPage = lazy(() => import('@/features/nua/nua-page').then((m) => ({ default: m.NuaPage })));
 const ReportPage = lazy(() => import('@/features/report/report-page').then((m) => ({ default: m.ReportPage })));
+// The Data view (import, datasets, places, boundary files, workspace) is a chunk of its own too.
+const DataView = lazy(() => import('./data-view').then((m) => ({ default: m.DataView })));
 
 /** The views in the navigation, in order. */
 const NAV_VIEWS = ['overview', 'indicator', 'compare', 'nua', 'report', 'data'] as const satisfies readonly View[];
@@ -46,22 +43,26 @@ function browserLang(): Lang {
 export function App() {
   const [url, setUrl] = useUrlState();
   const data = useAppData();
-  const lang: Lang = url.lang ?? data.settings.lang ?? browserLang();
+  const wantedLang: Lang = url.lang ?? data.settings.lang ?? browserLang();
+  // A language shows once its catalogue is loaded (English is in the entry; the others are fetched when chosen).
+  const lang = useLoadedLang(wantedLang);
   const digits: Digits = data.settings.digits ?? 'latn';
   const [digitsChoice, setDigitsChoice] = useState<Digits | undefined>(undefined);
   const effectiveDigits = digitsChoice ?? digits;
 
   // Once settings are known, the URL always carries the language (so a shared link keeps it).
   useEffect(() => {
-    if (data.ready && url.lang === undefined) setUrl({ ...url, lang });
-  }, [data.ready, url, lang, setUrl]);
+    if (data.ready && url.lang === undefined) setUrl({ ...url, lang: wantedLang });
+  }, [data.ready, url, wantedLang, setUrl]);
 
   useEffect(() => {
+    if (lang === undefined) return;
     const root = document.documentElement;
     root.lang = lang;
     root.dir = dirOf(lang);
   }, [lang]);
 
+  if (lang === undefined) return null;
   return (
     <I18nProvider lang={lang} digits={effectiveDigits}>
       <Shell
@@ -273,64 +274,9 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
             </ErrorBoundary>
           ) : null
         ) : (
-          <div className="page">
-            <h1 tabIndex={-1}>{t('data.title')}</h1>
-            <ErrorBoundary resetKey={`upload:${lang}`}>
-              <UploadPanel
-                onImport={data.importDataset}
-                findExisting={data.findDataset}
-                mappings={data.mappings}
-                onSaveMapping={data.saveMapping}
-                onDeleteMapping={data.deleteMapping}
-                onBoundaryFiles={(files) => void boundaryFiles.add(files)}
-                {...(homeCityName !== undefined ? { homeCityName } : {})}
-              />
-            </ErrorBoundary>
-            <ErrorBoundary resetKey={`datasets:${lang}`}>
-              {data.loading === null ? (
-                <DatasetList
-                  datasets={data.library}
-                  onDelete={(id) => void onDelete(id)}
-                  onRestoreVersion={data.restoreVersion}
-                  onSetIncluded={data.setIncluded}
-                  merge={data.merge}
-                />
-              ) : null}
-            </ErrorBoundary>
-            <ErrorBoundary resetKey={`headlines:${lang}`}>
-              {data.loading === null ? (
-                <HeadlineList
-                  datasets={data.library.filter((d) => d.included)}
-                  registry={registryLoad.registry}
-                  choices={data.headlineChoices}
-                  onChoose={(id, indicator, series) => void data.chooseHeadline(indicator, series, id)}
-                />
-              ) : null}
-            </ErrorBoundary>
-            <ErrorBoundary resetKey={`places:${lang}`}>
-              {data.loading === null ? (
-                <PlacesPanel tables={placeTables} gazetteer={data.gazetteer} names={data.cityNames} onSave={data.saveGazetteer} />
-              ) : null}
-            </ErrorBoundary>
-            <ErrorBoundary resetKey={`boundaries:${lang}`}>
-              {data.loading === null ? (
-                <BoundariesPanel
-                  sets={data.boundarySets}
-                  publishedSets={data.publishedBoundarySets}
-                  tables={placeTables}
-                  gazetteer={data.gazetteer}
-                  names={data.cityNames}
-                  onSave={data.saveBoundarySets}
-                  onAddFiles={(files) => void boundaryFiles.add(files)}
-                  reading={boundaryFiles.reading}
-                  messages={boundaryFiles.messages}
-                />
-              ) : null}
-            </ErrorBoundary>
-            <ErrorBoundary resetKey={`workspace:${lang}`}>
-              <WorkspacePanel storageAvailable={data.storageAvailable} revision={data.revision} onExport={data.exportWorkspace} onImport={data.importWorkspace} />
-            </ErrorBoundary>
-          </div>
+          <Suspense fallback={<Loading text={t('loading.data')} />}>
+            <DataView data={data} registry={registryLoad.registry} placeTables={placeTables} boundaryFiles={boundaryFiles} onDelete={(id) => void onDelete(id)} {...(homeCityName !== undefined ? { homeCityName } : {})} />
+          </Suspense>
         )}
       </main>
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import '@/i18n/all-langs';
 import { PACKAGE_ROOT } from './package-root';
 import { runCli } from './run-cli';
 import { staleBundleWarning } from './stale-bundle';

@@ -20,14 +20,18 @@ export type I18n = {
 const I18nContext = createContext<I18n | null>(null);
 
 export function createI18n(lang: Lang, digits: Digits): I18n {
-  const dateFormat = new Intl.DateTimeFormat(intlLocale(lang, digits), { dateStyle: 'medium', timeStyle: 'short' });
+  // Made on first use: a date formatter costs a few milliseconds to set up, and most views never show a date.
+  let dateFormat: Intl.DateTimeFormat | undefined;
   return {
     lang,
     dir: dirOf(lang),
     digits,
     t: (key, params) => t(lang, key, params, { digits }),
     formatNumber: (value, options) => formatNumber(value, lang, { ...options, digits }),
-    formatDate: (ms) => dateFormat.format(new Date(ms)).replace(/[\u061C\u200E\u200F]/g, ''),
+    formatDate: (ms) => {
+      dateFormat ??= new Intl.DateTimeFormat(intlLocale(lang, digits), { dateStyle: 'medium', timeStyle: 'short' });
+      return dateFormat.format(new Date(ms)).replace(/[\u061C\u200E\u200F]/g, '');
+    },
     issueText: (issue) => issueText(issue, lang, { digits }),
   };
 }

@@ -1,9 +1,6 @@
 import type { Issue } from '@/domain/issue';
 import { context, type IssueText, type Writer } from './issue-text-context';
-import { AR } from './issue-text-ar';
 import { EN } from './issue-text-en';
-import { ES } from './issue-text-es';
-import { FR } from './issue-text-fr';
 import type { Digits, Lang } from './lang';
 
 /**
@@ -15,9 +12,18 @@ import type { Digits, Lang } from './lang';
 export type { IssueText } from './issue-text-context';
 
 export function issueText(issue: Issue, lang: Lang, options: { digits?: Digits } = {}): IssueText {
-  return WRITERS[lang][issue.code](context(issue, lang, lang === 'ar' ? options.digits : 'latn'));
+  const writer = WRITERS[lang];
+  // A language not loaded yet is written in English (the app loads a language before showing it).
+  if (writer === undefined) return EN[issue.code](context(issue, 'en', 'latn'));
+  return writer[issue.code](context(issue, lang, lang === 'ar' ? options.digits : 'latn'));
 }
 
-const WRITERS: Readonly<Record<Lang, Writer>> = { en: EN, ar: AR, fr: FR, es: ES };
+/** The writers in memory: English always; the others registered when loaded (see `registerCatalogue`). */
+const WRITERS: Partial<Record<Lang, Writer>> = { en: EN };
+
+/** Makes `lang`'s issue writer available to `issueText`. */
+export function registerIssueWriter(lang: Lang, writer: Writer): void {
+  WRITERS[lang] = writer;
+}
 
 export { ENCODING_NAMES } from './issue-text-context';

@@ -1,14 +1,29 @@
 import { formatNumber } from './format-number';
 import { type Digits, intlLocale, type Lang } from './lang';
-import { ar } from './messages-ar';
 import { type CatalogueKey, en, type MessageKey } from './messages-en';
-import { es } from './messages-es';
-import { fr } from './messages-fr';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 export type TranslateOptions = { digits?: Digits };
 
-const CATALOGUES: Readonly<Record<Lang, Readonly<Partial<Record<string, string>>>>> = { en, ar, fr, es };
+type Catalogue = Readonly<Partial<Record<string, string>>>;
+
+/**
+ * The catalogues in memory. English is always there (the source of keys and the fallback); the others
+ * are registered when loaded (`load-lang.ts` in the app, `all-langs.ts` in the CLI and tests), so the
+ * app's first load carries only English.
+ */
+const ENGLISH: Catalogue = en;
+const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en: ENGLISH };
+
+/** Makes `lang`'s messages available to `t` (until then it falls back to English). */
+export function registerCatalogue(lang: Lang, messages: Catalogue): void {
+  CATALOGUES[lang] = messages;
+}
+
+/** True when `lang`'s messages are in memory. */
+export function hasCatalogue(lang: Lang): boolean {
+  return CATALOGUES[lang] !== undefined;
+}
 
 const PLURAL_BASES: ReadonlySet<string> = new Set(
   Object.keys(en)
@@ -27,16 +42,16 @@ function pluralCategory(lang: Lang, n: number): Intl.LDMLPluralRule {
 }
 
 function lookup(lang: Lang, key: string): string | undefined {
-  return CATALOGUES[lang][key] ?? CATALOGUES.en[key];
+  return CATALOGUES[lang]?.[key] ?? ENGLISH[key];
 }
 
 function pluralLookup(lang: Lang, base: string, count: number): string | undefined {
-  const own = CATALOGUES[lang];
+  const own = CATALOGUES[lang] ?? {};
   const cat = pluralCategory(lang, count);
   const found = own[`${base}_${cat}`] ?? own[`${base}_other`];
   if (found !== undefined) return found;
   // The language lacks this message: English, with English plural rules.
-  return CATALOGUES.en[`${base}_${pluralCategory('en', count)}`] ?? CATALOGUES.en[`${base}_other`];
+  return ENGLISH[`${base}_${pluralCategory('en', count)}`] ?? ENGLISH[`${base}_other`];
 }
 
 /**

@@ -1,4 +1,6 @@
 import { expect, test as base } from '@playwright/test';
+// Specs compute expected text in every language (t('ar', …)) in Node, as the CLI does.
+import '@/i18n/all-langs';
 
 /**
  * `test` with a guard: every console error or warning and every uncaught page error during the test

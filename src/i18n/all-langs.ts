@@ -1,0 +1,19 @@
+import { AR } from './issue-text-ar';
+import { ES } from './issue-text-es';
+import { FR } from './issue-text-fr';
+import { registerIssueWriter } from './issue-text';
+import { ar } from './messages-ar';
+import { es } from './messages-es';
+import { fr } from './messages-fr';
+import { registerCatalogue } from './translate';
+
+/**
+ * Every UI language at once, synchronously: imported for its effect by the CLI entry and the test setup
+ * (the app loads a language only when it is chosen, through `load-lang.ts`).
+ */
+registerCatalogue('ar', ar);
+registerCatalogue('fr', fr);
+registerCatalogue('es', es);
+registerIssueWriter('ar', AR);
+registerIssueWriter('fr', FR);
+registerIssueWriter('es', ES);

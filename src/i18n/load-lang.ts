@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { registerIssueWriter } from './issue-text';
+import type { Lang } from './lang';
+import { hasCatalogue, registerCatalogue } from './translate';
+
+/**
+ * The non-English catalogues (messages and issue texts, ~25 KB gzip each language) are separate chunks,
+ * fetched when the language is chosen: the first load carries English only. The `import()` calls name
+ * each file, so the bundler makes one chunk per language file.
+ */
+const LOADERS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<void>>> = {
+  ar: async () => {
+    const [m, w] = await Promise.all([import('./messages-ar'), import('./issue-text-ar')]);
+    registerCatalogue('ar', m.ar);
+    registerIssueWriter('ar', w.AR);
+  },
+  fr: async () => {
+    const [m, w] = await Promise.all([import('./messages-fr'), import('./issue-text-fr')]);
+    registerCatalogue('fr', m.fr);
+    registerIssueWriter('fr', w.FR);
+  },
+  es: async () => {
+    const [m, w] = await Promise.all([import('./messages-es'), import('./issue-text-es')]);
+    registerCatalogue('es', m.es);
+    registerIssueWriter('es', w.ES);
+  },
+};
+
+const loading = new Map<Lang, Promise<void>>();
+
+/** True when `lang` can be shown now (English always can). */
+export function isLangLoaded(lang: Lang): boolean {
+  return hasCatalogue(lang);
+}
+
+/**
+ * Loads `lang`'s catalogues once (later calls share the first promise). A failed fetch (offline after a
+ * deployment) is forgotten, so a later choice tries again; the language then stays English meanwhile.
+ */
+export function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'en' || hasCatalogue(lang)) return Promise.resolve();
+  let promise = loading.get(lang);
+  if (promise === undefined) {
+    promise = LOADERS[lang]().finally(() => loading.delete(lang));
+    loading.set(lang, promise);
+  }
+  return promise;
+}
+
+/**
+ * The language to show for the `wanted` one: `wanted` once its catalogues are loaded, until then the
+ * language shown before (`undefined` before anything is shown). So a page never flashes English while
+ * Arabic loads, and a language switch takes effect when its words are there.
+ */
+export function useLoadedLang(wanted: Lang): Lang | undefined {
+  const [shown, setShown] = useState<Lang | undefined>(() => (isLangLoaded(wanted) ? wanted : undefined));
+  useEffect(() => {
+    let live = true;
+    loadLang(wanted).then(
+      () => {
+        if (live) setShown(wanted);
+      },
+      () => {
+        if (live) setShown((s) => s ?? 'en');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return shown;
+}
