@@ -64,6 +64,35 @@ function pdfText(path: string): string | null {
   }
 }
 
+/** The PDF's pages as text (pdftotext separates pages with a form feed), bidi controls removed; null without poppler. */
+function pdfPages(path: string): string[] | null {
+  const text = pdfText(path);
+  return text === null ? null : text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+}
+
+/**
+ * The printed report's layout, page by page: a page number ("Page 3 of 40") at the foot of every page,
+ * and no page whose last line (above the number) is a section's heading or its indicator count, nor a
+ * page with almost nothing on it.
+ */
+function expectPrintedLayout(pages: readonly string[], lang: 'en' | 'ar', model: ReturnType<typeof buildReport>): void {
+  const headings = model.sections.flatMap((s) => [
+    ...(s.goal === undefined ? [] : [`${t(lang, 'cityReport.section.goal', { goal: s.goal })} · `]),
+    t(lang, 'cityReport.section.count', { count: s.indicators.length }),
+  ]);
+  pages.forEach((page, i) => {
+    const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const foot = lines.at(-1) ?? '';
+    // Arabic: pdftotext may write the sentence's parts in visual order; the words and both numbers are there.
+    if (lang === 'en') expect(foot, `page ${i + 1}`).toBe(t('en', 'cityReport.print.page', { page: i + 1, pages: pages.length }));
+    else for (const part of [t('ar', 'cityReport.print.page', { page: '', pages: '' }).split(' ')[0] ?? '', String(i + 1), String(pages.length)]) expect(foot, `page ${i + 1}`).toContain(part);
+    const last = lines.at(-2) ?? '';
+    if (lang === 'en') expect(headings.some((h) => last.startsWith(h) || last === h), `page ${i + 1} ends with a heading: ${last}`).toBe(false);
+    // The cover has little text by design; every other page has more than a heading's worth.
+    if (i > 0) expect(lines.length, `page ${i + 1} is nearly empty`).toBeGreaterThan(8);
+  });
+}
+
 /** Elements that stick out of the viewport sideways; what scrolls inside its own box (the annex on screen) is not counted. */
 async function overflowing(page: Page, selector: string) {
   return page.locator(selector).evaluate((root) => {
@@ -151,6 +180,14 @@ test.describe('city report', () => {
       expect(await overflowing(page, 'main .report .report-annex')).toEqual([]);
       await page.emulateMedia({ media: 'screen' });
 
+      const pages = pdfPages(pdf.path);
+      if (pages !== null) {
+        expect(pages.length).toBe(facts.pages);
+        expectPrintedLayout(pages, lang, model);
+        // The contents come second, with a link to every section.
+        expect(pages[1]).toContain(t(lang, 'cityReport.contents.title'));
+      }
+      await expect(page.locator('.report-contents li')).toHaveCount(model.sections.length + 2);
       const text = pdfText(pdf.path);
       if (text !== null && lang === 'en') {
         expect(text).toContain(names[A]?.en ?? '');
