@@ -461,6 +461,7 @@ export const ar = {
   'indicator.explain.sdsnRequired': 'لبلوغ العتبة الخضراء ({green}) بحلول عام {year}، يلزم أن تتحسن الدرجة بمقدار {points} نقطة سنويًا.',
   'indicator.explain.thresholds.opensdgTarget': 'قواعد الحالة: على المسار الصحيح ابتداءً من {high} من الوتيرة المطلوبة، والحاجة إلى تسريع ابتداءً من {med}، وتقدم محدود ابتداءً من {low}، وتدهور دون ذلك.',
   'indicator.explain.thresholds.opensdgNoTarget': 'قواعد الحالة: على المسار الصحيح إذا تحسنت القيمة بمعدل {high} سنويًا أو أكثر، والحاجة إلى تسريع ابتداءً من {med}، وتقدم محدود ابتداءً من {low}، وتدهور دون ذلك.',
+  'indicator.explain.thresholds.limitFar': 'خط الأساس بعيد عن الحد الطبيعي ({limit})، لذا تُستخدم الحدود كما هي.',
   'indicator.explain.thresholds.limit': 'ضُربت هذه الحدود في {factor} لأن خط الأساس قريب من الحد الطبيعي ({limit}).',
   'indicator.explain.thresholds.unsdTarget': 'قواعد الحالة: على المسار الصحيح إذا غطى الإسقاط {onTrack} أو أكثر من المسافة إلى الهدف، والحاجة إلى تسريع ابتداءً من {fair}؛ ودون ذلك تقدم محدود، أو تدهور إذا كان الإسقاط أسوأ من خط الأساس.',
   'indicator.explain.thresholds.unsdNoTarget': 'قواعد الحالة: على المسار الصحيح إذا تحسنت القيمة بمعدل {onTrack} سنويًا أو أكثر، والحاجة إلى تسريع ابتداءً من {fair}، وتقدم محدود إذا كان التحسن أقل، وتدهور إذا ساءت.',

@@ -447,6 +447,7 @@ export const en = {
   'indicator.explain.sdsnRequired': 'To reach the green threshold ({green}) by {year}, it needs to improve by {points} points a year.',
   'indicator.explain.thresholds.opensdgTarget': 'Status rules: on track from {high} of the required pace, acceleration needed from {med}, limited progress from {low}, deterioration below that.',
   'indicator.explain.thresholds.opensdgNoTarget': 'Status rules: on track if the value improves by {high} a year or more, acceleration needed from {med}, limited progress from {low}, deterioration below that.',
+  'indicator.explain.thresholds.limitFar': 'The baseline is far from the natural limit ({limit}), so the cut points are used as they are.',
   'indicator.explain.thresholds.limit': 'These cut points were multiplied by {factor} because the baseline is close to the natural limit ({limit}).',
   'indicator.explain.thresholds.unsdTarget': 'Status rules: on track if the projection covers {onTrack} of the distance to the target or more, acceleration needed from {fair}; below that, limited progress, or deterioration if the projection is worse than the baseline.',
   'indicator.explain.thresholds.unsdNoTarget': 'Status rules: on track if the value improves by {onTrack} a year or more, acceleration needed from {fair}, limited progress if it improves less, deterioration if it worsens.',

@@ -450,6 +450,7 @@ export const es = {
   'indicator.explain.sdsnRequired': 'Para alcanzar el umbral verde ({green}) en {year}, la puntuación debe mejorar {points} puntos al año.',
   'indicator.explain.thresholds.opensdgTarget': 'Reglas: en camino desde el {high} del ritmo necesario, se necesita acelerar desde el {med}, avance limitado desde el {low}, deterioro por debajo.',
   'indicator.explain.thresholds.opensdgNoTarget': 'Reglas: en camino si el valor mejora un {high} al año o más, se necesita acelerar desde el {med}, avance limitado desde el {low}, deterioro por debajo.',
+  'indicator.explain.thresholds.limitFar': 'La línea de base está lejos del límite natural ({limit}), así que los umbrales se usan tal cual.',
   'indicator.explain.thresholds.limit': 'Estos umbrales se multiplicaron por {factor} porque la línea de base está cerca del límite natural ({limit}).',
   'indicator.explain.thresholds.unsdTarget': 'Reglas: en camino si la proyección cubre el {onTrack} o más de la distancia a la meta, se necesita acelerar desde el {fair}; por debajo, avance limitado, o deterioro si la proyección es peor que la línea de base.',
   'indicator.explain.thresholds.unsdNoTarget': 'Reglas: en camino si el valor mejora un {onTrack} al año o más, se necesita acelerar desde el {fair}, avance limitado si mejora menos, deterioro si empeora.',

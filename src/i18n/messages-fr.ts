@@ -451,6 +451,7 @@ export const fr = {
   'indicator.explain.sdsnRequired': 'Pour atteindre le seuil vert ({green}) d’ici {year}, le score doit s’améliorer de {points} points par an.',
   'indicator.explain.thresholds.opensdgTarget': 'Règles\u00a0: en bonne voie à partir de {high} du rythme nécessaire, accélération nécessaire à partir de {med}, progrès limités à partir de {low}, détérioration en dessous.',
   'indicator.explain.thresholds.opensdgNoTarget': 'Règles\u00a0: en bonne voie si la valeur s’améliore d’au moins {high} par an, accélération nécessaire à partir de {med}, progrès limités à partir de {low}, détérioration en dessous.',
+  'indicator.explain.thresholds.limitFar': 'La référence est loin de la limite naturelle ({limit}) : les seuils sont utilisés tels quels.',
   'indicator.explain.thresholds.limit': 'Ces seuils ont été multipliés par {factor}, car la référence est proche de la limite naturelle ({limit}).',
   'indicator.explain.thresholds.unsdTarget': 'Règles\u00a0: en bonne voie si la projection couvre au moins {onTrack} de l’écart avec la cible, accélération nécessaire à partir de {fair}\u202f; en dessous, progrès limités, ou détérioration si la projection est moins bonne que la référence.',
   'indicator.explain.thresholds.unsdNoTarget': 'Règles\u00a0: en bonne voie si la valeur s’améliore d’au moins {onTrack} par an, accélération nécessaire à partir de {fair}, progrès limités si elle s’améliore moins, détérioration si elle se dégrade.',

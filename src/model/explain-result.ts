@@ -191,7 +191,10 @@ function thresholdSentences(result: ProgressResult, ctx: ExplainContext): Senten
         params: { high: percent(high), med: percent(med), low: percent(low) },
       });
       if (finite(e.limitCoefficient) && e.target === null) {
-        out.push({ key: 'indicator.explain.thresholds.limit', params: { factor: num(e.limitCoefficient, 2), limit: ctx.limit === null ? { kind: 'text', value: '' } : value(ctx.limit) } });
+        const limit = ctx.limit === null ? { kind: 'text' as const, value: '' } : value(ctx.limit);
+        // C = 1 when the baseline is at least twice the limit away: then nothing was multiplied (sdg-build's rule).
+        if (e.limitCoefficient >= 1) out.push({ key: 'indicator.explain.thresholds.limitFar', params: { limit } });
+        else out.push({ key: 'indicator.explain.thresholds.limit', params: { factor: num(e.limitCoefficient, e.limitCoefficient > 0.995 ? 3 : 2), limit } });
       }
       return out;
     }

@@ -300,6 +300,14 @@ describe('explainResult(result, context)', () => {
     expect(english(explainResult(limited, { ...ctx, target: null, limit: 100 }), 0)).toContain(
       'These cut points were multiplied by 0.37 because the baseline is close to the natural limit (100).',
     );
+    // 8.5.2's case: baseline 8.7, limit 3.0 — twice the limit away, C = 1: nothing was multiplied.
+    const far: ProgressResult = { ...r, explanation: { ...r.explanation, limitCoefficient: 1 } };
+    const farText = english(explainResult(far, { ...ctx, target: null, limit: 3 }), 1).join(' ');
+    expect(farText).toContain('The baseline is far from the natural limit (3.0), so the cut points are used as they are.');
+    expect(farText).not.toContain('multiplied by');
+    // Close to 1 but not 1: three decimals, never "multiplied by 1.00".
+    const near: ProgressResult = { ...r, explanation: { ...r.explanation, limitCoefficient: 0.9981 } };
+    expect(english(explainResult(near, { ...ctx, target: null, limit: 3 }), 1).join(' ')).toContain('multiplied by 0.998 because');
   });
 
   it('explains the unsd method: distance to the target covered by the projection', () => {
