@@ -3,11 +3,9 @@ import type { ObservationTable } from '@/domain/observation-table';
 import type { BoundaryMessage } from '@/features/data/boundaries-panel';
 import { useI18n } from '@/i18n/i18n-context';
 import { readBoundaryFile } from '@/ingest/boundaries-client';
-import { bestCity, districtGroups, joinGroup } from '@/model/boundary-places';
 import { boundaryProblemText } from '@/model/boundary-text';
 import type { CityNames } from '@/model/dashboard-model';
 import type { Gazetteer } from '@/model/gazetteer';
-import { CITIES_LEVEL } from '@/model/map-model';
 import { listPlaces } from '@/model/places-model';
 import { type BoundarySet, newBoundarySet } from '@/storage/boundary-record';
 
@@ -31,6 +29,8 @@ export function useBoundaryFiles(options: {
 
   const add = useCallback(
     async (files: File[]) => {
+      // The join and map code is not part of the first load: it comes with the first file added.
+      const [{ bestCity, districtGroups, joinGroup }, { CITIES_LEVEL }] = await Promise.all([import('@/model/boundary-places'), import('@/model/map-model')]);
       const groups = districtGroups(listPlaces(tables, gazetteer));
       const added: BoundarySet[] = [];
       const out: BoundaryMessage[] = [];

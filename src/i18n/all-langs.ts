@@ -1,7 +1,7 @@
 import { AR } from './issue-text-ar';
 import { ES } from './issue-text-es';
 import { FR } from './issue-text-fr';
-import { registerIssueWriter } from './issue-text';
+import { registerIssueWriter } from './issue-writers';
 import { ar } from './messages-ar';
 import { es } from './messages-es';
 import { fr } from './messages-fr';

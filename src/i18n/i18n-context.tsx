@@ -1,7 +1,5 @@
 import { createContext, type ReactNode, use, useMemo } from 'react';
-import type { Issue } from '@/domain/issue';
 import { formatNumber, type NumberFormatOptions } from './format-number';
-import { issueText, type IssueText } from './issue-text';
 import { type Digits, type Direction, dirOf, intlLocale, type Lang } from './lang';
 import type { MessageKey } from './messages-en';
 import { type MessageParams, t } from './translate';
@@ -14,7 +12,6 @@ export type I18n = {
   t: (key: MessageKey, params?: MessageParams) => string;
   formatNumber: (value: number, options?: Omit<NumberFormatOptions, 'digits'>) => string;
   formatDate: (epochMs: number) => string;
-  issueText: (issue: Issue) => IssueText;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -32,7 +29,6 @@ export function createI18n(lang: Lang, digits: Digits): I18n {
       dateFormat ??= new Intl.DateTimeFormat(intlLocale(lang, digits), { dateStyle: 'medium', timeStyle: 'short' });
       return dateFormat.format(new Date(ms)).replace(/[\u061C\u200E\u200F]/g, '');
     },
-    issueText: (issue) => issueText(issue, lang, { digits }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Issue } from '@/domain/issue';
-import { context, type IssueText, type Writer } from './issue-text-context';
+import { context, type IssueText } from './issue-text-context';
 import { EN } from './issue-text-en';
+import { issueWriter, registerIssueWriter } from './issue-writers';
 import type { Digits, Lang } from './lang';
 
 /**
@@ -12,18 +13,12 @@ import type { Digits, Lang } from './lang';
 export type { IssueText } from './issue-text-context';
 
 export function issueText(issue: Issue, lang: Lang, options: { digits?: Digits } = {}): IssueText {
-  const writer = WRITERS[lang];
+  const writer = issueWriter(lang);
   // A language not loaded yet is written in English (the app loads a language before showing it).
   if (writer === undefined) return EN[issue.code](context(issue, 'en', 'latn'));
   return writer[issue.code](context(issue, lang, lang === 'ar' ? options.digits : 'latn'));
 }
 
-/** The writers in memory: English always; the others registered when loaded (see `registerCatalogue`). */
-const WRITERS: Partial<Record<Lang, Writer>> = { en: EN };
-
-/** Makes `lang`'s issue writer available to `issueText`. */
-export function registerIssueWriter(lang: Lang, writer: Writer): void {
-  WRITERS[lang] = writer;
-}
+registerIssueWriter('en', EN);
 
 export { ENCODING_NAMES } from './issue-text-context';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { registerIssueWriter } from './issue-text';
+import { registerIssueWriter } from './issue-writers';
 import type { Lang } from './lang';
 import { hasCatalogue, registerCatalogue } from './translate';
 

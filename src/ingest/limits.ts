@@ -1,3 +1,6 @@
+/** The years a period may name (both included); outside them a year cell is an error. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
 /** Files above this size are refused with a report (a browser tab cannot hold their parsed rows). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** A cell longer than this is an error (it is almost always a broken quote swallowing the file). */

@@ -8,8 +8,9 @@
  * of at most MAX_TOKENS tokens. No recursion, no regular expressions. Pure: Web Worker and Node.
  */
 
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2100;
+import { MAX_YEAR, MIN_YEAR } from './limits';
+
+export { MAX_YEAR, MIN_YEAR };
 
 /**
  * How long a period is, for drawing it on a time axis:

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ISSUE_CODES, type Issue } from '@/domain/issue';
 import { type ObservationTable, PLACE_KINDS, STRING_COLUMNS } from '@/domain/observation-table';
-import { MAX_YEAR, MIN_YEAR } from './parse-year';
-import { MAX_CELL_CHARS } from './limits';
+import { MAX_CELL_CHARS, MAX_YEAR, MIN_YEAR } from './limits';
 import type { ColumnMapping, FileInfo, IngestOptions, IngestResult } from './types';
 
 /**

@@ -1,5 +1,6 @@
 import type { Issue } from '@/domain/issue';
 import type { I18n } from '@/i18n/i18n-context';
+import { issueText } from '@/i18n/issue-text';
 import { toCsv } from '@/ingest/write-csv';
 
 /**
@@ -8,11 +9,11 @@ import { toCsv } from '@/ingest/write-csv';
  * `toCsv`: cells starting with = + - @ TAB CR, also after leading spaces; a plain negative number stays
  * a number), row numbers as numbers.
  */
-export function buildReportCsv(issues: readonly Issue[], i18n: Pick<I18n, 't' | 'issueText'>): string {
+export function buildReportCsv(issues: readonly Issue[], i18n: Pick<I18n, 't' | 'lang' | 'digits'>): string {
   const { t } = i18n;
   const header = [t('report.file'), t('report.severity'), t('report.code'), t('report.row'), t('report.column'), t('report.value'), t('report.message'), t('report.fix')];
   const rows = issues.map((issue) => {
-    const text = i18n.issueText(issue);
+    const text = issueText(issue, i18n.lang, { digits: i18n.digits });
     return [issue.file, t(`severity.${issue.severity}`), issue.code, issue.row, issue.column, issue.value, text.message, text.fix];
   });
   return toCsv(header, rows);

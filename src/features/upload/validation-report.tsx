@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Issue, IssueCode, Severity } from '@/domain/issue';
 import { useI18n } from '@/i18n/i18n-context';
+import { issueText } from '@/i18n/issue-text';
 import { buildReportCsv, downloadText } from './report-csv';
 
 type SortKey = 'severity' | 'row' | 'column' | 'value' | 'message';
@@ -47,7 +48,7 @@ export function ValidationReport({ issues, issueCounts, fileName }: { issues: re
   const rows = useMemo(
     () =>
       issues.map((issue, index): Row => {
-        const text = i18n.issueText(issue);
+        const text = issueText(issue, i18n.lang, { digits: i18n.digits });
         return { issue, index, message: text.message, fix: text.fix };
       }),
     [issues, i18n],
