@@ -275,6 +275,24 @@ test.describe('city report at 390 px', () => {
       await expect(page.locator('.report-section').first()).toBeVisible();
       expect(await overflowing(page, 'main .report')).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      // Figures keep a readable size (560 px, text at least 9 px) and scroll in their own box, which takes the keyboard.
+      const figure = page.locator('.report-section .report-figure').first();
+      expect((await figure.locator('.report-figure-svg').boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(560);
+      await expect(figure).toHaveAttribute('tabindex', '0');
+      await figure.focus();
+      await page.keyboard.press(lang === 'ar' ? 'ArrowLeft' : 'ArrowRight');
+      await expect.poll(() => figure.evaluate((el) => Math.abs(el.scrollLeft))).toBeGreaterThan(0);
+      await expectNoSeriousAxeViolations(page);
+      // The annex alone, as CSV and Excel, from the annex itself.
+      for (const [button, ext] of [[t(lang, 'cityReport.annex.csv'), 'csv'], [t(lang, 'cityReport.annex.xlsx'), 'xlsx']] as const) {
+        const download = page.waitForEvent('download');
+        await page.locator('.report-annex').getByRole('button', { name: button }).click();
+        const file = await download;
+        expect(file.suggestedFilename()).toBe(`tal-sanawbar_annex_${lang}.${ext}`);
+        const bytes = readFileSync((await file.path()) ?? '');
+        if (ext === 'csv') expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+        else expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      }
       await page.goto(`./?lang=${lang}#/report?city=${A}&cities=${A},${B}`);
       await expect(page.locator('.report-city-summary')).toHaveCount(2);
       expect(await overflowing(page, 'main .report')).toEqual([]);

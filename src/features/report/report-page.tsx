@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { canvasMeasureText } from '@/charts/canvas-measure';
 import { renderFigureSvg, type RenderedFigure } from '@/charts/figure';
 import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
@@ -13,7 +13,7 @@ import { AnnexTable } from '@/ui/annex-table';
 import { type CityFigure, cityFigures, type FigureContext } from '@/model/city-figures';
 import { cityMapFigures } from '@/model/map-figure';
 import { useBoundarySets } from '@/ui/boundary-context';
-import { downloadBlob } from '@/ui/download';
+import { downloadBlob, downloadText } from '@/ui/download';
 import { citySlug } from '@/model/figure-names';
 import { SDG_COLORS } from '@/model/sdg-colors';
 import { StatusBadge } from '@/ui/status-badge';
@@ -160,6 +160,7 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
       <section className="report-annex" id="report-annex" aria-labelledby="report-annex-title">
         <h2 id="report-annex-title">{t('cityReport.annex.title')}</h2>
         <p className="hint">{t('cityReport.annex.intro')}</p>
+        <AnnexDownloads rows={annexRows} slug={slug} />
         <AnnexTable rows={annexRows} caption={t('cityReport.annex.caption', { city: cityLabel })} />
       </section>
     </section>
@@ -405,9 +406,22 @@ function priorityKey(key: string): 'governance' | 'planning' | 'finance' {
   return key === 'governance' || key === 'finance' ? key : 'planning';
 }
 
+/** Whether the screen is phone-narrow (figures then scroll sideways in their own box). */
+const NARROW = '(max-width: 640px)';
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = typeof matchMedia === 'function' ? matchMedia(NARROW) : undefined;
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+}
+function isNarrow(): boolean {
+  return typeof matchMedia === 'function' && matchMedia(NARROW).matches;
+}
+
 function Figure({ figure }: { figure: ShownFigure }) {
+  // On a phone the figure scrolls in its box: the box then takes the keyboard (arrow keys scroll it).
+  const narrow = useSyncExternalStore(subscribeNarrow, isNarrow, () => false);
   return (
-    <figure className="report-figure" data-file={figure.figure.fileBase}>
+    <figure className="report-figure" data-file={figure.figure.fileBase} {...(narrow ? { tabIndex: 0, role: 'group', 'aria-label': figure.label } : {})}>
       {/* The SVG is made by our own code (src/charts/figure.ts), which escapes every text it writes; it is
           exactly the exported figure. The wrapper is the image, labelled with the figure's title. */}
       <div className="report-figure-svg" role="img" aria-label={figure.label} dir="ltr" dangerouslySetInnerHTML={{ __html: figure.svg }} />
@@ -430,6 +444,38 @@ function sectionTitle(section: ReportSection, t: ReturnType<typeof useI18n>['t']
 
 function assertNever(x: never): never {
   throw new Error(`unexpected section ${String(x)}`);
+}
+
+/** The annex on its own, as CSV (UTF-8 with BOM) and as an Excel workbook (right-to-left sheet in Arabic). */
+function AnnexDownloads({ rows, slug }: { rows: readonly AnnexRow[]; slug: string }) {
+  const { t, lang } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const base = `${slug || 'marsad'}_annex_${lang}`;
+  const xlsx = async () => {
+    setError(null);
+    try {
+      // Loaded on demand: the workbook writer is only needed when asked for.
+      const { annexXlsxBlob } = await import('@/model/annex-xlsx-browser');
+      downloadBlob(await annexXlsxBlob(rows, lang), `${base}.xlsx`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="report-annex-downloads report-screen-only" role="group" aria-label={t('cityReport.annex.downloads')}>
+      <button type="button" className="button secondary small" onClick={() => downloadText(annexCsv(rows, lang), `${base}.csv`, 'text/csv;charset=utf-8')}>
+        {t('cityReport.annex.csv')}
+      </button>
+      <button type="button" className="button secondary small" onClick={() => void xlsx()}>
+        {t('cityReport.annex.xlsx')}
+      </button>
+      {error === null ? null : (
+        <p className="message message-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 function sectionId(i: number): string {
