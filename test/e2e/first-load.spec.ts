@@ -1,0 +1,78 @@
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { expect, test } from './console-guard';
+
+/**
+ * The first load (issue 14 §4): the overview's JavaScript carries English only; another language's
+ * catalogue (messages and issue texts) is fetched when that language is chosen, and shows once it is
+ * there: no English flashes before Arabic, a switch takes effect with all its words.
+ */
+
+/** A non-English catalogue chunk (messages-ar-<hash>.js, issue-text-fr-<hash>.js, …). */
+const CATALOGUE = /\/(messages|issue-text)-(ar|fr|es)-[\w-]+\.js$/;
+
+/** Every script the page fetches, with its gzip size (what a server sends compressed). */
+function recordScripts(page: Page): { url: string; gzip: number }[] {
+  const scripts: { url: string; gzip: number }[] = [];
+  page.on('response', (r) => {
+    if (!r.url().endsWith('.js')) return;
+    void r.body().then(
+      (body) => scripts.push({ url: r.url(), gzip: gzipSync(body, { level: 9 }).length }),
+      () => undefined,
+    );
+  });
+  return scripts;
+}
+
+test('the English overview loads no other language, and its JavaScript stays within budget', async ({ page }) => {
+  const scripts = recordScripts(page);
+  await page.goto('./?lang=en');
+  await expect(page.locator('.overview-table tr[data-indicator]').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((s) => CATALOGUE.test(s.url)).map((s) => s.url)).toEqual([]);
+  // Main-thread scripts (the ingest worker reads the demo data off the page). The four catalogues made
+  // 221 KB before they were split; now 173 KB. Goal 150 KB (not reached yet: see README, Benchmark).
+  const kb = scripts.filter((s) => !s.url.includes('.worker-')).reduce((sum, s) => sum + s.gzip, 0) / 1024;
+  expect(kb).toBeLessThan(180);
+});
+
+test('Arabic is fetched when chosen, and the switch takes effect once its words are there', async ({ page }) => {
+  const scripts = recordScripts(page);
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/messages-ar-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'City overview' })).toBeVisible();
+  expect(scripts.filter((s) => CATALOGUE.test(s.url))).toEqual([]);
+
+  await page.getByLabel('Language').selectOption('ar');
+  // While the Arabic catalogue is on its way the page stays whole in English (no half-translated shell).
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'City overview' })).toBeVisible();
+  release();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1, name: 'نظرة عامة على المدينة' })).toBeVisible();
+  const fetched = () => scripts.flatMap((s) => CATALOGUE.exec(s.url)?.slice(1, 3).join('-') ?? []).sort();
+  await expect.poll(fetched).toEqual(['issue-text-ar', 'messages-ar']);
+});
+
+test('a link in Arabic shows Arabic from the first painted word (no English first)', async ({ page }) => {
+  // Every text the root ever shows, as it appears.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenTexts: string[] }).seenTexts = seen;
+    new MutationObserver(() => {
+      const text = document.getElementById('root')?.textContent ?? '';
+      if (text !== '' && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto('./?lang=ar');
+  await expect(page.getByRole('heading', { level: 1, name: 'نظرة عامة على المدينة' })).toBeVisible();
+  const seen = await page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
+  expect(seen.length).toBeGreaterThan(0);
+  for (const text of seen) expect(text).not.toContain('Skip to main content');
+  expect(seen[0]).toContain('انتقل إلى المحتوى الرئيسي');
+});
