@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { BoundaryContext } from '@/ui/boundary-context';
+import { ReportCoverContext } from '@/ui/report-cover-context';
 import { useBoundaryFiles } from './use-boundary-files';
 import { chosenSeries, headlineOverrides } from '@/model/headline-choices';
 import { HeadlineContext, type HeadlineSettings } from '@/ui/headline-context';
@@ -153,6 +154,8 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
 
   // The Data view's place list reads the datasets in use as saved (merged places keep their own entry there).
   const placeTables = useMemo(() => data.library.filter((d) => d.included).map((d) => d.table), [data.library]);
+  const { reportCovers, saveReportCovers } = data;
+  const coverSettings = useMemo(() => ({ covers: reportCovers, save: saveReportCovers }), [reportCovers, saveReportCovers]);
   const allBoundarySets = useMemo(() => [...data.boundarySets, ...data.publishedBoundarySets], [data.boundarySets, data.publishedBoundarySets]);
   const boundaryFiles = useBoundaryFiles({ sets: data.boundarySets, save: data.saveBoundarySets, tables: placeTables, gazetteer: data.gazetteer, names: data.cityNames });
   const href = (view: UrlState['view']) => formatHash({ ...url, view, lang });
@@ -256,6 +259,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
             <ErrorBoundary resetKey={`${url.view}:${lang}`}>
               <HeadlineContext.Provider value={headlines}>
               <BoundaryContext.Provider value={allBoundarySets}>
+              <ReportCoverContext.Provider value={coverSettings}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
                 {url.view === 'overview' ? (
                   <OverviewPage {...viewProps} city={city} dataHref={href('data')} />
@@ -269,6 +273,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                   <NuaPage {...viewProps} city={city} cities={url.cities} />
                 )}
               </Suspense>
+              </ReportCoverContext.Provider>
               </BoundaryContext.Provider>
               </HeadlineContext.Provider>
             </ErrorBoundary>

@@ -23,6 +23,7 @@ import { version as appVersion } from '../../package.json';
 import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer, setHomePlace } from '@/model/gazetteer';
 import { homeIn, listPlaces, mainCityOf } from '@/model/places-model';
 import { BOUNDARIES_SETTING, type BoundarySet, parseBoundarySets } from '@/storage/boundary-record';
+import { parseReportCovers, REPORT_COVERS_SETTING, type ReportCovers } from '@/model/report-cover';
 import { chooseHeadline as chooseHeadline_, type HeadlineChoices, HEADLINES_SETTING, parseHeadlineChoices } from '@/model/headline-choices';
 import type { CityNames } from '@/model/dashboard-model';
 import { type BuiltIn, loadBuiltIn } from './load-built-in';
@@ -78,6 +79,9 @@ export type AppData = {
   boundarySets: BoundarySet[];
   /** Boundary files published with the site (shown with the published data; read-only). */
   publishedBoundarySets: BoundarySet[];
+  /** The observatory's own report covers, by city key (saved and exported with the workspace). */
+  reportCovers: ReportCovers;
+  saveReportCovers: (next: ReportCovers) => Promise<ActionOutcome>;
   /** Saves the whole list of boundary sets (add, change, remove); the views follow at once. */
   saveBoundarySets: (next: BoundarySet[]) => Promise<ActionOutcome>;
   notices: Notice[];
@@ -109,7 +113,7 @@ export type AppData = {
   dismissNotice: (id: string) => void;
 };
 
-const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING, HEADLINES_SETTING, BOUNDARIES_SETTING] as const;
+const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING, HEADLINES_SETTING, BOUNDARIES_SETTING, REPORT_COVERS_SETTING] as const;
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -133,8 +137,10 @@ function failure(error: StorageError): { ok: false; key: MessageKey; params?: Me
 }
 
 /** The settings of a workspace file that this app knows and accepts. */
-function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string; boundaries?: string } {
-  const out: { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string; boundaries?: string } = {};
+function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string; boundaries?: string; covers?: string } {
+  const out: { lang?: Lang; digits?: Digits; gazetteer?: string; headlines?: string; boundaries?: string; covers?: string } = {};
+  const c = settings[REPORT_COVERS_SETTING];
+  if (typeof c === 'string' && parseReportCovers(c).problem === undefined) out.covers = c;
   const b = settings[BOUNDARIES_SETTING];
   if (typeof b === 'string' && parseBoundarySets(b).problem === undefined) out.boundaries = b;
   const h = settings[HEADLINES_SETTING];
@@ -169,6 +175,7 @@ export function useAppData(): AppData {
   const [gazetteer, setGazetteer] = useState<Gazetteer>(EMPTY_GAZETTEER);
   const [headlineChoices, setHeadlineChoices] = useState<HeadlineChoices>({});
   const [boundarySets, setBoundarySets] = useState<BoundarySet[]>([]);
+  const [reportCovers, setReportCovers] = useState<ReportCovers>({});
   const persistRequested = useRef(false);
 
   const addNotice = useCallback((n: Notice) => setNotices((prev) => [...prev.filter((p) => p.id !== n.id), n]), []);
@@ -225,6 +232,8 @@ export function useAppData(): AppData {
         s.getSetting(GAZETTEER_SETTING, z.string()),
       ]);
       const headlines = await s.getSetting(HEADLINES_SETTING, z.string());
+      const covers = await s.getSetting(REPORT_COVERS_SETTING, z.string());
+      if (covers.ok) setReportCovers(parseReportCovers(covers.value).covers);
       const boundaries = await s.getSetting(BOUNDARIES_SETTING, z.string());
       if (boundaries.ok) {
         const parsed = parseBoundarySets(boundaries.value);
@@ -487,8 +496,9 @@ export function useAppData(): AppData {
       const r = await s.importWorkspace({ ...file, settings: mode === 'replace' ? known : {} }, mode);
       if (!r.ok) return failure(r.error);
       if (mode === 'replace') {
-        const { gazetteer: gText, headlines: hText, boundaries: bText, ...rest } = known;
+        const { gazetteer: gText, headlines: hText, boundaries: bText, covers: cText, ...rest } = known;
         setBoundarySets(parseBoundarySets(bText).sets);
+        setReportCovers(parseReportCovers(cText).covers);
         setSettings((prev) => ({ ...prev, ...rest }));
         setHeadlineChoices(parseHeadlineChoices(hText));
         setGazetteer(gText === undefined ? EMPTY_GAZETTEER : parseGazetteer(gText).gazetteer);
@@ -562,6 +572,19 @@ export function useAppData(): AppData {
     return { ok: true };
   }, [changed]);
   const merge = useMemo(() => ({ activeCount: active.length, conflicts: merged.conflicts, conflictCount: merged.conflictCount }), [active.length, merged]);
+  const saveReportCovers = useCallback(
+    async (next: ReportCovers): Promise<ActionOutcome> => {
+      const s = store.current;
+      if (s !== null) {
+        const r = await s.putSetting(REPORT_COVERS_SETTING, JSON.stringify(next));
+        if (!r.ok) return failure(r.error);
+      }
+      setReportCovers(next);
+      changed();
+      return { ok: true };
+    },
+    [changed],
+  );
   const publishedBoundarySets = useMemo(() => (saved.length > 0 ? [] : (builtIn?.boundarySets ?? [])), [saved.length, builtIn]);
   const builtInKind = saved.length > 0 || builtIn === null || builtIn.kind === 'none' ? null : builtIn.kind;
 
@@ -583,6 +606,8 @@ export function useAppData(): AppData {
     boundarySets,
     publishedBoundarySets,
     saveBoundarySets,
+    reportCovers,
+    saveReportCovers,
     notices,
     settings,
     saveSetting,

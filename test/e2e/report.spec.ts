@@ -256,6 +256,46 @@ test.describe('city report', () => {
     await expect(page.getByRole('status').filter({ hasText: file.suggestedFilename() })).toBeVisible();
   });
 
+  test("the observatory's own cover: title, organisation, logo, foreword, date and period, kept after a reload and printed", async ({ page }) => {
+    await page.goto(`./?lang=en#/report?city=${A}`);
+    const editor = page.getByTestId('cover-editor');
+    await editor.locator('summary').click();
+    const fill = async (label: string, value: string) => {
+      const field = editor.getByLabel(label, { exact: true });
+      await field.fill(value);
+      await field.blur();
+      await expect(editor.getByRole('status')).toContainText(t('en', 'cityReport.coverEditor.saved', { city: names[A]?.en ?? '' }));
+    };
+    await fill(t('en', 'cityReport.coverEditor.title'), 'Voluntary Local Review 2026');
+    await fill(t('en', 'cityReport.coverEditor.organisation'), 'Tal Sanawbar Urban Observatory');
+    await fill(t('en', 'cityReport.coverEditor.period'), '2015–2025');
+    await fill(t('en', 'cityReport.coverEditor.date'), 'June 2026');
+    await fill(t('en', 'cityReport.coverEditor.foreword'), 'Our first review.\n\nWith thanks to the districts.');
+    // A 1 × 1 PNG as the logo; a file that is not an image is refused with its name.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const logoInput = editor.getByLabel(t('en', 'cityReport.coverEditor.logo'));
+    await logoInput.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+    await expect(editor.getByRole('alert')).toHaveText(t('en', 'cityReport.coverEditor.logoType', { file: 'logo.svg' }));
+    await logoInput.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    const cover = page.locator('.report-cover');
+    await expect(cover.locator('img.report-cover-logo')).toHaveAttribute('src', /^data:image\/png;base64,/);
+
+    await page.reload();
+    await expect(cover.locator('.report-cover-title')).toHaveText('Voluntary Local Review 2026');
+    await expect(cover).toContainText('Tal Sanawbar Urban Observatory');
+    await expect(cover).toContainText('2015–2025');
+    await expect(cover).toContainText('June 2026');
+    await expect(cover.locator('.report-cover-foreword p')).toHaveText(['Our first review.', 'With thanks to the districts.']);
+    await expect(cover.locator('img.report-cover-logo')).toBeVisible();
+    const pages = pdfPages((await printToPdf(page, 'report-own-cover.pdf')).path);
+    if (pages !== null) {
+      expect(pages[0]).toContain('Voluntary Local Review 2026');
+      expect(pages[0]).toContain('Tal Sanawbar Urban Observatory');
+      expect(pages[0]).toContain('Our first review.');
+      expect(pages[0]).not.toContain(t('en', 'cityReport.coverEditor.intro'));
+    }
+  });
+
   test('choosing a partner city and "none" updates the URL', async ({ page }) => {
     await page.goto(`./?lang=en#/report?city=${A}`);
     await pickPlace(page, t('en', 'cityReport.partner'), B);

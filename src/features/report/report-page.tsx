@@ -13,6 +13,9 @@ import { AnnexTable } from '@/ui/annex-table';
 import { type CityFigure, cityFigures, type FigureContext } from '@/model/city-figures';
 import { cityMapFigures } from '@/model/map-figure';
 import { useBoundarySets } from '@/ui/boundary-context';
+import { useReportCovers } from '@/ui/report-cover-context';
+import { logoType, MAX_LOGO_BYTES, type ReportCover, withCover } from '@/model/report-cover';
+import { bytesToBase64 } from '@/storage/base64';
 import { downloadBlob, downloadText } from '@/ui/download';
 import { citySlug } from '@/model/figure-names';
 import { SDG_COLORS } from '@/model/sdg-colors';
@@ -142,6 +145,11 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
         </p>
       ) : null}
 
+      <div className="report-cover-editors report-screen-only">
+        {shown.map((s) => (
+          <CoverEditor key={s.city.key} city={s.city} cityName={s.name} />
+        ))}
+      </div>
       <PrintPageStyle cityLabel={cityLabel} title={t(second === undefined ? 'cityReport.cover.title' : 'cityReport.cover.partnerTitle')} />
       <Cover shown={shown} model={model} method={method} dateText={dateText} />
       <Contents sections={model.sections} />
@@ -294,12 +302,37 @@ function usePeriodText(): (p: { from: number; to: number } | null) => string {
 function Cover({ shown, model, method, dateText }: { shown: readonly Shown[]; model: ReturnType<typeof buildReport>; method: ProgressMethod; dateText: string }) {
   const { t, lang, formatNumber } = useI18n();
   const periodText = usePeriodText();
+  const { covers } = useReportCovers();
   const indicators = model.sections.reduce((n, s) => n + s.indicators.length, 0);
+  // The observatory's own words where it gave them (the first city's cover; each city's organisation and logo).
+  const own = shown.map((s) => covers[s.city.key]);
+  const first = own[0];
+  const organisations = shown.flatMap((s, i) => {
+    const c = own[i];
+    return c?.organisation === undefined && c?.logo === undefined ? [] : [{ key: s.city.key, organisation: c.organisation, logo: c.logo }];
+  });
   return (
-    <section className="report-cover" aria-label={t('cityReport.cover.label')}>
-      <p className="report-kicker">{t('cityReport.cover.kicker')}</p>
+    <section className="report-cover" aria-label={t('cityReport.cover.label')} data-own-cover={first === undefined ? undefined : 'true'}>
+      {organisations.length > 0 ? (
+        <div className="report-cover-orgs">
+          {organisations.map((o) => (
+            <div key={o.key} className="report-cover-org">
+              {o.logo === undefined ? null : <img className="report-cover-logo" src={o.logo} alt={o.organisation ?? ''} />}
+              {o.organisation === undefined ? null : (
+                <p className="report-cover-organisation">
+                  <bdi>{o.organisation}</bdi>
+                </p>
+              )}
+            </div>
+          ))}
+        </div>
+      ) : (
+        <p className="report-kicker">{t('cityReport.cover.kicker')}</p>
+      )}
       <h1 id="report-title" tabIndex={-1}>
-        <span className="report-cover-title">{t(shown.length > 1 ? 'cityReport.cover.partnerTitle' : 'cityReport.cover.title')}</span>
+        <span className="report-cover-title">
+          {first?.title !== undefined ? <bdi>{first.title}</bdi> : t(shown.length > 1 ? 'cityReport.cover.partnerTitle' : 'cityReport.cover.title')}
+        </span>
         <span className="report-cover-cities">
           {shown.map((s, i) => (
             <span key={s.city.key} className="report-cover-city" data-city={s.city.key}>
@@ -308,12 +341,17 @@ function Cover({ shown, model, method, dateText }: { shown: readonly Shown[]; mo
             </span>
           ))}
         </span>
+        {first?.subtitle === undefined ? null : (
+          <span className="report-cover-subtitle">
+            <bdi>{first.subtitle}</bdi>
+          </span>
+        )}
       </h1>
       <dl className="report-cover-facts">
         <div>
           <dt>{t('cityReport.cover.period')}</dt>
           <dd>
-            <bdi>{periodText(model.period)}</bdi>
+            <bdi>{first?.period ?? periodText(model.period)}</bdi>
           </dd>
         </div>
         <div>
@@ -330,11 +368,96 @@ function Cover({ shown, model, method, dateText }: { shown: readonly Shown[]; mo
         </div>
         <div>
           <dt>{t('cityReport.cover.date')}</dt>
-          <dd>{dateText}</dd>
+          <dd>
+            <bdi>{first?.date ?? dateText}</bdi>
+          </dd>
         </div>
       </dl>
+      {first?.foreword === undefined ? null : (
+        <div className="report-cover-foreword">
+          <h2>{t('cityReport.cover.foreword')}</h2>
+          {first.foreword.split(/\n\s*\n/).map((para, k) => (
+            <p key={k}>{para}</p>
+          ))}
+        </div>
+      )}
       <p className="report-cover-note">{t('cityReport.cover.note')}</p>
     </section>
+  );
+}
+
+const COVER_FIELDS = ['title', 'subtitle', 'organisation', 'date', 'period'] as const;
+
+/**
+ * "Your cover": the observatory's title, subtitle, organisation, logo, foreword, date and period for
+ * this city's report, saved at once in this browser (and in workspace files); blank fields keep
+ * Marsad's own. Screen only.
+ */
+function CoverEditor({ city, cityName }: { city: DashboardCity; cityName: string }) {
+  const { t } = useI18n();
+  const { covers, save } = useReportCovers();
+  const cover = covers[city.key] ?? {};
+  const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const ids = { title: useId(), subtitle: useId(), organisation: useId(), date: useId(), period: useId(), foreword: useId(), logo: useId() };
+  const store = async (next: ReportCover) => {
+    const r = await save(withCover(covers, city.key, next));
+    setStatus(r.ok ? { tone: 'info', text: t('cityReport.coverEditor.saved', { city: cityName }) } : { tone: 'error', text: t(r.key, r.params) });
+  };
+  const onLogo = async (file: File | undefined) => {
+    if (file === undefined) return;
+    if (file.size > MAX_LOGO_BYTES) {
+      setStatus({ tone: 'error', text: t('cityReport.coverEditor.logoTooLarge', { file: file.name, limit: Math.round(MAX_LOGO_BYTES / 1024) }) });
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const type = logoType(bytes);
+    if (type === undefined) {
+      setStatus({ tone: 'error', text: t('cityReport.coverEditor.logoType', { file: file.name }) });
+      return;
+    }
+    await store({ ...cover, logo: `data:image/${type};base64,${bytesToBase64(bytes)}` });
+  };
+  return (
+    <details className="report-cover-editor report-screen-only" data-testid="cover-editor">
+      <summary className="button secondary small">{t('cityReport.coverEditor.open', { city: cityName })}</summary>
+      <p className="hint">{t('cityReport.coverEditor.intro')}</p>
+      <div className="report-cover-fields">
+        {COVER_FIELDS.map((field) => (
+          <div key={`${city.key}:${field}`} className="field">
+            <label htmlFor={ids[field]}>{t(`cityReport.coverEditor.${field}`)}</label>
+            <input
+              id={ids[field]}
+              defaultValue={cover[field] ?? ''}
+              maxLength={field === 'title' ? 200 : 300}
+              onBlur={(e) => (e.currentTarget.value.trim() === (cover[field] ?? '') ? undefined : void store({ ...cover, [field]: e.currentTarget.value }))}
+            />
+          </div>
+        ))}
+        <div className="field field-wide">
+          <label htmlFor={ids.foreword}>{t('cityReport.coverEditor.foreword')}</label>
+          <textarea
+            id={ids.foreword}
+            key={`${city.key}:foreword`}
+            rows={5}
+            defaultValue={cover.foreword ?? ''}
+            maxLength={5000}
+            onBlur={(e) => (e.currentTarget.value.trim() === (cover.foreword ?? '') ? undefined : void store({ ...cover, foreword: e.currentTarget.value }))}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.logo}>{t('cityReport.coverEditor.logo')}</label>
+          <input id={ids.logo} type="file" accept="image/png,image/jpeg,image/webp" onChange={(e) => void onLogo(e.currentTarget.files?.[0])} />
+          {cover.logo === undefined ? null : (
+            <button type="button" className="button secondary small" onClick={() => void store({ ...cover, logo: undefined })}>
+              {t('cityReport.coverEditor.removeLogo')}
+            </button>
+          )}
+        </div>
+      </div>
+      <p className={status?.tone === 'error' ? 'message message-error' : 'hint'} role={status?.tone === 'error' ? 'alert' : 'status'}>
+        {status?.text ?? ''}
+      </p>
+    </details>
   );
 }
 
