@@ -1,10 +1,18 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { frameTextWidth, renderFigureSvg } from '@/charts/figure';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
 import type { DashboardCity } from '@/model/dashboard-model';
 import { annexCsv, buildAnnex } from '@/model/annex';
-import { cityFigures } from '@/model/city-figures';
+import { cityFigures, figureDate } from '@/model/city-figures';
+import { renderCoverSvg } from '@/model/cover-figure';
+import { figureFileBase } from '@/model/figure-names';
+import { cleanCover, logoType, MAX_LOGO_BYTES, type ReportCover, ReportCoverSchema } from '@/model/report-cover';
+import { buildReport } from '@/model/report-model';
+import { cityDisplayName } from '@/model/dashboard-model';
+import { t as translate } from '@/i18n/translate';
 import { boundaryProblemText, joinSummaryText } from '@/model/boundary-text';
 import { cityMapFigures } from '@/model/map-figure';
 import { joinDistricts } from '@/model/map-model';
@@ -21,11 +29,13 @@ import { USAGE } from './usage';
 /**
  * `npm run cli -- figures <file|folder>… --city <name|code> --out <dir> [--lang en|ar|fr|es]
  * [--format svg|png] [--scale 2|3] [--partner <name|code>] [--method opensdg|unsd|sdsn]
- * [--names cities.json] [--date YYYY-MM-DD] [--boundaries <file.geojson>] [ingest options]`: every figure of the city report
+ * [--names cities.json] [--date YYYY-MM-DD] [--boundaries <file.geojson>] [--report-config <cover.yml>] [ingest options]`: every figure of the city report
  * (src/features/export/city-figures.ts) as SVG (ECharts server-side rendering, text kept as text) or
  * PNG (resvg at 2× or 3×, white background), each with the CSV of the data it draws, plus `annex.csv`.
  * With `--boundaries` (GeoJSON or TopoJSON of the city's districts), also the map of every indicator
  * with district data (`<city>_<code>_map_<lang>.svg`), after saying on stderr how the shapes joined.
+ * With `--report-config` (JSON or YAML: title, subtitle, organisation, logo file, foreword, date, period,
+ * and `partner:` the same), also the report's cover page, `<city>_cover_<lang>.svg` (or .png).
  * `--city` also names the city of files without a city column, as for the other commands. The date in
  * the footers is today, or `--date` (or the MARSAD_NOW environment variable) for reproducible output.
  * Exit codes: 0 ok · 1 data errors (unreadable file, rows rejected, registry problem — figures of what
@@ -43,6 +53,7 @@ const FIGURES_FLAGS: Record<string, FlagSpec> = {
   names: { takesValue: true },
   date: { takesValue: true },
   boundaries: { takesValue: true },
+  'report-config': { takesValue: true },
 };
 
 /** `--date 2026-03-12` (or MARSAD_NOW): noon UTC that day, so the footer's date is the same in every time zone. */
@@ -99,6 +110,16 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
   }
 
   const digits = 'latn';
+  const coverFile = single(args, 'report-config');
+  let covers: { city?: ReportCover; partner?: ReportCover } | undefined;
+  if (coverFile !== undefined) {
+    const read = await readCoverConfig(coverFile);
+    if (!read.ok) {
+      io.stderr(`figures: --report-config: ${read.message}\n`);
+      return EXIT_DATA_ERRORS;
+    }
+    covers = read.covers;
+  }
   const boundariesFile = single(args, 'boundaries');
   let boundaries: BoundarySet | undefined;
   if (boundariesFile !== undefined) {
@@ -141,6 +162,30 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
       await writeFile(csvFile, csv, 'utf8');
       io.stdout(`${csvFile}  ${size(Buffer.byteLength(csv))}\n`);
     }
+    if (covers !== undefined) {
+      const model = buildReport(dashboard, registry, [city.key, ...(partner === undefined ? [] : [partner.key])]);
+      const tr = (key: Parameters<typeof translate>[1], params: Parameters<typeof translate>[2] = {}) => translate(lang, key, params, { digits });
+      const period = model.period === null ? tr('cityReport.noPeriod') : model.period.from === model.period.to ? String(model.period.from) : tr('cityReport.period', { from: String(model.period.from), to: String(model.period.to) });
+      const page = renderCoverSvg({
+        lang,
+        digits,
+        cities: [city, ...(partner === undefined ? [] : [partner])].map((c) => cityDisplayName(c, names, lang)),
+        covers: [covers.city, ...(partner === undefined ? [] : [covers.partner])],
+        period,
+        date: figureDate(computedAt, lang, digits),
+        method,
+        indicators: model.sections.reduce((n, s) => n + s.indicators.length, 0),
+      });
+      const base = figureFileBase({ city: cityDisplayName(city, names, 'en'), cityCode: city.code, partner: partner === undefined ? undefined : { city: cityDisplayName(partner, names, 'en'), cityCode: partner.code }, indicator: null, kind: 'cover', lang });
+      if (format === 'svg') {
+        await writeFile(join(out, `${base}.svg`), page.svg, 'utf8');
+        io.stdout(`${join(out, `${base}.svg`)}  ${page.width} × ${page.height} px  ${size(Buffer.byteLength(page.svg))}\n`);
+      } else {
+        const png = svgToPngNode(page.svg, scale);
+        await writeFile(join(out, `${base}.png`), png.png);
+        io.stdout(`${join(out, `${base}.png`)}  ${png.width} × ${png.height} px  ${size(png.png.length)}\n`);
+      }
+    }
     const annexCtx = { dashboard, registry, datasets, names, lang, digits } as const;
     const annex = annexCsv([city, ...(partner === undefined ? [] : [partner])].flatMap((c) => buildAnnex(annexCtx, c.key)), lang);
     const annexFile = join(out, 'annex.csv');
@@ -156,6 +201,49 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
       `(${format}${format === 'png' ? ` ${scale}×` : ''}, language ${lang}, method ${method}) and annex.csv to ${out} in ${seconds} s\n`,
   );
   return failed ? EXIT_DATA_ERRORS : EXIT_OK;
+}
+
+/** `--report-config` (JSON or YAML): the cover's fields for the city, and `partner:` with the same fields; `logo` is an image file's path. */
+const CoverConfigSchema = ReportCoverSchema.extend({ logo: z.string().max(1000).optional() }).strict();
+const CoversConfigSchema = CoverConfigSchema.extend({ partner: CoverConfigSchema.optional() }).strict();
+
+async function readCoverConfig(path: string): Promise<{ ok: true; covers: { city?: ReportCover; partner?: ReportCover } } | { ok: false; message: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    return { ok: false, message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  let json: unknown;
+  try {
+    json = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `${basename(path)} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+  const parsed = CoversConfigSchema.safeParse(json ?? {});
+  if (!parsed.success) return { ok: false, message: `${basename(path)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')} (fields: title, subtitle, organisation, logo, foreword, date, period, partner)` };
+  const { partner, ...own } = parsed.data;
+  const resolve = async (c: z.infer<typeof CoverConfigSchema> | undefined): Promise<ReportCover | string | undefined> => {
+    if (c === undefined) return undefined;
+    const { logo, ...rest } = c;
+    if (logo === undefined) return cleanCover(rest);
+    const file = resolvePath(dirname(path), logo);
+    let bytes: Uint8Array;
+    try {
+      const info = await stat(file);
+      if (info.size > MAX_LOGO_BYTES) return `logo ${logo} is larger than ${Math.round(MAX_LOGO_BYTES / 1024)} KB`;
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      return `cannot read the logo ${logo}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    const type = logoType(bytes);
+    if (type === undefined) return `the logo ${logo} is not a PNG, JPEG or WebP image`;
+    return cleanCover({ ...rest, logo: `data:image/${type};base64,${Buffer.from(bytes).toString('base64')}` });
+  };
+  const city = await resolve(own);
+  const second = await resolve(partner);
+  for (const r of [city, second]) if (typeof r === 'string') return { ok: false, message: `${basename(path)}: ${r}` };
+  return { ok: true, covers: { ...(typeof city === 'object' ? { city } : {}), ...(typeof second === 'object' ? { partner: second } : {}) } };
 }
 
 /** Reads a boundary file for `--boundaries`, its size checked before it is read. */

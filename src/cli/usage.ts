@@ -54,6 +54,8 @@ Options:
   --date <YYYY-MM-DD>       figures: the date in the footers (default today; also MARSAD_NOW), for reproducible output
   --boundaries <file>       figures: GeoJSON/TopoJSON of the city's districts (longitude/latitude); adds the map of
                             every indicator with district data (<city>_<code>_map_<lang>.svg|png)
+  --report-config <file>    figures: the report's cover as JSON or YAML (title, subtitle, organisation, logo: an image
+                            file, foreword, date, period; partner: the same); writes <city>_cover_<lang>.svg|png
                             (--lang, --method and --names work for figures as for annex)
 
 Exit codes: 0 no errors · 1 errors in the data (or an unreadable file, or a registry problem) · 2 usage error

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -185,5 +185,44 @@ describe('figures --boundaries', () => {
     expect(r.stderr).toContain('0 of 2 districts of Port Ruri matched. No property of the file holds the codes or names of the districts of Port Ruri.');
     expect(r.stderr).toContain('no map written');
     expect(readdirSync(out).some((f) => f.includes('_map_'))).toBe(false);
+  });
+});
+
+describe('figures --report-config', () => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  it('writes the cover page from a YAML file (logo read from a path beside it) and from JSON', async () => {
+    const dir = join(tmp, 'cover');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'logo.png'), png);
+    writeFileSync(join(dir, 'cover.yml'), ['title: Voluntary Local Review 2026', 'organisation: Wadi Noor Urban Observatory', 'logo: logo.png', 'foreword: |', '  Our first review.', '', '  With thanks.', 'partner:', '  organisation: Tal Sanawbar Planning Office'].join('\n'));
+    const out = join(tmp, 'cover-out');
+    const r = await cli('figures', data, '--city', 'Wadi Noor', '--partner', 'Tal Sanawbar', '--report-config', join(dir, 'cover.yml'), '--out', out, '--date', '2026-03-12');
+    expect(r.code).toBe(0);
+    const svg = readFileSync(join(out, 'wadi-noor-tal-sanawbar_cover_en.svg'), 'utf8');
+    for (const text of ['Voluntary Local Review 2026', 'Wadi Noor Urban Observatory', 'Tal Sanawbar Planning Office', 'Our first review.', 'March 12, 2026']) expect(svg).toContain(text);
+    expect(svg).toContain('href="data:image/png;base64,');
+    writeFileSync(join(dir, 'cover.json'), JSON.stringify({ title: 'Rapport 2026', period: '2015–2025' }));
+    const fr = await cli('figures', data, '--city', 'Wadi Noor', '--report-config', join(dir, 'cover.json'), '--out', out, '--lang', 'fr');
+    expect(fr.code).toBe(0);
+    expect(readFileSync(join(out, 'wadi-noor_cover_fr.svg'), 'utf8')).toContain('2015–2025');
+  });
+
+  it('refuses an unknown field, a logo that is not an image and a broken file, naming the problem', async () => {
+    const dir = join(tmp, 'cover-bad');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ titel: 'typo' }));
+    const a = await cli('figures', data, '--city', 'Wadi Noor', '--report-config', join(dir, 'a.json'), '--out', join(tmp, 'x'));
+    expect(a.code).toBe(1);
+    expect(a.stderr).toContain('figures: --report-config: a.json:');
+    expect(a.stderr).toContain('titel');
+    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(dir, 'b.yml'), 'logo: logo.svg\n');
+    const b = await cli('figures', data, '--city', 'Wadi Noor', '--report-config', join(dir, 'b.yml'), '--out', join(tmp, 'x'));
+    expect(b.stderr).toContain('b.yml: the logo logo.svg is not a PNG, JPEG or WebP image');
+    writeFileSync(join(dir, 'c.yml'), 'title: [unclosed\n');
+    const c = await cli('figures', data, '--city', 'Wadi Noor', '--report-config', join(dir, 'c.yml'), '--out', join(tmp, 'x'));
+    expect(c.code).toBe(1);
+    expect(c.stderr).toContain('c.yml is not valid YAML');
   });
 });
