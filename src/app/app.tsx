@@ -19,13 +19,21 @@ import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
 
 // The views carry ECharts and the progress engine (most of the JavaScript): each is loaded on demand,
 // so the shell paints first.
-const OverviewPage = lazy(() => import('@/features/overview/overview-page').then((m) => ({ default: m.OverviewPage })));
-const IndicatorPage = lazy(() => import('@/features/indicator/indicator-page').then((m) => ({ default: m.IndicatorPage })));
-const ComparePage = lazy(() => import('@/features/compare/compare-page').then((m) => ({ default: m.ComparePage })));
-const NuaPage = lazy(() => import('@/features/nua/nua-page').then((m) => ({ default: m.NuaPage })));
-const ReportPage = lazy(() => import('@/features/report/report-page').then((m) => ({ default: m.ReportPage })));
+const VIEW_CHUNKS = {
+  overview: () => import('@/features/overview/overview-page'),
+  indicator: () => import('@/features/indicator/indicator-page'),
+  compare: () => import('@/features/compare/compare-page'),
+  nua: () => import('@/features/nua/nua-page'),
+  report: () => import('@/features/report/report-page'),
+  data: () => import('./data-view'),
+} as const satisfies Record<View, () => Promise<unknown>>;
+const OverviewPage = lazy(() => VIEW_CHUNKS.overview().then((m) => ({ default: m.OverviewPage })));
+const IndicatorPage = lazy(() => VIEW_CHUNKS.indicator().then((m) => ({ default: m.IndicatorPage })));
+const ComparePage = lazy(() => VIEW_CHUNKS.compare().then((m) => ({ default: m.ComparePage })));
+const NuaPage = lazy(() => VIEW_CHUNKS.nua().then((m) => ({ default: m.NuaPage })));
+const ReportPage = lazy(() => VIEW_CHUNKS.report().then((m) => ({ default: m.ReportPage })));
 // The Data view (import, datasets, places, boundary files, workspace) is a chunk of its own too.
-const DataView = lazy(() => import('./data-view').then((m) => ({ default: m.DataView })));
+const DataView = lazy(() => VIEW_CHUNKS.data().then((m) => ({ default: m.DataView })));
 
 /** The views in the navigation, in order. */
 const NAV_VIEWS = ['overview', 'indicator', 'compare', 'nua', 'report', 'data'] as const satisfies readonly View[];
@@ -55,6 +63,12 @@ export function App() {
   useEffect(() => {
     if (data.ready && url.lang === undefined) setUrl({ ...url, lang: wantedLang });
   }, [data.ready, url, wantedLang, setUrl]);
+
+  // The view's code is fetched while the data loads (the view renders only once the data is there).
+  useEffect(() => {
+    // A failure here is left to the view's own load (its error boundary says so).
+    VIEW_CHUNKS[url.view]().catch(() => undefined);
+  }, [url.view]);
 
   useEffect(() => {
     if (lang === undefined) return;
