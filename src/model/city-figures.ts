@@ -38,7 +38,7 @@ import { buildStatusFigureOption, type StatusFigureBar, type StatusFigureInput, 
  */
 
 /** `map`: an indicator on the map of the city's districts (map-figure.ts). */
-export type FigureKind = 'status' | 'trend' | 'map';
+export type FigureKind = 'status' | 'trend' | 'map' | 'gap';
 
 export type CityFigure = {
   readonly kind: FigureKind;
@@ -257,7 +257,7 @@ export function trendFigure(ctx: FigureContext, cityKey: string, indicator: stri
   const sources = distinctTexts([...drawnRows].map((row) => layout.table.dict.source[layout.table.source[row] ?? 0] ?? ''));
   const footer = [
     ...(sources.length > 0 ? [tr(ctx, 'figure.footer.dataSource', { sources: sources.join('; ') })] : []),
-    ...(target ? [tr(ctx, 'figure.footer.target', { value: fmt(target.value), year: fmtYear(target.year), source: target.source })] : []),
+    ...(target ? [tr(ctx, 'figure.footer.target', { value: fmt(target.value), year: fmtYear(target.year), source: localized(target.source, lang) })] : []),
     ...footerLines(ctx, datasetNames),
   ];
 

@@ -43,6 +43,7 @@ import {
   valueOn,
 } from '@/model/indicator-model';
 import { DistrictPanel } from './district-panel';
+import { GapPanel } from './gap-panel';
 import { ExplainCard } from './explain-card';
 import { HeadlineChoice } from './headline-choice';
 import { IndicatorDataTable } from './indicator-data-table';
@@ -432,6 +433,22 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
               </div>
               <FigureExportMenu build={buildBreakdownFigure} />
             </div>
+          ) : null}
+
+          {code !== undefined && selectedCity !== undefined && current !== undefined ? (
+            <GapPanel
+              dashboard={dashboard}
+              layout={layout}
+              registry={registry}
+              datasets={datasets}
+              city={selectedCity}
+              code={code}
+              choice={current}
+              direction={meta?.direction ?? null}
+              decimals={decimals}
+              unit={unit}
+              cityNames={cityNames}
+            />
           ) : null}
 
           {code !== undefined ? (

@@ -12,6 +12,7 @@ import { type AnnexRow, annexCsv, buildAnnex } from '@/model/annex';
 import { AnnexTable } from '@/ui/annex-table';
 import { type CityFigure, cityFigures, type FigureContext } from '@/model/city-figures';
 import { cityMapFigures } from '@/model/map-figure';
+import { gapFigures } from '@/model/gap-figure';
 import { useBoundarySets } from '@/ui/boundary-context';
 import { useReportCovers } from '@/ui/report-cover-context';
 import { logoType, MAX_LOGO_BYTES, type ReportCover, withCover } from '@/model/report-cover';
@@ -116,13 +117,18 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
   const partnerKey = second?.city.key;
   const boundarySets = useBoundarySets();
   // The maps of the primary city's districts follow the trend figures (drawn when a boundary file joins).
-  const figures = useMemo(() => [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey)], [ctx, primaryKey, partnerKey, boundarySets]);
+  const figures = useMemo(() => {
+    // After each indicator's trend: the map of the primary city's districts, then its gaps between groups.
+    const codes = [...new Set((dashboard.byCity.get(primaryKey) ?? []).map((p) => p.indicator))];
+    return [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey), ...codes.flatMap((code) => gapFigures(ctx, primaryKey, code))];
+  }, [ctx, primaryKey, partnerKey, boundarySets, dashboard]);
   const rendered = useMemo(() => {
     const out = new Map<string | null, ShownFigure>();
     for (const figure of figures) {
       const r = renderFigureSvg(figure.input);
       const label = [figure.input.text.title, figure.input.text.subtitle].filter((x) => x !== '').join('. ');
-      out.set(figure.kind === 'status' ? null : figure.kind === 'map' ? `map:${figure.indicator ?? ''}` : figure.indicator, { figure, raw: r, svg: responsiveSvg(r.svg, r.width, r.height), label });
+      const key = figure.kind === 'status' ? null : figure.kind === 'map' ? `map:${figure.indicator ?? ''}` : figure.kind === 'gap' ? `gap:${figure.indicator ?? ''}:${figure.fileBase}` : figure.indicator;
+      out.set(key, { figure, raw: r, svg: responsiveSvg(r.svg, r.width, r.height), label });
     }
     return out;
   }, [figures]);
@@ -685,13 +691,20 @@ function Section({ id, section, goalStart, shown, rendered }: { id: string; sect
       </h2>
       <p className="hint">{t('cityReport.section.count', { count: section.indicators.length })}</p>
       {section.indicators.map((ind) => (
-        <IndicatorBlock key={ind.code} row={ind} shown={shown} figure={rendered.get(ind.code)} map={rendered.get(`map:${ind.code}`)} />
+        <IndicatorBlock
+          key={ind.code}
+          row={ind}
+          shown={shown}
+          figure={rendered.get(ind.code)}
+          map={rendered.get(`map:${ind.code}`)}
+          gaps={[...rendered.entries()].flatMap(([k, f]) => (k !== null && k.startsWith(`gap:${ind.code}:`) ? [f] : []))}
+        />
       ))}
     </section>
   );
 }
 
-function IndicatorBlock({ row, shown, figure, map }: { row: ReportIndicator; shown: readonly Shown[]; figure: ShownFigure | undefined; map: ShownFigure | undefined }) {
+function IndicatorBlock({ row, shown, figure, map, gaps }: { row: ReportIndicator; shown: readonly Shown[]; figure: ShownFigure | undefined; map: ShownFigure | undefined; gaps: readonly ShownFigure[] }) {
   const { t, lang, digits } = useI18n();
   const titleId = useId();
   const decimals = row.indicator?.decimals;
@@ -705,6 +718,9 @@ function IndicatorBlock({ row, shown, figure, map }: { row: ReportIndicator; sho
       </h3>
       {figure === undefined ? <p className="muted">{t('cityReport.noFigure')}</p> : <Figure figure={figure} />}
       {map === undefined ? null : <Figure figure={map} />}
+      {gaps.map((g) => (
+        <Figure key={g.figure.fileBase} figure={g} />
+      ))}
       <div className="report-columns">
         {row.results.map((r, i) => (
           <div key={r.cityKey} className="report-column report-explanation" data-city={r.cityKey}>
