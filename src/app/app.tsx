@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { BoundaryContext } from '@/ui/boundary-context';
 import { ReportCoverContext } from '@/ui/report-cover-context';
+import { ReviewContext, type ReviewSettings } from '@/ui/review-context';
+import { applyMerges } from '@/model/gazetteer';
 import { useBoundaryFiles } from './use-boundary-files';
 import { chosenSeries, headlineOverrides } from '@/model/headline-choices';
 import { HeadlineContext, type HeadlineSettings } from '@/ui/headline-context';
@@ -168,7 +170,19 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
 
   // The Data view's place list reads the datasets in use as saved (merged places keep their own entry there).
   const placeTables = useMemo(() => data.library.filter((d) => d.included).map((d) => d.table), [data.library]);
-  const { reportCovers, saveReportCovers } = data;
+  const { reportCovers, saveReportCovers, library, readVersion } = data;
+  // Earlier versions of the datasets in use, to compare a report with ("since the last review").
+  const review = useMemo((): ReviewSettings => {
+    const inUse = library.filter((d) => d.included && d.source === 'upload');
+    return {
+      options: inUse.flatMap((d) => d.history.map((h) => ({ datasetId: d.id, name: d.name, number: h.number, importedAt: h.importedAt }))),
+      load: async (datasetId, number) => {
+        const version = await readVersion(datasetId, number);
+        if (!version.ok) return version;
+        return { ok: true, tables: inUse.map((d) => (d.id === datasetId ? version.table : applyMerges(d.table, data.gazetteer))) };
+      },
+    };
+  }, [library, readVersion, data.gazetteer]);
   const coverSettings = useMemo(() => ({ covers: reportCovers, save: saveReportCovers }), [reportCovers, saveReportCovers]);
   const allBoundarySets = useMemo(() => [...data.boundarySets, ...data.publishedBoundarySets], [data.boundarySets, data.publishedBoundarySets]);
   const boundaryFiles = useBoundaryFiles({ sets: data.boundarySets, save: data.saveBoundarySets, tables: placeTables, gazetteer: data.gazetteer, names: data.cityNames });
@@ -274,6 +288,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
               <HeadlineContext.Provider value={headlines}>
               <BoundaryContext.Provider value={allBoundarySets}>
               <ReportCoverContext.Provider value={coverSettings}>
+              <ReviewContext.Provider value={review}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
                 {url.view === 'overview' ? (
                   <OverviewPage {...viewProps} city={city} dataHref={href('data')} />
@@ -287,6 +302,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                   <NuaPage {...viewProps} city={city} cities={url.cities} />
                 )}
               </Suspense>
+              </ReviewContext.Provider>
               </ReportCoverContext.Provider>
               </BoundaryContext.Provider>
               </HeadlineContext.Provider>

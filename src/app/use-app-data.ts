@@ -20,6 +20,7 @@ import { mergeTables } from '@/storage/merge-tables';
 import { encodeWorkspace, type WorkspaceFile, workspaceFileName, type WorkspaceSettings } from '@/storage/workspace';
 import { z } from 'zod';
 import { version as appVersion } from '../../package.json';
+import type { ObservationTable } from '@/domain/observation-table';
 import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer, setHomePlace } from '@/model/gazetteer';
 import { homeIn, listPlaces, mainCityOf } from '@/model/places-model';
 import { BOUNDARIES_SETTING, type BoundarySet, parseBoundarySets } from '@/storage/boundary-record';
@@ -79,6 +80,8 @@ export type AppData = {
   boundarySets: BoundarySet[];
   /** Boundary files published with the site (shown with the published data; read-only). */
   publishedBoundarySets: BoundarySet[];
+  /** An earlier version of a saved dataset, read without restoring it ("since the last review"). */
+  readVersion: (id: string, number: number) => Promise<{ ok: true; table: ObservationTable } | { ok: false; message: string }>;
   /** The observatory's own report covers, by city key (saved and exported with the workspace). */
   reportCovers: ReportCovers;
   saveReportCovers: (next: ReportCovers) => Promise<ActionOutcome>;
@@ -572,6 +575,12 @@ export function useAppData(): AppData {
     return { ok: true };
   }, [changed]);
   const merge = useMemo(() => ({ activeCount: active.length, conflicts: merged.conflicts, conflictCount: merged.conflictCount }), [active.length, merged]);
+  const readVersion = useCallback(async (id: string, number: number) => {
+    const s = store.current;
+    if (s === null) return { ok: false as const, message: 'storage unavailable' };
+    const r = await s.readVersion(id, number);
+    return r.ok ? { ok: true as const, table: applyMerges(r.value.table, gazetteer) } : { ok: false as const, message: r.error.message };
+  }, [gazetteer]);
   const saveReportCovers = useCallback(
     async (next: ReportCovers): Promise<ActionOutcome> => {
       const s = store.current;
@@ -608,6 +617,7 @@ export function useAppData(): AppData {
     saveBoundarySets,
     reportCovers,
     saveReportCovers,
+    readVersion,
     notices,
     settings,
     saveSetting,

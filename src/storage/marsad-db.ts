@@ -58,6 +58,8 @@ export type MarsadStore = {
    * beyond KEPT_VERSIONS earlier versions are removed). One transaction; resolves to the new record.
    */
   replaceDataset: (id: string, content: NewVersion, now?: number) => Promise<StorageResult<DatasetRecord>>;
+  /** An earlier version of a dataset, read (not restored): for "since the last review". */
+  readVersion: (id: string, number: number) => Promise<StorageResult<ArchivedVersion>>;
   /** Makes an earlier version current again; the current one becomes an earlier version. One transaction. */
   restoreVersion: (id: string, number: number, now?: number) => Promise<StorageResult<DatasetRecord>>;
   /** Whether the dashboard uses the dataset. */
@@ -240,6 +242,13 @@ function storeOn(db: Db): MarsadStore {
         next.history = next.history.slice(0, KEPT_VERSIONS);
         await datasets.put(next);
         return next;
+      }),
+
+    readVersion: (id, number) =>
+      attempt(async () => {
+        const parsed = ArchivedVersionSchema.safeParse(await db.get('versions', [id, number]));
+        if (!parsed.success || parsed.data.datasetId !== id || parsed.data.number !== number) throw new Error(`version ${number} of "${id}" is not available`);
+        return parsed.data;
       }),
 
     restoreVersion: (id, number, now = Date.now()) =>

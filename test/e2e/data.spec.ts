@@ -384,3 +384,24 @@ test.describe('accessibility of the Data view', () => {
     });
   }
 });
+
+test.describe('since the last review', () => {
+  test('the report compares the data now with an earlier version of the dataset: new points and status changes, printed with the report', async ({ page }) => {
+    await openData(page, 'en');
+    await importFile(page, 'amman-air.csv', /^Import 4 observations$/);
+    await importFile(page, { name: 'amman-air.csv', buffer: readFileSync(`${FIXTURES}amman-air-v2.csv`) }, /^Import 5 observations$/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Replace' }).click();
+    await expect(datasetRow(page, 'amman-air.csv').locator('td').nth(1)).toHaveText('v2');
+
+    await page.goto('./#/report?lang=en&city=JO-AMM');
+    const review = page.getByTestId('report-review');
+    const select = review.getByLabel('Since the last review');
+    await expect(select.locator('option')).toHaveCount(2);
+    await select.selectOption({ index: 1 });
+    await expect(review.getByRole('heading', { name: 'Since the last review' })).toBeVisible();
+    await expect(review).toContainText(/Compared with the data of the last review: amman-air\.csv, version 1 \(imported .+\), with the same method\./);
+    await expect(review.locator('.report-review-summary')).toHaveText('Amman: 1 new or revised data points; 0 indicators improved, 0 worsened, 0 newly reported or assessed, 0 no longer reported.');
+    await select.selectOption({ index: 0 });
+    await expect(review.locator('.report-review-summary')).toHaveCount(0);
+  });
+});

@@ -15,6 +15,10 @@ import { cityMapFigures } from '@/model/map-figure';
 import { gapFigures } from '@/model/gap-figure';
 import { useBoundarySets } from '@/ui/boundary-context';
 import { useReportCovers } from '@/ui/report-cover-context';
+import { type ReviewOption, useReview } from '@/ui/review-context';
+import { useHeadlines } from '@/ui/headline-context';
+import { reviewDiff } from '@/model/review-diff';
+import { buildDashboard } from '@/model/dashboard-model';
 import { logoType, MAX_LOGO_BYTES, type ReportCover, withCover } from '@/model/report-cover';
 import { bytesToBase64 } from '@/storage/base64';
 import { downloadBlob, downloadText } from '@/ui/download';
@@ -160,6 +164,7 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
       <Cover shown={shown} model={model} method={method} dateText={dateText} />
       <Contents sections={model.sections} />
       <Summary shown={shown} summaries={model.cities} statusFigure={rendered.get(null)} />
+      <SinceLastReview shown={shown} dashboard={dashboard} registry={registry} method={method} />
       {model.sections.map((section, i) => (
         <Section
           key={`${section.kind}:${section.key}`}
@@ -573,6 +578,101 @@ function sectionTitle(section: ReportSection, t: ReturnType<typeof useI18n>['t']
 
 function assertNever(x: never): never {
   throw new Error(`unexpected section ${String(x)}`);
+}
+
+/**
+ * "Since the last review": choose an earlier version of a dataset in use (the data of the last review);
+ * the report then says, per city, how many data points are new or revised, which statuses improved or
+ * worsened and which indicators are newly reported, computed with the same registry and method, as a
+ * sentence and a table (printed with the report). Nothing is shown before a version is chosen.
+ */
+function SinceLastReview({ shown, dashboard, registry, method }: { shown: readonly Shown[]; dashboard: Dashboard; registry: Registry; method: ProgressMethod }) {
+  const { t, formatDate } = useI18n();
+  const { options, load } = useReview();
+  const selectId = useId();
+  const [chosen, setChosen] = useState('');
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'ready'; before: Dashboard; label: string }>({ kind: 'idle' });
+  const headlines = useHeadlines();
+  const optionLabel = (o: ReviewOption) => t('cityReport.review.option', { name: o.name, number: o.number, date: formatDate(o.importedAt) });
+  const choose = async (value: string) => {
+    setChosen(value);
+    const option = options.find((o) => `${o.datasetId}#${o.number}` === value);
+    if (option === undefined) {
+      setState({ kind: 'idle' });
+      return;
+    }
+    setState({ kind: 'busy' });
+    const r = await load(option.datasetId, option.number);
+    if (!r.ok) setState({ kind: 'error', message: r.message });
+    else setState({ kind: 'ready', before: buildDashboard(r.tables, registry, method, headlines.overrides), label: optionLabel(option) });
+  };
+  const diffs = useMemo(() => (state.kind === 'ready' ? shown.map((s) => ({ shown: s, diff: reviewDiff(state.before, dashboard, s.city.key) })) : []), [state, shown, dashboard]);
+  if (options.length === 0) return null;
+  const statusText = (s: ProgressStatus) => t(`status.${s}`);
+  return (
+    <section className="report-review" aria-labelledby="report-review-title" data-testid="report-review">
+      <div className="field report-screen-only">
+        <label htmlFor={selectId}>{t('cityReport.review.choose')}</label>
+        <select id={selectId} value={chosen} onChange={(e) => void choose(e.target.value)}>
+          <option value="">{t('cityReport.review.none')}</option>
+          {options.map((o) => (
+            <option key={`${o.datasetId}#${o.number}`} value={`${o.datasetId}#${o.number}`}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {state.kind === 'busy' ? <p className="hint report-screen-only">{t('cityReport.review.loading')}</p> : null}
+      {state.kind === 'error' ? (
+        <p className="message message-error" role="alert">
+          {t('cityReport.review.failed', { reason: state.message })}
+        </p>
+      ) : null}
+      {state.kind === 'ready' ? (
+        <>
+          <h2 id="report-review-title">{t('cityReport.review.title')}</h2>
+          <p className="hint">{t('cityReport.review.intro', { review: state.label })}</p>
+          {diffs.map(({ shown: s, diff }) => {
+            const rows = [...diff.improved.map((c) => ({ c, kind: 'improved' as const })), ...diff.worsened.map((c) => ({ c, kind: 'worsened' as const })), ...diff.newlyReported.map((c) => ({ c, kind: 'newly' as const }))];
+            return (
+              <div key={s.city.key} className="report-review-city" data-city={s.city.key}>
+                <p className="report-review-summary">
+                  {t('cityReport.review.summary', { city: s.name, points: diff.newPoints, improved: diff.improved.length, worsened: diff.worsened.length, newly: diff.newlyReported.length, gone: diff.noLongerReported.length })}
+                </p>
+                {rows.length === 0 ? null : (
+                  <table className="report-review-table">
+                    <caption className="visually-hidden">{t('cityReport.review.caption', { city: s.name })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('cityReport.review.col.indicator')}</th>
+                        <th scope="col">{t('cityReport.review.col.then')}</th>
+                        <th scope="col">{t('cityReport.review.col.now')}</th>
+                        <th scope="col">{t('cityReport.review.col.change')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map(({ c, kind }) => (
+                        <tr key={c.indicator} data-change={kind}>
+                          <th scope="row">
+                            <bdi dir="ltr">{c.indicator}</bdi>
+                          </th>
+                          <td>{kind === 'newly' && c.before === 'insufficient_data' ? t('cityReport.review.notAssessed') : statusText(c.before)}</td>
+                          <td>
+                            <StatusBadge status={c.after} />
+                          </td>
+                          <td>{t(`cityReport.review.change.${kind}`)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+            );
+          })}
+        </>
+      ) : null}
+    </section>
+  );
 }
 
 /** The annex on its own, as CSV (UTF-8 with BOM) and as an Excel workbook (right-to-left sheet in Arabic). */
