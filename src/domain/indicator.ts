@@ -24,6 +24,19 @@ export const LocalizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
+/**
+ * Where a target or bounds come from, in the four UI languages (`{ en, ar, fr, es }`; English required, an
+ * empty language falls back to English). A plain string is still accepted — an observatory's own local
+ * indicator files written before sources were translated — and read as the English text.
+ */
+export const LocalizedSourceSchema = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((en): LocalizedText => ({ en, ar: '', fr: '', es: '' })),
+  z.object({ en: z.string().min(1), ar: z.string().default(''), fr: z.string().default(''), es: z.string().default('') }),
+]);
+
 export const UnitKindSchema = z.enum([
   'percent',
   'rate_per_100k',
@@ -72,8 +85,8 @@ export const IndicatorSchema = z
       .object({
         value: finite,
         year: z.number().int().min(2000).max(2100).default(2030),
-        /** Where the target comes from (e.g. "WHO Air Quality Guidelines 2021"). */
-        source: z.string().min(1),
+        /** Where the target comes from (e.g. "WHO Air Quality Guidelines 2021"), in each language (see `LocalizedSourceSchema`). */
+        source: LocalizedSourceSchema,
       })
       .nullable(),
     /** Baseline year for progress (Open SDG default 2015). */
@@ -84,7 +97,7 @@ export const IndicatorSchema = z
     validRange: z.object({ min: finite.nullable(), max: finite.nullable() }),
     /** SDSN-style bounds: optimum, green and red thresholds, lower bound (worst plausible value). */
     bounds: z
-      .object({ optimum: finite, green: finite, red: finite, lower: finite, source: z.string().min(1) })
+      .object({ optimum: finite, green: finite, red: finite, lower: finite, source: LocalizedSourceSchema })
       .nullable()
       .default(null),
     nua: z.object({

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS_DIR, loadRegistryFromDirs } from '@/cli/load-registry';
-import { IndicatorSchema } from '@/domain/indicator';
+import { IndicatorSchema, type LocalizedText, LocalizedSourceSchema } from '@/domain/indicator';
 import { compareIndicatorCodes, normalizeIndicatorCode, parseRegistry, type RawRegistryFile } from '@/domain/registry';
+import { localized } from '@/model/indicator-model';
 
 const { registry, problems } = loadRegistryFromDirs();
 const files = readdirSync(INDICATORS_DIR).filter((n) => n.endsWith('.json')).sort();
@@ -68,6 +69,14 @@ describe('the indicator registry (indicators/*.json)', () => {
         if (text === undefined) continue;
         for (const lang of ['en', 'ar', 'fr', 'es'] as const) expect(text[lang].trim(), lang).not.toBe('');
         expect(text.ar).toMatch(/[\u0600-\u06ff]/);
+      }
+    });
+
+    it('has the sources of its target and bounds in the four languages, Arabic in Arabic script', () => {
+      for (const source of [ind.goalTarget?.source, ind.bounds?.source]) {
+        if (source === undefined) continue;
+        for (const lang of ['en', 'ar', 'fr', 'es'] as const) expect(source[lang].trim(), lang).not.toBe('');
+        expect(source.ar).toMatch(/[\u0600-\u06ff]/);
       }
     });
 
@@ -212,5 +221,34 @@ describe('compareIndicatorCodes', () => {
   ])('compare(%s, %s) has the sign of %i', (a, b, sign) => {
     expect(Math.sign(compareIndicatorCodes(a, b))).toBe(sign);
     expect(Math.sign(compareIndicatorCodes(b, a))).toBe(-sign || 0);
+  });
+});
+
+describe('LocalizedSourceSchema (goalTarget.source, bounds.source)', () => {
+  it.each<[string, unknown, LocalizedText]>([
+    ['a plain string (a local indicator file) is read as English', 'City council plan 2030', { en: 'City council plan 2030', ar: '', fr: '', es: '' }],
+    ['the four languages', { en: 'WHO', ar: 'منظمة الصحة العالمية', fr: 'OMS', es: 'OMS' }, { en: 'WHO', ar: 'منظمة الصحة العالمية', fr: 'OMS', es: 'OMS' }],
+    ['English alone (the other languages fall back to it)', { en: 'WHO' }, { en: 'WHO', ar: '', fr: '', es: '' }],
+  ])('accepts %s', (_name, json, expected) => {
+    expect(LocalizedSourceSchema.parse(json)).toEqual(expected);
+  });
+
+  it.each<[string, unknown]>([
+    ['an empty string', ''],
+    ['no English', { ar: 'منظمة الصحة العالمية', fr: 'OMS', es: 'OMS' }],
+    ['an empty English text', { en: '', ar: 'منظمة الصحة العالمية' }],
+    ['a number', 5],
+  ])('rejects %s', (_name, json) => {
+    expect(LocalizedSourceSchema.safeParse(json).success).toBe(false);
+  });
+
+  it('reads a local indicator file with a plain-string target source, shown in English in every language', () => {
+    const pm25 = readEntry('11-6-2.json');
+    const local = { ...pm25, code: 'AMM-1', goal: null, target: null, goalTarget: { value: 10, year: 2030, source: 'Amman Resilience Strategy' } };
+    const r = parseRegistry([{ file: 'AMM-1.json', json: local }]);
+    expect(r.problems).toEqual([]);
+    const source = r.registry.byCode.get('AMM-1')?.goalTarget?.source;
+    expect(source).toEqual({ en: 'Amman Resilience Strategy', ar: '', fr: '', es: '' });
+    expect(localized(source, 'ar')).toBe('Amman Resilience Strategy');
   });
 });

@@ -43,7 +43,7 @@ export function IndicatorMetadata({ headingId, meta, sources, datasetNames, fmt,
           {meta.goalTarget ? (
             <div>
               <dt>{t('indicator.meta.targetSource')}</dt>
-              <dd>{meta.goalTarget.source}</dd>
+              <dd>{localized(meta.goalTarget.source, lang)}</dd>
             </div>
           ) : null}
           <div>
