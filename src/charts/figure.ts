@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '@/i18n/lang';
+import { balanceIsolates, isolateLtrRuns } from '@/i18n/ltr-runs';
 import { CHART_FONT, type ChartDirection, type MeasureText } from './chart-text';
 import { echarts } from './echarts-core';
 
@@ -13,7 +14,8 @@ import { echarts } from './echarts-core';
  * Right-to-left: frame text is anchored on the right with `text-anchor="end"` and its base direction is
  * set by wrapping each line in RLI…PDI (U+2067/U+2069) — not with `direction="rtl"`, whose effect on
  * `text-anchor` renderers disagree about (Blink follows SVG 2, where "end" of RTL text is the left edge;
- * resvg keeps "end" on the right; verified with resvg 2.6). `xml:lang` on the root names the language.
+ * resvg keeps "end" on the right; verified with resvg 2.6). Inside them, numbers with a unit, signed numbers and
+ * codes are isolated left to right (LRI…PDI, `isolateLtrRuns`). `xml:lang` on the root names the language.
  */
 
 export type FigureText = { readonly title: string; readonly subtitle: string; readonly footer: readonly string[] };
@@ -66,7 +68,10 @@ export function renderFigureSvg(input: FigureInput): RenderedFigure {
 
   const block = (text: string, style: typeof TITLE | typeof SUBTITLE | typeof FOOTER, color: string, maxLines: number) => {
     const factor = style.weight === 'bold' ? BOLD_FACTOR : 1;
-    for (const line of wrapText(text, textWidth, (s) => measure(s, style.size) * factor, maxLines)) {
+    // Right to left, numbers with a unit and codes are isolated left to right ("100 %", not "% 100"); a run cut
+    // by the wrap is closed at the end of its line and opened again on the next.
+    const wrapped = wrapText(rtl ? isolateLtrRuns(text) : text, textWidth, (s) => measure(s, style.size) * factor, maxLines);
+    for (const line of rtl ? balanceIsolates(wrapped) : wrapped) {
       // The baseline sits about 0.3 em above the line box's bottom (room for descenders and Arabic marks).
       const baseline = y + Math.round(style.line - (style.line - style.size) / 2 - style.size * 0.22);
       parts.push(

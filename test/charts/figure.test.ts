@@ -76,12 +76,24 @@ describe('renderFigureSvg(input)', () => {
     expect(svg).toContain('xml:lang="ar"');
     const lines = [...svg.slice(0, svg.indexOf('<svg x=')).matchAll(/<text x="(\d+)" [^>]*text-anchor="(\w+)"[^>]*>([^<]*)<\/text>/g)];
     expect(lines.map((m) => [m[1], m[2], m[3]])).toEqual([
-      ['584', 'end', '\u206711.6.2 الجسيمات الدقيقة\u2069'],
+      // The code inside is isolated left to right (LRI…PDI): `11.a.1` would otherwise read `a.1.11`.
+      ['584', 'end', '\u2067\u206611.6.2\u2069 الجسيمات الدقيقة\u2069'],
       ['584', 'end', '\u2067وادي النور\u2069'],
       ['584', 'end', '\u2067المصدر: test.csv.\u2069'],
     ]);
     // `direction` is not used: renderers disagree on what text-anchor means under it.
     expect(svg).not.toContain('direction=');
+  });
+
+  it('right-to-left: a number with its unit is isolated left to right inside the line, even when the wrap cuts it', () => {
+    const footer = 'كلمة كلمة 100 %.';
+    const rendered = (width: number) => {
+      const { svg } = renderFigureSvg(input({ lang: 'ar', dir: 'rtl', width, text: { title: 'عنوان', subtitle: '', footer: [footer] } }));
+      return [...svg.slice(svg.indexOf('<line '), svg.indexOf('<svg x=')).matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+    };
+    expect(rendered(600)).toEqual(['\u2067كلمة كلمة \u2066100 %\u2069.\u2069']);
+    // Narrow: the line breaks between "100" and "%"; the first line closes the run, the next opens it again.
+    expect(rendered(115)).toEqual(['\u2067كلمة كلمة \u2066100\u2069\u2069', '\u2067\u2066%\u2069.\u2069']);
   });
 
   it('wraps a long title to the width, so the chart moves down', () => {

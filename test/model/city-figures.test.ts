@@ -166,3 +166,41 @@ describe('footerLines(ctx, datasetNames)', () => {
     expect(ar[2]).not.toMatch(/[\u061c\u200e\u200f]/);
   });
 });
+
+describe('trend figures in every language: the target’s source, numbers and codes right to left', () => {
+  const percentCsv = [
+    'city,city_code,indicator,year,value,source',
+    'Wadi Noor,XD-WNR,11.2.1,2015,60,Survey C',
+    'Wadi Noor,XD-WNR,11.2.1,2021,75,Survey C',
+  ].join('\n');
+  const table = ingestFile({ name: 'transport.csv', bytes: new TextEncoder().encode(percentCsv) }, registry).table;
+  const percentCtx = (lang: Lang): FigureContext => ({ ...ctx(lang), dashboard: buildDashboard([table], registry, 'opensdg'), datasets: [] });
+  /** The footer's `<text>` lines of the rendered SVG (after the rule above the footer, before the chart's own SVG). */
+  const footerTexts = (figure: CityFigure | undefined) => {
+    const svg = renderFigureSvg(figure!.input).svg;
+    return [...svg.slice(svg.indexOf('<line '), svg.indexOf('<svg x=')).matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+  };
+
+  it.each<[Lang, string]>([
+    ['en', 'Target: 100.0 by 2030 (SDG target 11.2 (access to transport systems for all by 2030); Open SDG suggested target 100 %).'],
+    ['fr', 'Cible\u00a0: 100,0 en 2030 (Cible 11.2 des ODD (accès de tous à des systèmes de transport d’ici à 2030) ; cible suggérée par Open SDG : 100 %).'],
+    ['es', 'Meta: 100,0 en 2030 (Meta 11.2 de los ODS (acceso a sistemas de transporte para todos de aquí a 2030); meta sugerida por Open SDG: 100 %).'],
+    ['ar', 'الهدف: 100.0 بحلول 2030 (الغاية 11.2 من أهداف التنمية المستدامة (وصول الجميع إلى نظم النقل بحلول عام 2030)؛ الهدف المقترح في Open SDG: 100 %).'],
+  ])('%s: the target line names its source in the figure’s language', (lang, line) => {
+    expect(trendFigure(percentCtx(lang), 'XD-WNR', '11.2.1')?.input.text.footer).toContain(line);
+  });
+
+  it('ar: "100 %" is isolated left to right (LRI…PDI) inside the right-to-left footer line, so "%" stays after the number', () => {
+    const lines = footerTexts(trendFigure(percentCtx('ar'), 'XD-WNR', '11.2.1'));
+    expect(lines.join(' ')).toContain('\u2066100 %\u2069');
+    // Every line is its own right-to-left isolate, with its isolates balanced (a wrapped run is closed and reopened).
+    for (const line of lines) {
+      expect(line.startsWith('\u2067') && line.endsWith('\u2069'), line).toBe(true);
+      expect([...line].filter((c) => c >= '\u2066' && c <= '\u2068').length, line).toBe([...line].filter((c) => c === '\u2069').length);
+    }
+  });
+
+  it('en: no isolates are added to left-to-right figures', () => {
+    expect(footerTexts(trendFigure(percentCtx('en'), 'XD-WNR', '11.2.1')).join('')).not.toMatch(/[\u2066-\u2069]/);
+  });
+});

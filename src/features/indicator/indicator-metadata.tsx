@@ -1,6 +1,8 @@
 import type { Indicator } from '@/domain/indicator';
 import { useI18n } from '@/i18n/i18n-context';
+import { dirOf } from '@/i18n/lang';
 import { localized } from '@/model/indicator-model';
+import { LtrIsolatedText } from '@/ui/ltr-isolated-text';
 
 type IndicatorMetadataProps = {
   headingId: string;
@@ -15,6 +17,8 @@ type IndicatorMetadataProps = {
 /** The indicator's metadata: definition, unit, direction, target and its source, base year, custodian, tier; the data's sources and datasets. */
 export function IndicatorMetadata({ headingId, meta, sources, datasetNames, fmt, fmtYear }: IndicatorMetadataProps) {
   const { t, lang } = useI18n();
+  // Right to left, "100 %" and codes such as 11.a.1 are isolated so they keep their order (ltr-runs.ts).
+  const text = (s: string) => (dirOf(lang) === 'rtl' ? <LtrIsolatedText text={s} /> : s);
   return (
     <section className="card meta" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('indicator.meta.heading')}</h3>
@@ -25,7 +29,7 @@ export function IndicatorMetadata({ headingId, meta, sources, datasetNames, fmt,
           {meta.definition ? (
             <div>
               <dt>{t('indicator.meta.definition')}</dt>
-              <dd>{localized(meta.definition, lang)}</dd>
+              <dd>{text(localized(meta.definition, lang))}</dd>
             </div>
           ) : null}
           <div>
@@ -43,7 +47,7 @@ export function IndicatorMetadata({ headingId, meta, sources, datasetNames, fmt,
           {meta.goalTarget ? (
             <div>
               <dt>{t('indicator.meta.targetSource')}</dt>
-              <dd>{localized(meta.goalTarget.source, lang)}</dd>
+              <dd>{text(localized(meta.goalTarget.source, lang))}</dd>
             </div>
           ) : null}
           <div>
