@@ -25,7 +25,7 @@ export const LocalizedTextSchema = z.object({
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /**
- * Where a target or bounds come from, in the four UI languages (`{ en, ar, fr, es }`; English required, an
+ * Where a target or bounds come from, or who keeps an indicator (its custodian), in the four UI languages (`{ en, ar, fr, es }`; English required, an
  * empty language falls back to English). A plain string is still accepted — an observatory's own local
  * indicator files written before sources were translated — and read as the English text.
  */
@@ -105,7 +105,8 @@ export const IndicatorSchema = z
       priority: NuaPrioritySchema,
     }),
     umf: z.object({ domain: UmfDomainSchema, objective: UmfObjectiveSchema }),
-    custodian: z.string().min(1),
+    /** The custodian agency (or agencies) as each language names it (WHO, OMS, منظمة الصحة العالمية); a plain string is English. */
+    custodian: LocalizedSourceSchema,
     tier: z.enum(['I', 'II', 'III', 'local']),
     /** Other codes of the same indicator (11.5.1 = 1.5.1 = 13.1.1). Data under an alias maps here. */
     aliases: z.array(IndicatorCodeSchema).default([]),

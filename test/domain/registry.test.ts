@@ -72,8 +72,8 @@ describe('the indicator registry (indicators/*.json)', () => {
       }
     });
 
-    it('has the sources of its target and bounds in the four languages, Arabic in Arabic script', () => {
-      for (const source of [ind.goalTarget?.source, ind.bounds?.source]) {
+    it('has its custodian and the sources of its target and bounds in the four languages, Arabic in Arabic script', () => {
+      for (const source of [ind.custodian, ind.goalTarget?.source, ind.bounds?.source]) {
         if (source === undefined) continue;
         for (const lang of ['en', 'ar', 'fr', 'es'] as const) expect(source[lang].trim(), lang).not.toBe('');
         expect(source.ar).toMatch(/[\u0600-\u06ff]/);
@@ -224,7 +224,7 @@ describe('compareIndicatorCodes', () => {
   });
 });
 
-describe('LocalizedSourceSchema (goalTarget.source, bounds.source)', () => {
+describe('LocalizedSourceSchema (goalTarget.source, bounds.source, custodian)', () => {
   it.each<[string, unknown, LocalizedText]>([
     ['a plain string (a local indicator file) is read as English', 'City council plan 2030', { en: 'City council plan 2030', ar: '', fr: '', es: '' }],
     ['the four languages', { en: 'WHO', ar: 'منظمة الصحة العالمية', fr: 'OMS', es: 'OMS' }, { en: 'WHO', ar: 'منظمة الصحة العالمية', fr: 'OMS', es: 'OMS' }],
@@ -244,11 +244,12 @@ describe('LocalizedSourceSchema (goalTarget.source, bounds.source)', () => {
 
   it('reads a local indicator file with a plain-string target source, shown in English in every language', () => {
     const pm25 = readEntry('11-6-2.json');
-    const local = { ...pm25, code: 'AMM-1', goal: null, target: null, goalTarget: { value: 10, year: 2030, source: 'Amman Resilience Strategy' } };
+    const local = { ...pm25, code: 'AMM-1', goal: null, target: null, goalTarget: { value: 10, year: 2030, source: 'Amman Resilience Strategy' }, custodian: 'Greater Amman Municipality' };
     const r = parseRegistry([{ file: 'AMM-1.json', json: local }]);
     expect(r.problems).toEqual([]);
     const source = r.registry.byCode.get('AMM-1')?.goalTarget?.source;
     expect(source).toEqual({ en: 'Amman Resilience Strategy', ar: '', fr: '', es: '' });
     expect(localized(source, 'ar')).toBe('Amman Resilience Strategy');
+    expect(r.registry.byCode.get('AMM-1')?.custodian).toEqual({ en: 'Greater Amman Municipality', ar: '', fr: '', es: '' });
   });
 });

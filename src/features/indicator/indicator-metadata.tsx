@@ -64,7 +64,7 @@ export function IndicatorMetadata({ headingId, meta, sources, datasetNames, fmt,
           ) : null}
           <div>
             <dt>{t('indicator.meta.custodian')}</dt>
-            <dd>{meta.custodian}</dd>
+            <dd>{localized(meta.custodian, lang)}</dd>
           </div>
           <div>
             <dt>{t('indicator.meta.tier')}</dt>
