@@ -229,6 +229,8 @@ export const ar = {
   'export.csv': 'بيانات الرسم (CSV)',
   'export.failed': 'تعذّر تصدير الشكل: {error}',
   // --- city overview view (overview.*) ---
+  'link.dataElsewhere': 'يذكر الرابط أماكن ليست في البيانات الموجودة في هذا المتصفح. إن أُنشئ على حاسوب آخر، فقد تكون البيانات محفوظة هناك فقط: اطلب ممن أرسله أن ينشر البيانات مع الموقع، أو أن يرسل ملف مساحة العمل (البيانات ← تصدير مساحة العمل).',
+  'indicator.cityMissing': 'لا توجد بيانات لـ«{city}». يُعرض {shown} بدلًا منها.',
   'overview.cityMissing': 'لا توجد بيانات لـ«{city}». المعروض بدلًا منها: {shown}.',
   'overview.summaryTitle': '{city}: أين تقف المدينة',
   'overview.coverage': 'المؤشرات المُبلَّغ عنها: {reported} من {total} ({percent})',

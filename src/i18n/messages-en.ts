@@ -219,6 +219,8 @@ export const en = {
   'export.csv': 'Data behind the chart (CSV)',
   'export.failed': 'The figure could not be exported: {error}',
   // --- city overview view (overview.*) ---
+  'link.dataElsewhere': 'A link names places that are not in the data this browser has. If it was made on another computer, the data may be saved only there: ask whoever sent it to publish the data with the site, or to send their workspace file (Data → Export workspace).',
+  'indicator.cityMissing': 'There is no data for “{city}”. Showing {shown} instead.',
   'overview.cityMissing': 'There is no data for “{city}”. Showing {shown} instead.',
   'overview.summaryTitle': '{city}: where it stands',
   'overview.coverage': 'Indicators reported: {reported} of {total} ({percent})',

@@ -222,6 +222,8 @@ export const es = {
   'export.csv': 'Datos del gráfico (CSV)',
   'export.failed': 'No se pudo exportar la figura: {error}',
   // --- city overview view (overview.*) ---
+  'link.dataElsewhere': 'Un enlace nombra lugares que no están en los datos de este navegador. Si se creó en otro ordenador, los datos quizá solo estén guardados allí: pida a quien lo envió que publique los datos con el sitio o que envíe su archivo de espacio de trabajo (Datos → Exportar espacio de trabajo).',
+  'indicator.cityMissing': 'No hay datos de «{city}». Se muestra {shown} en su lugar.',
   'overview.cityMissing': 'No hay datos para «{city}». Se muestra {shown} en su lugar.',
   'overview.summaryTitle': '{city}: dónde se encuentra',
   'overview.coverage': 'Indicadores con datos: {reported} de {total} ({percent})',

@@ -223,6 +223,8 @@ export const fr = {
   'export.csv': 'Données du graphique (CSV)',
   'export.failed': 'La figure n’a pas pu être exportée\u00a0: {error}',
   // --- city overview view (overview.*) ---
+  'link.dataElsewhere': 'Un lien nomme des lieux absents des données de ce navigateur. S’il a été créé sur un autre ordinateur, les données n’y sont peut-être enregistrées que là : demandez à la personne qui l’a envoyé de publier les données avec le site, ou d’envoyer son fichier d’espace de travail (Données → Exporter l’espace de travail).',
+  'indicator.cityMissing': 'Aucune donnée pour « {city} ». {shown} est affiché à la place.',
   'overview.cityMissing': 'Aucune donnée pour «\u00a0{city}\u00a0». Affichage de {shown} à la place.',
   'overview.summaryTitle': '{city}\u00a0: où en est la ville',
   'overview.coverage': 'Indicateurs renseignés\u00a0: {reported} sur {total} ({percent})',

@@ -129,6 +129,8 @@ export function ComparePage({ datasets, registry, cityNames, cities, indicator, 
               <bdi className="cmp-quoted">{u}</bdi>
             </span>
           ))}
+          {' '}
+          {t('link.dataElsewhere')}
         </p>
       ) : null}
       {tooMany ? (

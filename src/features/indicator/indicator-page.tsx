@@ -82,6 +82,11 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
   const layout = useMemo(() => layoutOf(dashboard), [dashboard]);
   const cityList = useMemo(() => sortCities(dashboard.cities, cityNames, lang), [dashboard.cities, cityNames, lang]);
   const selectedCity = resolveCity(dashboard, city) ?? cityList[0];
+  // A linked city this data does not have: said until the user picks a city (the URL is rewritten to the one shown).
+  const [missingCity, setMissingCity] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (city !== undefined && datasets.length > 0 && resolveCity(dashboard, city) === undefined) setMissingCity(city);
+  }, [city, dashboard, datasets.length]);
   const cityKey = selectedCity?.key;
   const available = useMemo(() => (cityKey === undefined ? [] : indicatorsOfCity(dashboard, cityKey)), [dashboard, cityKey]);
   const code = pickIndicator(registry, available, indicator);
@@ -278,12 +283,20 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
       <h1 id="indicator-title" tabIndex={-1}>
         {t('indicator.title')}
       </h1>
+      {missingCity !== undefined ? (
+        <p className="message message-info" role="status">
+          {t('indicator.cityMissing', { city: missingCity, shown: shownName })} {t('link.dataElsewhere')}
+        </p>
+      ) : null}
       <div className="toolbar">
         <PlacePicker
           label={t('indicator.city')}
           places={pickable}
           value={selectedCity.key}
-          onChange={(key) => onSelect(code === undefined ? { city: key } : { city: key, indicator: code })}
+          onChange={(key) => {
+            setMissingCity(undefined);
+            onSelect(code === undefined ? { city: key } : { city: key, indicator: code });
+          }}
           names={cityNames}
         />
         <div className="field field-wide">

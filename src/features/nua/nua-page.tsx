@@ -93,7 +93,7 @@ export function NuaPage({ datasets, registry, cityNames, city, cities, method, h
       </div>
       {missing.length > 0 ? (
         <p className="message message-info" role="status">
-          {t('nuaView.cityMissing', { cities: missing.join(', '), shown: shown.map((s) => s.name).join(' · ') })}
+          {t('nuaView.cityMissing', { cities: missing.join(', '), shown: shown.map((s) => s.name).join(' · ') })} {t('link.dataElsewhere')}
         </p>
       ) : null}
       <div className="nua-key">

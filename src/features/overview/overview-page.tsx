@@ -110,7 +110,7 @@ export function OverviewPage({ datasets, registry, cityNames, city, method, href
       </div>
       {missing !== undefined ? (
         <p className="message message-info" role="status">
-          {t('overview.cityMissing', { city: missing, shown: cityName })}
+          {t('overview.cityMissing', { city: missing, shown: cityName })} {t('link.dataElsewhere')}
         </p>
       ) : null}
       <Summary cityName={cityName} overview={overview} method={method} />

@@ -151,7 +151,7 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
       <Toolbar shown={shown} dashboard={dashboard} cityNames={cityNames} onSelect={onSelect} figures={shownFigures} annexRows={annexRows} slug={slug} cityLabel={cityLabel} dateText={dateText} method={method} datasets={datasets} />
       {missing.length > 0 ? (
         <p className="message message-info report-screen-only" role="status">
-          {t('cityReport.cityMissing', { cities: missing.join(', '), shown: shown.map((s) => s.name).join(' · ') })}
+          {t('cityReport.cityMissing', { cities: missing.join(', '), shown: shown.map((s) => s.name).join(' · ') })} {t('link.dataElsewhere')}
         </p>
       ) : null}
 
