@@ -103,14 +103,26 @@ function fileBaseOf(ctx: FigureContext, city: DashboardCity, partner: DashboardC
 }
 
 /**
+ * A name the user gave (a dataset, a file, a data source) inside a right-to-left figure line: isolated with its
+ * own direction (FSI…PDI), so `2024-data.csv` does not read `data.csv-2024` and an English name keeps its full stop.
+ */
+function ownText(ctx: Pick<FigureContext, 'lang'>, text: string): string {
+  return dirOf(ctx.lang) === 'rtl' && text !== '' ? `\u2068${text}\u2069` : text;
+}
+
+/**
  * The footer of a figure: where the data comes from (each dataset's name and provenance), the progress
  * method, and when the figure was computed, in `ctx.lang`.
  */
 export function footerLines(ctx: FigureContext, datasetNames: readonly string[]): string[] {
-  const described = [...new Set(datasetNames)].map((name) => {
-    const ds = ctx.datasets.find((d) => d.name === name);
+  const described = [...new Set(datasetNames)].map((rawName) => {
+    const ds = ctx.datasets.find((d) => d.name === rawName);
+    const name = ownText(ctx, rawName);
     if (ds === undefined) return name;
-    const files = ds.files.map((f) => f.name.split(/[\\/]/).pop() ?? f.name).filter((f) => f !== '' && f !== name);
+    const files = ds.files
+      .map((f) => f.name.split(/[\\/]/).pop() ?? f.name)
+      .filter((f) => f !== '' && f !== rawName)
+      .map((f) => ownText(ctx, f));
     const fileList = files.length > MAX_FILES ? `${files.slice(0, MAX_FILES).join(tr(ctx, 'list.separator'))}…` : files.join(tr(ctx, 'list.separator'));
     const date = ds.importedAt > 0 ? figureDate(ds.importedAt, ctx.lang, ctx.digits) : '';
     switch (ds.source) {
@@ -256,7 +268,7 @@ export function trendFigure(ctx: FigureContext, cityKey: string, indicator: stri
   const datasetNames = [...datasetsWith(ctx.datasets, registry, cityKey, code), ...others.flatMap((c) => datasetsWith(ctx.datasets, registry, c.city.key, code))];
   const sources = distinctTexts([...drawnRows].map((row) => layout.table.dict.source[layout.table.source[row] ?? 0] ?? ''));
   const footer = [
-    ...(sources.length > 0 ? [tr(ctx, 'figure.footer.dataSource', { sources: sources.join('; ') })] : []),
+    ...(sources.length > 0 ? [tr(ctx, 'figure.footer.dataSource', { sources: sources.map((x) => ownText(ctx, x)).join('; ') })] : []),
     ...(target ? [tr(ctx, 'figure.footer.target', { value: fmt(target.value), year: fmtYear(target.year), source: localized(target.source, lang) })] : []),
     ...footerLines(ctx, datasetNames),
   ];

@@ -165,6 +165,13 @@ describe('footerLines(ctx, datasetNames)', () => {
     expect(ar[2]).toMatch(/[٠-٩]/);
     expect(ar[2]).not.toMatch(/[\u061c\u200e\u200f]/);
   });
+
+  it('ar: the names of datasets and files keep their own direction (FSI…PDI), so "2024-data.csv" does not read "data.csv-2024"', () => {
+    const own = (s: string) => `\u2068${s}\u2069`;
+    const ds = { ...dataset, name: '2024 survey', files: [{ ...dataset.files[0]!, name: 'uploads/2024-data.csv' }] };
+    expect(footerLines({ ...ctx('ar'), datasets: [ds] }, ['2024 survey'])[0]).toBe(`المصدر: ${own('2024 survey')} (الملف ${own('2024-data.csv')}، استُوردت في 12 مارس 2026).`);
+    expect(footerLines({ ...ctx('en'), datasets: [ds] }, ['2024 survey'])[0]).toBe('Source: 2024 survey (file 2024-data.csv, imported March 12, 2026).');
+  });
 });
 
 describe('trend figures in every language: the target’s source, numbers and codes right to left', () => {
