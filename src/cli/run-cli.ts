@@ -27,6 +27,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return await (await import('./annex-command')).runAnnexCommand(rest, io);
       case 'figures':
         return await (await import('./figures-command')).runFiguresCommand(rest, io);
+      case 'publish':
+        return await (await import('./publish-command')).runPublishCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -8,6 +8,7 @@ Usage:
   npm run cli -- progress --opensdg <repository folder> [--json]
   npm run cli -- annex <file|folder>… --city <name|code> [--lang en|ar|fr|es] [--out annex.csv|annex.xlsx] [options]
   npm run cli -- figures <file|folder>… --city <name|code> --out <folder> [--lang en|ar|fr|es] [--format svg|png] [options]
+  npm run cli -- publish <file|folder>… --out <data folder> [--name … --source … --licence … --city …]
   npm run cli -- help
 
 Commands:
@@ -18,6 +19,9 @@ Commands:
               an Open SDG data repository and gives exactly Open SDG's results.
   annex       The statistical annex of one city: per indicator baseline, latest value, target, status,
               trend, score and source, in the chosen language; CSV on stdout, or --out as CSV or .xlsx.
+  publish     Validate, then write what a site publishes: the observations as one canonical CSV,
+              data/manifest.json (name, source, licence, city, date, version) and a README; an earlier
+              publication there is kept whole in archive/<date>/. Any error: nothing is written.
   figures     Every figure of a city's report (status by NUA priority, one trend chart per indicator) as
               SVG (text kept as text) or PNG (white background), each with the CSV of the data it draws
               (UTF-8 with BOM; re-imports into Marsad), plus annex.csv, written to --out.
@@ -52,6 +56,9 @@ Options:
   --scale <n>               figures --format png: 2 (default) | 3 — pixels per figure pixel (800 px → 1600 px)
   --partner <name|code>     figures: partner edition, the partner city drawn beside the city in every figure
   --date <YYYY-MM-DD>       figures: the date in the footers (default today; also MARSAD_NOW), for reproducible output
+  --name, --source, --licence, --id, --date
+                            publish: the dataset's name, source organisation, licence, id (file name) and
+                            publication date (YYYY-MM-DD; default today) in manifest.json
   --boundaries <file>       figures: GeoJSON/TopoJSON of the city's districts (longitude/latitude); adds the map of
                             every indicator with district data (<city>_<code>_map_<lang>.svg|png)
   --report-config <file>    figures: the report's cover as JSON or YAML (title, subtitle, organisation, logo: an image

@@ -22,6 +22,13 @@ export const ManifestDatasetSchema = z.object({
   source: z.string().max(500).optional(),
   /** The city the dataset is about (name or code), for files without a city column. */
   city: z.string().max(200).optional(),
+  licence: z.string().max(200).optional(),
+  /** When it was published (YYYY-MM-DD), and its version (1, 2… per id). */
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-03')
+    .optional(),
+  version: z.number().int().positive().optional(),
 });
 export type ManifestDataset = z.infer<typeof ManifestDatasetSchema>;
 
@@ -39,7 +46,12 @@ export const ManifestBoundarySchema = z.object({
 export type ManifestBoundary = z.infer<typeof ManifestBoundarySchema>;
 
 export const ManifestSchema = z
-  .object({ datasets: z.array(ManifestDatasetSchema).max(500), boundaries: z.array(ManifestBoundarySchema).max(50).optional() })
+  .object({
+    datasets: z.array(ManifestDatasetSchema).max(500),
+    boundaries: z.array(ManifestBoundarySchema).max(50).optional(),
+    /** Earlier publications kept by `publish` (their manifests, relative to data/). */
+    archives: z.array(ManifestDatasetSchema.shape.file).max(1000).optional(),
+  })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();
     m.datasets.forEach((d, i) => {
