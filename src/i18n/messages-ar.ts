@@ -514,7 +514,7 @@ export const ar = {
   'indicator.explain.note.not_computable': 'تعذّر حساب النمو من هذه القيم.',
   'indicator.explain.note.bounds_disagree_with_direction': 'تتعارض حدود شبكة حلول التنمية المستدامة لهذا المؤشر مع اتجاهه المرغوب؛ تحقق من السجل.',
   'indicator.explain.note.above_green': 'الدرجة فوق العتبة الخضراء، ولا تُحتسب التغيرات فوقها.',
-  'indicator.explain.note.projection_capped': 'يُعرض الإسقاط ضمن ما يمكن أن يبلغه المؤشر (من 0 إلى 100 % للنسب المئوية، أو حدّه الطبيعي أو مداه الصالح): فالوتيرة الحالية إن استمرت ستتجاوزه.',
+  'indicator.explain.note.projection_capped': 'يُعرض الإسقاط ضمن ما يمكن أن يبلغه المؤشر (من 0 إلى 100% للنسب المئوية، أو حدّه الطبيعي أو مداه الصالح): فالوتيرة الحالية إن استمرت ستتجاوزه.',
   'indicator.explain.note.aggregate': 'الحالة الرئيسية هي متوسط درجات السلاسل، وعددها {count}.',
   'indicator.expert.heading': 'تفاصيل الصيغة (للمختصين)',
   'indicator.expert.formula': 'الصيغة',
