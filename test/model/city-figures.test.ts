@@ -192,14 +192,14 @@ describe('trend figures in every language: the target’s source, numbers and co
     ['en', 'Target: 100.0 by 2030 (SDG target 11.2 (access to transport systems for all by 2030); Open SDG suggested target 100 %).'],
     ['fr', 'Cible\u00a0: 100,0 en 2030 (Cible 11.2 des ODD (accès de tous à des systèmes de transport d’ici à 2030) ; cible suggérée par Open SDG : 100 %).'],
     ['es', 'Meta: 100,0 en 2030 (Meta 11.2 de los ODS (acceso a sistemas de transporte para todos de aquí a 2030); meta sugerida por Open SDG: 100 %).'],
-    ['ar', 'الهدف: 100.0 بحلول 2030 (الغاية 11.2 من أهداف التنمية المستدامة (وصول الجميع إلى نظم النقل بحلول عام 2030)؛ الهدف المقترح في Open SDG: 100 %).'],
+    ['ar', 'الهدف: 100.0 بحلول 2030 (الغاية 11.2 من أهداف التنمية المستدامة (وصول الجميع إلى نظم النقل بحلول عام 2030)؛ الهدف المقترح في Open SDG: 100%).'],
   ])('%s: the target line names its source in the figure’s language', (lang, line) => {
     expect(trendFigure(percentCtx(lang), 'XD-WNR', '11.2.1')?.input.text.footer).toContain(line);
   });
 
-  it('ar: "100 %" is isolated left to right (LRI…PDI) inside the right-to-left footer line, so "%" stays after the number', () => {
+  it('ar: "100%" is isolated left to right (LRI…PDI) inside the right-to-left footer line, so "%" stays after the number', () => {
     const lines = footerTexts(trendFigure(percentCtx('ar'), 'XD-WNR', '11.2.1'));
-    expect(lines.join(' ')).toContain('\u2066100 %\u2069');
+    expect(lines.join(' ')).toContain('\u2066100%\u2069');
     // Every line is its own right-to-left isolate, with its isolates balanced (a wrapped run is closed and reopened).
     for (const line of lines) {
       expect(line.startsWith('\u2067') && line.endsWith('\u2069'), line).toBe(true);
