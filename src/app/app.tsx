@@ -36,6 +36,7 @@ const NuaPage = lazy(() => VIEW_CHUNKS.nua().then((m) => ({ default: m.NuaPage }
 const ReportPage = lazy(() => VIEW_CHUNKS.report().then((m) => ({ default: m.ReportPage })));
 // The Data view (import, datasets, places, boundary files, workspace) is a chunk of its own too.
 const DataView = lazy(() => VIEW_CHUNKS.data().then((m) => ({ default: m.DataView })));
+const EmbedPage = lazy(() => import('@/features/embed/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 /** The views in the navigation, in order. */
 const NAV_VIEWS = ['overview', 'indicator', 'compare', 'nua', 'report', 'data'] as const satisfies readonly View[];
@@ -188,6 +189,29 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
   const boundaryFiles = useBoundaryFiles({ sets: data.boundarySets, save: data.saveBoundarySets, tables: placeTables, gazetteer: data.gazetteer, names: data.cityNames });
   const href = (view: UrlState['view']) => formatHash({ ...url, view, lang });
   const problems = registryLoad.problems;
+
+  // An embedded chart (#/embed/indicator?…): the figure alone, for an <iframe> on another site.
+  if (url.embed === true)
+    return data.loading !== null ? (
+      <main className="embed">
+        <p>{t(data.loading)}</p>
+      </main>
+    ) : (
+      <HeadlineContext.Provider value={headlines}>
+        <Suspense fallback={null}>
+          <EmbedPage
+            datasets={data.datasets}
+            registry={registryLoad.registry}
+            cityNames={data.cityNames}
+            method={method}
+            view={url.view}
+            city={url.city}
+            indicator={url.indicator}
+            fullHref={`${location.pathname}${formatHash({ ...url, embed: false, lang })}`}
+          />
+        </Suspense>
+      </HeadlineContext.Provider>
+    );
 
   return (
     <div className="app">

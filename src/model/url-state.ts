@@ -22,6 +22,8 @@ export type UrlState = {
   /** Indicator code (`11.6.2`). */
   indicator?: string;
   method?: ProgressMethod;
+  /** `#/embed/indicator?…`: the view's chart alone, for an <iframe> on another site (no navigation). */
+  embed?: boolean;
 };
 
 const KNOWN_PARAMS = ['lang', 'view', 'city', 'cities', 'indicator', 'method'] as const;
@@ -51,11 +53,13 @@ function pick<T>(schema: z.ZodType<T>, ...candidates: Array<string | null>): T |
 export function parseUrlState(search: string, hash: string): UrlState {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
   const q = h.indexOf('?');
-  const path = (q === -1 ? h : h.slice(0, q)).replace(/^\/+|\/+$/g, '');
+  const fullPath = (q === -1 ? h : h.slice(0, q)).replace(/^\/+|\/+$/g, '');
+  const embed = fullPath === 'embed' || fullPath.startsWith('embed/');
+  const path = embed ? fullPath.slice('embed'.length).replace(/^\/+/, '') : fullPath;
   const hashParams = paramsOf(q === -1 ? '' : h.slice(q + 1));
   const searchParams = paramsOf(search);
   const view = pick(ViewSchema, path === '' ? null : path, hashParams.get('view'), searchParams.get('view')) ?? 'overview';
-  const state: UrlState = { view };
+  const state: UrlState = embed ? { view, embed: true } : { view };
   const lang = pick(LangSchema, hashParams.get('lang'), searchParams.get('lang'));
   if (lang !== undefined) state.lang = lang;
   const city = pick(TextParamSchema, hashParams.get('city'), searchParams.get('city'));
@@ -78,7 +82,7 @@ export function formatHash(state: UrlState): string {
   if (state.indicator !== undefined && state.indicator !== '') params.set('indicator', state.indicator);
   if (state.method !== undefined) params.set('method', state.method);
   const query = params.toString();
-  return `#/${state.view}${query ? `?${query}` : ''}`;
+  return `#/${state.embed === true ? 'embed/' : ''}${state.view}${query ? `?${query}` : ''}`;
 }
 
 /** The query string without our parameters (they move into the hash); others are kept as they were. */

@@ -12,6 +12,8 @@ import { useDashboard } from '@/ui/use-dashboard';
 import { type FigureContext, footerLines, seriesCsv, trendFigure } from '@/model/city-figures';
 import { figureFileBase } from '@/model/figure-names';
 import { FigureExportMenu } from '@/ui/figure-export-menu';
+import { EmbedSnippet } from '@/ui/embed-snippet';
+import { formatHash } from '@/model/url-state';
 import { withChosen } from '@/ui/place-options';
 import { PlacePicker } from '@/ui/place-picker';
 import { StatusBadge } from '@/ui/status-badge';
@@ -388,6 +390,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
               {chart ? <ChartView option={chart.option} className="chart chart-fill" /> : <p className="empty">{t('indicator.chart.noValues')}</p>}
             </div>
             <FigureExportMenu build={buildTrendFigure} />
+            {selectedCity !== undefined && code !== undefined ? <EmbedSnippet hash={formatHash({ view: 'indicator', embed: true, city: selectedCity.key, indicator: code, lang })} title={`${title} — ${shownName}`} /> : null}
 
             <div className="compare-picker">
               <h3 id={ids.compare}>{t('indicator.compare.heading')}</h3>
