@@ -58,3 +58,15 @@ describe('stripKnownParams(search)', () => {
     expect(stripKnownParams('')).toBe('');
   });
 });
+
+describe('embed links', () => {
+  it('reads #/embed/<view> as that view embedded, and writes it back the same way', () => {
+    const state = parseUrlState('', '#/embed/indicator?lang=ar&city=XD-WNR&indicator=11.6.2');
+    expect(state).toEqual({ view: 'indicator', embed: true, lang: 'ar', city: 'XD-WNR', indicator: '11.6.2' });
+    expect(formatHash(state)).toBe('#/embed/indicator?lang=ar&city=XD-WNR&indicator=11.6.2');
+    expect(formatHash({ ...state, embed: false })).toBe('#/indicator?lang=ar&city=XD-WNR&indicator=11.6.2');
+    expect(parseUrlState('', '#/indicator?city=A').embed).toBeUndefined();
+    // An unknown view after embed/ falls back as any unknown view does.
+    expect(parseUrlState('', '#/embed/nope')).toEqual({ view: 'overview', embed: true });
+  });
+});
