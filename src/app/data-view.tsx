@@ -4,6 +4,7 @@ import { HeadlineList } from '@/features/data/headline-list';
 import { WorkspacePanel } from '@/features/data/workspace-panel';
 import { DatasetList } from '@/features/datasets/dataset-list';
 import { PlacesPanel } from '@/features/places/places-panel';
+import { PublishPanel } from '@/features/publish/publish-panel';
 import { UploadPanel } from '@/features/upload/upload-panel';
 import { useI18n } from '@/i18n/i18n-context';
 import type { ObservationTable } from '@/domain/observation-table';
@@ -85,6 +86,9 @@ export function DataView({
             messages={boundaryFiles.messages}
           />
         ) : null}
+      </ErrorBoundary>
+      <ErrorBoundary resetKey={`publish:${lang}`}>
+        {data.loading === null ? <PublishPanel datasets={data.library} boundaries={data.boundarySets} /> : null}
       </ErrorBoundary>
       <ErrorBoundary resetKey={`workspace:${lang}`}>
         <WorkspacePanel storageAvailable={data.storageAvailable} revision={data.revision} onExport={data.exportWorkspace} onImport={data.importWorkspace} />

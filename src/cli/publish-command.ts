@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { ObservationTable } from '@/domain/observation-table';
 import { normalizedCsv } from '@/ingest/canonical-csv';
 import { type Manifest, ManifestSchema } from '@/ingest/manifest';
+import { publicationId, publicationReadme } from '@/model/publication';
 import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, single, UsageError } from './cli-args';
 import { errorMessage, hasErrors, plural, processFile, registryProblemText, setupFileCommand } from './cli-files';
 import { USAGE } from './usage';
@@ -28,17 +29,6 @@ const PUBLISH_FLAGS: Record<string, FlagSpec> = {
   date: { takesValue: true },
 };
 
-function slug(s: string): string {
-  const out = s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return out === '' ? 'data' : out;
-}
-
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -47,20 +37,6 @@ async function exists(path: string): Promise<boolean> {
     return false;
   }
 }
-
-const README = (m: Manifest, date: string) => `# Published data (Marsad)
-
-This folder is the site's \`data/\` folder: copy it, as is, next to the built app (\`dist/data/\`).
-The app reads \`manifest.json\` when it opens and shows every dataset listed there to every visitor,
-read-only, marked "published".
-
-Published on ${date}:
-${m.datasets.map((d) => `- ${d.name} — \`${d.file}\`${d.source === undefined ? '' : ` — ${d.source}`}${d.licence === undefined ? '' : ` (${d.licence})`}`).join('\n')}
-
-Earlier publications are kept in \`archive/<date>/\` with their own manifest, so the figures of an
-earlier review can be reproduced. Serve the files with their own types (\`.csv\` as text/csv,
-\`.json\` as application/json); nothing here runs on the server.
-`;
 
 export async function runPublishCommand(argv: readonly string[], io: CliIO, now: () => Date = () => new Date()): Promise<number> {
   const s = await setupFileCommand('publish', argv, PUBLISH_FLAGS);
@@ -105,7 +81,7 @@ export async function runPublishCommand(argv: readonly string[], io: CliIO, now:
   }
 
   const name = single(s.args, 'name')?.trim() || basename(s.targets[0]?.path ?? 'data').replace(/\.[^.]+$/, '');
-  const id = slug(single(s.args, 'id') ?? name);
+  const id = publicationId(single(s.args, 'id') ?? name);
   const source = single(s.args, 'source')?.trim();
   const licence = single(s.args, 'licence')?.trim();
   const city = single(s.args, 'city')?.trim();
@@ -155,7 +131,7 @@ export async function runPublishCommand(argv: readonly string[], io: CliIO, now:
     };
     const checked = ManifestSchema.parse(manifest);
     await writeFile(manifestPath, `${JSON.stringify(checked, null, 2)}\n`, 'utf8');
-    await writeFile(join(out, 'README.md'), README(checked, date), 'utf8');
+    await writeFile(join(out, 'README.md'), publicationReadme(checked, date), 'utf8');
     io.stdout(`${join(out, file)}\n${manifestPath}\n${join(out, 'README.md')}\n`);
     io.stderr(`published ${plural(observations, 'observation')} as "${name}" (version ${version}, ${date}) to ${out}\n`);
   } catch (e) {
