@@ -6,6 +6,7 @@ import { type FigureContext, footerLines, seriesCsv } from './city-figures';
 import { cityDisplayName } from './dashboard-model';
 import { districtChartInput, districtModel, districtNumber, hasDistrictPanel, orderText, type SeriesLike } from './district-model';
 import { figureFileBase } from './figure-names';
+import { unitLabel } from './unit-label';
 import { datasetsWith, defaultChoice, distinctTexts, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
 
 /**
@@ -50,7 +51,9 @@ export function districtFigure(ctx: FigureContext, cityKey: string, indicator: s
   const width = ctx.width ?? DEFAULT_WIDTH;
   const cityName = cityDisplayName(city, ctx.names, lang);
   const indicatorTitle = meta ? `${code} ${localized(meta.title, lang)}` : code;
-  const unit = meta ? localized(meta.unit, lang) : (current?.unit ?? like?.unit ?? '');
+  // Data in another unit than the registry's is shown in its own unit (as the indicator view does).
+  const ownDefinition = current?.result.explanation.insufficientReason === 'other_unit';
+  const unit = meta && !ownDefinition ? localized(meta.unit, lang) : unitLabel(current?.unit ?? like?.unit ?? '', (key) => translate(lang, key, {}, { digits }));
   const chartInput = districtChartInput(model, { lang, digits, cityName, indicatorTitle, title: '', decimals, width, animate: false, measureText: ctx.measureText });
   const series = current === undefined || (current.key === '' && current.series === '') ? '' : seriesLabel(current, tr('indicator.total'));
 

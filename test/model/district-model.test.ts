@@ -334,3 +334,20 @@ describe('districtModel(dashboard, layout, city, indicator, like, options)', () 
     });
   });
 });
+
+describe('districtFigure in the data’s own unit', () => {
+  it('names the data’s unit, not the registry’s, when the data is another measure (Bristol’s 11.1.1 counts people)', () => {
+    const csv = [
+      'city,district,indicator,year,value,unit',
+      'Port Ruri,,11.1.1,2020,120,persons',
+      'Port Ruri,,11.1.1,2022,98,persons',
+      'Port Ruri,North End,11.1.1,2022,40,persons',
+      'Port Ruri,Eastgate,11.1.1,2022,12,persons',
+    ].join('\n');
+    const { dashboard, ctx } = dashboardOf(csv);
+    const city = [...dashboard.cityByKey.values()].find((c) => c.name === 'Port Ruri');
+    const figure = districtFigure(ctx('en'), city?.key ?? '', '11.1.1', undefined);
+    expect(figure?.input.text.subtitle).toContain('persons');
+    expect(figure?.input.text.subtitle).not.toContain('urban population');
+  });
+});
