@@ -817,10 +817,6 @@ function IndicatorBlock({ row, shown, figure, map, gaps }: { row: ReportIndicato
         {row.indicator === undefined ? null : localized(row.indicator.title, lang)}
       </h3>
       {figure === undefined ? <p className="muted">{t('cityReport.noFigure')}</p> : <Figure figure={figure} />}
-      {map === undefined ? null : <Figure figure={map} />}
-      {gaps.map((g) => (
-        <Figure key={g.figure.fileBase} figure={g} />
-      ))}
       <div className="report-columns">
         {row.results.map((r, i) => (
           <div key={r.cityKey} className="report-column report-explanation" data-city={r.cityKey}>
@@ -845,6 +841,11 @@ function IndicatorBlock({ row, shown, figure, map, gaps }: { row: ReportIndicato
           </div>
         ))}
       </div>
+      {/* The status explanation stays with its trend; the map and the gaps between groups follow. */}
+      {map === undefined ? null : <Figure figure={map} />}
+      {gaps.map((g) => (
+        <Figure key={g.figure.fileBase} figure={g} />
+      ))}
     </article>
   );
 }
