@@ -76,7 +76,8 @@ export function buildGapOption(input: GapChartInput): GapChartOption {
     textStyle: { fontFamily: CHART_FONT, color: INK },
     aria: { enabled: true, label: { enabled: true, description: input.description } },
     legend: { top: 4, [rtl ? 'right' : 'left']: 10, selectedMode: false, itemGap: 16, textStyle: { color: INK, fontSize: 12 }, data: [text(input.bestName), text(input.worstName)] },
-    grid: { top: 40, bottom: 30, left: rtl ? 24 : 64, right: rtl ? 64 : 24 },
+    // Room on both sides: a mark at either end of the axis has its group and value written across it.
+    grid: { top: 40, bottom: 30, left: rtl ? 72 : 80, right: rtl ? 80 : 72 },
     tooltip: {
       trigger: 'item',
       confine: true,
