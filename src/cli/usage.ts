@@ -22,7 +22,8 @@ Commands:
   publish     Validate, then write what a site publishes: the observations as one canonical CSV,
               data/manifest.json (name, source, licence, city, date, version) and a README; an earlier
               publication there is kept whole in archive/<date>/. Any error: nothing is written.
-  figures     Every figure of a city's report (status by NUA priority, one trend chart per indicator) as
+  figures     Every figure of a city's report (status by NUA priority, a trend chart per indicator, the gaps
+              between groups of each breakdown) as
               SVG (text kept as text) or PNG (white background), each with the CSV of the data it draws
               (UTF-8 with BOM; re-imports into Marsad), plus annex.csv, written to --out.
 
