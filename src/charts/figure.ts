@@ -252,3 +252,16 @@ function withEllipsis(line: string, width: number, measure: (s: string) => numbe
   while (chars.length > 0 && measure(`${chars.join('')}…`) > width) chars.pop();
   return `${chars.join('').trimEnd()}…`;
 }
+
+/**
+ * The figure SVG made to scale with its box: the pixel size moves into a viewBox, so CSS can set the
+ * width (screen and page) and the height follows.
+ */
+export function responsiveSvg(svg: string, width: number, height: number): string {
+  const open = /<svg\b[^>]*>/.exec(svg);
+  if (open === null) return svg;
+  let tag = open[0].replace(/\s(width|height)\s*=\s*(["'])[^"']*\2/g, '');
+  if (!/\sviewBox\s*=/.test(tag)) tag = tag.replace(/^<svg\b/, `<svg viewBox="0 0 ${width} ${height}"`);
+  tag = tag.replace(/^<svg\b/, '<svg preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false"');
+  return svg.slice(0, open.index) + tag + svg.slice(open.index + open[0].length);
+}

@@ -15,7 +15,7 @@ import { cityDisplayName } from '@/model/dashboard-model';
 import { t as translate } from '@/i18n/translate';
 import { boundaryProblemText, joinSummaryText } from '@/model/boundary-text';
 import { cityMapFigures } from '@/model/map-figure';
-import { gapFigures } from '@/model/gap-figure';
+import { cityGapFigures } from '@/model/gap-figure';
 import { joinDistricts } from '@/model/map-model';
 import { readBoundaries } from '@/ingest/boundaries';
 import { MAX_BOUNDARY_BYTES } from '@/ingest/boundary-schema';
@@ -139,7 +139,7 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
   installNodeTextMeasure();
   const ctx = { dashboard, registry, datasets, names, lang, digits, computedAt, measureText: frameTextWidth } as const;
   // The report's figures: status, each indicator's trend, and the gaps between groups where there are breakdowns.
-  const figures = [...cityFigures(ctx, city.key, partner?.key), ...[...new Set((dashboard.byCity.get(city.key) ?? []).map((p) => p.indicator))].flatMap((code) => gapFigures(ctx, city.key, code))];
+  const figures = [...cityFigures(ctx, city.key, partner?.key), ...cityGapFigures(ctx, city.key)];
   if (boundaries !== undefined) {
     const maps = cityMapFigures(ctx, [boundaries], city.key);
     if (maps.length === 0) io.stderr(`figures: --boundaries: no indicator of ${cityLabel(city)} has a district value on a shape of ${basename(boundariesFile ?? '')}: no map written\n`);

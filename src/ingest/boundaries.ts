@@ -123,7 +123,7 @@ export function readBoundaryJson(fileName: string, json: unknown): BoundaryRead 
   });
   if (raw.length === 0) return { ok: false, problem: { code: 'boundary_no_polygons', features: collection.features.length } };
 
-  // Degrees or not: any coordinate outside ±180 / ±90, or a named projected system, means not degrees.
+  // Degrees or not: a coordinate outside ±180 / ±90, or a named projected system, means not degrees.
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;

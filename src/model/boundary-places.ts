@@ -1,5 +1,5 @@
 import { type BoundaryJoin, joinBoundaries, type JoinPlace } from './boundary-join';
-import type { CityNames } from './dashboard-model';
+import { type CityNames, displayNamesOf } from './dashboard-model';
 import { CITIES_LEVEL } from './map-model';
 import { isCityEntry, type PlaceEntry } from './places-model';
 
@@ -38,10 +38,7 @@ function districtGroupsOnly(places: readonly PlaceEntry[]): DistrictGroup[] {
 }
 
 export function namesFrom(names: CityNames): (p: JoinPlace) => readonly string[] {
-  return (p) => {
-    const n = names[p.key] ?? (p.code !== '' ? names[p.code] : undefined);
-    return n === undefined ? [] : [n.en ?? '', n.ar ?? '', n.fr ?? '', n.es ?? ''].filter((x) => x !== '');
-  };
+  return (p) => displayNamesOf(p, names);
 }
 
 /** The join of `features` with the districts of the group of `cityKey` (undefined when no such group). */

@@ -173,6 +173,12 @@ export function placeNamesOf(city: Pick<DashboardCity, 'name' | 'code'>, names: 
   return names[city.code !== '' ? city.code : city.name];
 }
 
+/** Every display name a place was given (en, ar, fr, es), for matching what people and files call it. */
+export function displayNamesOf(city: Pick<DashboardCity, 'name' | 'code'>, names: CityNames): string[] {
+  const n = placeNamesOf(city, names);
+  return n === undefined ? [] : [n.en ?? '', n.ar ?? '', n.fr ?? '', n.es ?? ''].filter((x) => x !== '');
+}
+
 /** A name in a language from a place's display names: Arabic in Arabic; French and Spanish fall back to English. */
 export function pickPlaceName(n: PlaceNames | undefined, lang: Lang | string): string {
   if (n === undefined) return '';

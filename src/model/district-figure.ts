@@ -6,8 +6,8 @@ import { type FigureContext, footerLines, seriesCsv } from './city-figures';
 import { cityDisplayName } from './dashboard-model';
 import { districtChartInput, districtModel, districtNumber, hasDistrictPanel, orderText, type SeriesLike } from './district-model';
 import { figureFileBase } from './figure-names';
-import { unitLabel } from './unit-label';
-import { datasetsWith, defaultChoice, distinctTexts, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
+import { shownUnit } from './unit-label';
+import { datasetsWith, pickChoice, distinctTexts, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
 
 /**
  * The "by district" chart of the indicator view as an exportable figure: the districts of a city ranked
@@ -41,9 +41,7 @@ export function districtFigure(ctx: FigureContext, cityKey: string, indicator: s
   const decimals = meta?.decimals;
   // The series the user picked (by index when given), else the city's default: the headline.
   const { choices } = seriesChoices(dashboard, layout, cityKey, code);
-  const current =
-    (like === undefined ? undefined : choices.find((c) => (like.index !== undefined ? c.index === like.index : c.series === like.series && c.unit === like.unit && c.key === like.key))) ??
-    (like === undefined ? defaultChoice(choices) : undefined);
+  const current = pickChoice(choices, like);
   const model = districtModel(dashboard, layout, city, code, current ?? like, { direction: meta?.direction ?? null, decimals, names: ctx.names, lang });
   if (!hasDistrictPanel(model)) return undefined;
 
@@ -51,9 +49,7 @@ export function districtFigure(ctx: FigureContext, cityKey: string, indicator: s
   const width = ctx.width ?? DEFAULT_WIDTH;
   const cityName = cityDisplayName(city, ctx.names, lang);
   const indicatorTitle = meta ? `${code} ${localized(meta.title, lang)}` : code;
-  // Data in another unit than the registry's is shown in its own unit (as the indicator view does).
-  const ownDefinition = current?.result.explanation.insufficientReason === 'other_unit';
-  const unit = meta && !ownDefinition ? localized(meta.unit, lang) : unitLabel(current?.unit ?? like?.unit ?? '', (key) => translate(lang, key, {}, { digits }));
+  const unit = shownUnit(meta, current?.unit ?? like?.unit ?? '', current?.result, lang, (key) => translate(lang, key, {}, { digits }));
   const chartInput = districtChartInput(model, { lang, digits, cityName, indicatorTitle, title: '', decimals, width, animate: false, measureText: ctx.measureText });
   const series = current === undefined || (current.key === '' && current.series === '') ? '' : seriesLabel(current, tr('indicator.total'));
 

@@ -1,4 +1,4 @@
-import { type CityNames, type Dashboard, type DashboardCity, placeNamesOf } from './dashboard-model';
+import { type CityNames, type Dashboard, type DashboardCity, displayNamesOf } from './dashboard-model';
 
 /**
  * Finding the city a user typed (`--city Amman`, `--city jo-amm`, `--city "Ghadamès"`, `--city عمان`):
@@ -35,9 +35,8 @@ export type CityMatch =
 
 /** The names a city answers to: its name in the data, the parts of `Ammān (Amman)`, its display names. */
 function namesOf(city: DashboardCity, names: CityNames): string[] {
-  const n = placeNamesOf(city, names);
   const alt = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(city.name);
-  return [city.name, ...(alt === null ? [] : [alt[1] ?? '', alt[2] ?? '']), ...(n === undefined ? [] : [n.en ?? '', n.ar ?? '', n.fr ?? '', n.es ?? ''])].filter((x) => x !== '');
+  return [city.name, ...(alt === null ? [] : [alt[1] ?? '', alt[2] ?? '']), ...displayNamesOf(city, names)].filter((x) => x !== '');
 }
 
 /** Edit distance (Levenshtein), for "did you mean". */

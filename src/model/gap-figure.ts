@@ -115,3 +115,8 @@ export function gapFigures(ctx: FigureContext, cityKey: string, indicator: strin
     };
   });
 }
+
+/** The gap figures of every indicator of `cityKey` (the report's and the CLI's), in the city's indicator order. */
+export function cityGapFigures(ctx: FigureContext, cityKey: string): CityFigure[] {
+  return [...new Set((ctx.dashboard.byCity.get(cityKey) ?? []).map((p) => p.indicator))].flatMap((code) => gapFigures(ctx, cityKey, code));
+}

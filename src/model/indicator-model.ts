@@ -117,6 +117,15 @@ export function seriesLabel(choice: Pick<SeriesChoice, 'series' | 'pairs'>, tota
   return parts.join(' · ');
 }
 
+/**
+ * The series a view shows: the one `like` names (by index when given, else by Series, unit and
+ * breakdown), or the default choice when it names none.
+ */
+export function pickChoice(choices: readonly SeriesChoice[], like: (Pick<SeriesChoice, 'series' | 'unit' | 'key'> & { readonly index?: number }) | undefined): SeriesChoice | undefined {
+  if (like === undefined) return defaultChoice(choices);
+  return choices.find((c) => (like.index !== undefined ? c.index === like.index : c.series === like.series && c.unit === like.unit && c.key === like.key));
+}
+
 /** The choice shown first: the headline series, else a total, else the first. */
 export function defaultChoice(choices: readonly SeriesChoice[]): SeriesChoice | undefined {
   return choices.find((c) => c.isHeadline) ?? choices.find((c) => c.key === '') ?? choices[0];

@@ -14,11 +14,11 @@ import { type CityFigure, type FigureContext, footerLines, seriesCsv } from './c
 import { cityDisplayName } from './dashboard-model';
 import { comparisonText, type DistrictComparison, type SeriesLike } from './district-model';
 import { figureFileBase } from './figure-names';
-import { datasetsWith, defaultChoice, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
-import { classColor, mapDecimals } from './map-classes';
-import { boundarySetsFor, citiesMapModel, hasDistrictData, type MapModel, mapModel, type MapModelOptions, type MapRegion } from './map-model';
+import { datasetsWith, pickChoice, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
+import { classColor } from './map-classes';
+import { atMapDecimals, boundarySetsFor, citiesMapModel, hasDistrictData, type MapModel, mapModel, type MapModelOptions, type MapRegion } from './map-model';
 import { STATUS_STYLE } from './status-style';
-import { unitLabel } from './unit-label';
+import { shownUnit, unitLabel } from './unit-label';
 
 /**
  * The district map in words and colours, in the UI language: the chart input of the indicator view's
@@ -190,18 +190,11 @@ export function mapFigure(ctx: FigureContext, set: BoundarySet, cityKey: string,
   const meta = registry.byCode.get(indicator);
   const code = meta?.code ?? indicator;
   const { choices } = seriesChoices(dashboard, layout, cityKey, code);
-  const current =
-    (like === undefined ? undefined : choices.find((c) => (like.index !== undefined ? c.index === like.index : c.series === like.series && c.unit === like.unit && c.key === like.key))) ??
-    (like === undefined ? defaultChoice(choices) : undefined);
-  const modelOf = (decimals: number | undefined) => mapModel(dashboard, layout, city, code, current ?? like, set, { ...options, direction: meta?.direction ?? null, decimals, names: ctx.names, lang });
-  const first = modelOf(meta?.decimals);
-  const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
-  const model = decimals === meta?.decimals ? first : modelOf(decimals);
+  const current = pickChoice(choices, like);
+  const { model, decimals } = atMapDecimals(meta?.decimals, (d) => mapModel(dashboard, layout, city, code, current ?? like, set, { ...options, direction: meta?.direction ?? null, decimals: d, names: ctx.names, lang }));
   if (model.withData === 0) return undefined;
   const cityName = cityDisplayName(city, ctx.names, lang);
-  // Data in another unit than the registry's is shown in its own unit (as the indicator view does).
-  const ownDefinition = current?.result?.explanation.insufficientReason === 'other_unit';
-  const unit = meta && !ownDefinition ? localized(meta.unit, lang) : unitLabel(current?.unit ?? like?.unit ?? '', (key) => tr({ lang, digits }, key));
+  const unit = shownUnit(meta, current?.unit ?? like?.unit ?? '', current?.result, lang, (key) => tr({ lang, digits }, key));
   const series = current === undefined || (current.key === '' && current.series === '') ? '' : seriesLabel(current, tr(ctx, 'indicator.total'));
   const places = [city, ...model.regions.flatMap((r) => (r.district === null || r.value === null ? [] : [r.district]))];
   return framedMap(ctx, set, model, {
@@ -271,10 +264,7 @@ export function citiesMapFigure(ctx: FigureContext, set: BoundarySet, indicator:
   const layout = layoutOf(dashboard);
   const meta = registry.byCode.get(indicator);
   const code = meta?.code ?? indicator;
-  const modelOf = (decimals: number | undefined) => citiesMapModel(dashboard, layout, code, set, { ...options, direction: meta?.direction ?? null, decimals, names: ctx.names, lang });
-  const first = modelOf(meta?.decimals);
-  const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
-  const model = decimals === meta?.decimals ? first : modelOf(decimals);
+  const { model, decimals } = atMapDecimals(meta?.decimals, (d) => citiesMapModel(dashboard, layout, code, set, { ...options, direction: meta?.direction ?? null, decimals: d, names: ctx.names, lang }));
   if (model.withData === 0) return undefined;
   const unit = citiesMapUnit(model.unit, meta, lang, (key) => tr(ctx, key));
   const places = model.regions.flatMap((r) => (r.district === null || r.value === null ? [] : [r.district]));

@@ -5,10 +5,10 @@ import type { ProgressStatus } from '@/domain/progress/types';
 import type { Lang } from '@/i18n/lang';
 import type { BoundarySet } from '@/storage/boundary-record';
 import { type BoundaryJoin, joinBoundaries, shapeLabel } from './boundary-join';
-import { cityDisplayName, type CityNames, type Dashboard, type DashboardCity, placeNamesOf } from './dashboard-model';
+import { cityDisplayName, type CityNames, type Dashboard, type DashboardCity, displayNamesOf } from './dashboard-model';
 import { compareWithCity, type DistrictComparison, districtModel, type LatestValue, latestValue, type SeriesLike, toneOf } from './district-model';
 import { defaultChoice, pointsOf, seriesChoices } from './indicator-model';
-import { type ClassMethod, classify, classOf, type MapClass } from './map-classes';
+import { type ClassMethod, classify, classOf, type MapClass, mapDecimals } from './map-classes';
 
 /**
  * The indicator view's district map as data (no React; shared with the exported figure, the report and
@@ -79,13 +79,7 @@ export type MapModelOptions = {
 
 /** The join of a boundary set with the districts of `city` (display names count as names). */
 export function joinDistricts(dashboard: Pick<Dashboard, 'districtsOf'>, city: DashboardCity, set: BoundarySet, names: CityNames): BoundaryJoin<DashboardCity> {
-  return joinBoundaries(set.features, dashboard.districtsOf(city.name), {
-    property: set.property,
-    namesOf: (p) => {
-      const n = placeNamesOf(p, names);
-      return n === undefined ? [] : [n.en ?? '', n.ar ?? '', n.fr ?? '', n.es ?? ''].filter((x) => x !== '');
-    },
-  });
+  return joinBoundaries(set.features, dashboard.districtsOf(city.name), { property: set.property, namesOf: (p) => displayNamesOf(p, names) });
 }
 
 function valueIn(layout: SeriesLayout, seriesIndex: number, year: MapYear): LatestValue | null {
@@ -186,13 +180,7 @@ export const CITIES_LEVEL = '*cities';
 
 /** The join of a boundary set with the cities of the data (display names count as names). */
 export function joinCities(dashboard: Pick<Dashboard, 'cities'>, set: BoundarySet, names: CityNames): BoundaryJoin<DashboardCity> {
-  return joinBoundaries(set.features, dashboard.cities, {
-    property: set.property,
-    namesOf: (p) => {
-      const n = placeNamesOf(p, names);
-      return n === undefined ? [] : [n.en ?? '', n.ar ?? '', n.fr ?? '', n.es ?? ''].filter((x) => x !== '');
-    },
-  });
+  return joinBoundaries(set.features, dashboard.cities, { property: set.property, namesOf: (p) => displayNamesOf(p, names) });
 }
 
 /** The sets that draw the cities: saved as cities, or saved without a city and matching some city. Best match first. */
@@ -275,4 +263,14 @@ export function citiesMapModel(
     unit,
     otherUnit,
   };
+}
+
+/**
+ * A map model at the registry's decimals, or — for an indicator without them — built again at the
+ * decimals its own values need (`mapDecimals`), so classes and legend never show a raw file's 8 decimals.
+ */
+export function atMapDecimals<M extends MapModel>(registryDecimals: number | undefined, build: (decimals: number | undefined) => M): { model: M; decimals: number } {
+  const first = build(registryDecimals);
+  const decimals = mapDecimals(registryDecimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
+  return { model: decimals === registryDecimals ? first : build(decimals), decimals };
 }

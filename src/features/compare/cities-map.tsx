@@ -4,9 +4,8 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { FigureContext } from '@/model/city-figures';
 import type { CityNames, Dashboard } from '@/model/dashboard-model';
 import { layoutOf } from '@/model/indicator-model';
-import { mapDecimals } from '@/model/map-classes';
 import { citiesMapFigure, citiesMapUnit, DEFAULT_MAP_OPTIONS, type MapFigureOptions } from '@/model/map-figure';
-import { citiesMapModel, citySetsFor, type MapMode } from '@/model/map-model';
+import { atMapDecimals, citiesMapModel, citySetsFor, type MapMode } from '@/model/map-model';
 import type { BoundarySet } from '@/storage/boundary-record';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { useBoundarySets } from '@/ui/boundary-context';
@@ -26,12 +25,8 @@ export function CitiesMap({ dashboard, registry, datasets, cityNames, code, titl
   const layout = useMemo(() => layoutOf(dashboard), [dashboard]);
   const meta = registry.byCode.get(code);
   const model = useMemo(
-    () => (set: BoundarySet, o: MapFigureOptions) => {
-      const options = { ...o, direction: meta?.direction ?? null, decimals: meta?.decimals, names: cityNames, lang };
-      const first = citiesMapModel(dashboard, layout, code, set, options);
-      const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
-      return { model: decimals === meta?.decimals ? first : citiesMapModel(dashboard, layout, code, set, { ...options, decimals }), decimals };
-    },
+    () => (set: BoundarySet, o: MapFigureOptions) =>
+      atMapDecimals(meta?.decimals, (decimals) => citiesMapModel(dashboard, layout, code, set, { ...o, direction: meta?.direction ?? null, decimals, names: cityNames, lang })),
     [dashboard, layout, code, meta, cityNames, lang],
   );
   const figure = useMemo(
@@ -42,8 +37,12 @@ export function CitiesMap({ dashboard, registry, datasets, cityNames, code, titl
     [dashboard, registry, datasets, cityNames, lang, digits, code],
   );
   const first = sets[0];
+  // The unit most cities' data is in (computed once per set and indicator, not on every render).
+  const unit = useMemo(
+    () => (first === undefined ? '' : citiesMapUnit(citiesMapModel(dashboard, layout, code, first, { ...DEFAULT_MAP_OPTIONS, direction: null, names: cityNames, lang }).unit, meta, lang, t)),
+    [first, dashboard, layout, code, cityNames, lang, meta, t],
+  );
   if (first === undefined) return null;
-  const unit = citiesMapUnit(citiesMapModel(dashboard, layout, code, first, { ...DEFAULT_MAP_OPTIONS, direction: null, names: cityNames, lang }).unit, meta, lang, t);
   return (
     <section className="card" aria-label={t('map.citiesHeading')}>
       <MapView

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { renderFigureSvg } from '@/charts/figure';
+import { renderFigureSvg, responsiveSvg } from '@/charts/figure';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
 import { useI18n } from '@/i18n/i18n-context';
@@ -54,7 +54,7 @@ export function EmbedPage({ datasets, registry, cityNames, method, view, city, i
         </p>
       ) : (
         // Our own SVG (src/charts/figure.ts escapes every text it writes): the exported figure itself.
-        <div className="embed-figure" role="img" aria-label={t('embed.label', { city: place === undefined ? '' : cityDisplayName(place, cityNames, lang), indicator: code ?? '' })} dir="ltr" dangerouslySetInnerHTML={{ __html: responsive(figure?.svg ?? '') }} />
+        <div className="embed-figure" role="img" aria-label={t('embed.label', { city: place === undefined ? '' : cityDisplayName(place, cityNames, lang), indicator: code ?? '' })} dir="ltr" dangerouslySetInnerHTML={{ __html: figure === undefined ? '' : responsiveSvg(figure.svg, figure.width, figure.height) }} />
       )}
       <p className="embed-link">
         <a href={fullHref} target="_blank" rel="noopener">
@@ -63,12 +63,4 @@ export function EmbedPage({ datasets, registry, cityNames, method, view, city, i
       </p>
     </main>
   );
-}
-
-/** The SVG scaled to its box: its width and height go (its viewBox stays), so CSS sets the width. */
-function responsive(svg: string): string {
-  const open = /<svg\b[^>]*>/.exec(svg);
-  if (open === null) return svg;
-  const tag = open[0].replace(/\s(width|height)="[^"]*"/g, '');
-  return svg.slice(0, open.index) + tag + svg.slice(open.index + open[0].length);
 }

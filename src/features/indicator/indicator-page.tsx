@@ -50,7 +50,7 @@ import { ExplainCard } from './explain-card';
 import { HeadlineChoice } from './headline-choice';
 import { IndicatorDataTable } from './indicator-data-table';
 import { IndicatorMetadata } from './indicator-metadata';
-import { unitLabel } from '@/model/unit-label';
+import { shownUnit } from '@/model/unit-label';
 import './indicator.css';
 
 export type IndicatorPageProps = {
@@ -139,7 +139,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
   const explanation = result?.explanation;
   // Data in another unit than the registry's definition is shown in its own unit, without the registry's target.
   const ownDefinition = explanation?.insufficientReason === 'other_unit';
-  const unit = ownDefinition || !meta ? unitLabel(current?.unit ?? '', t) : localized(meta.unit, lang);
+  const unit = shownUnit(meta, current?.unit ?? '', result, lang, t);
   const seriesName = current === undefined ? '' : seriesLabel(current, t('indicator.total'));
   const target = ownDefinition ? null : (meta?.goalTarget ?? null);
 

@@ -7,9 +7,8 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { FigureContext } from '@/model/city-figures';
 import type { CityNames, Dashboard, DashboardCity } from '@/model/dashboard-model';
 import type { SeriesChoice } from '@/model/indicator-model';
-import { mapDecimals } from '@/model/map-classes';
 import { type MapFigureOptions, mapFigure } from '@/model/map-figure';
-import { boundarySetsFor, MAP_MODES, mapModel } from '@/model/map-model';
+import { atMapDecimals, boundarySetsFor, MAP_MODES, mapModel } from '@/model/map-model';
 import type { BoundarySet } from '@/storage/boundary-record';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { useBoundarySets } from '@/ui/boundary-context';
@@ -49,12 +48,8 @@ export function MapPanel({ dashboard, layout, registry, datasets, city, code, me
   const sets = useMemo(() => boundarySetsFor(dashboard, city, allSets, cityNames), [dashboard, city, allSets, cityNames]);
   const direction = meta?.direction ?? null;
   const model = useMemo(
-    () => (set: BoundarySet, o: MapFigureOptions) => {
-      const options = { ...o, direction, decimals: meta?.decimals, names: cityNames, lang };
-      const first = mapModel(dashboard, layout, city, code, choice, set, options);
-      const decimals = mapDecimals(meta?.decimals, first.regions.flatMap((r) => (r.value === null ? [] : [r.value])));
-      return { model: decimals === meta?.decimals ? first : mapModel(dashboard, layout, city, code, choice, set, { ...options, decimals }), decimals };
-    },
+    () => (set: BoundarySet, o: MapFigureOptions) =>
+      atMapDecimals(meta?.decimals, (decimals) => mapModel(dashboard, layout, city, code, choice, set, { ...o, direction, decimals, names: cityNames, lang })),
     [direction, meta, cityNames, lang, dashboard, layout, city, code, choice],
   );
   const figure = useMemo(

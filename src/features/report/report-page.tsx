@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { canvasMeasureText } from '@/charts/canvas-measure';
-import { renderFigureSvg, type RenderedFigure } from '@/charts/figure';
+import { renderFigureSvg, type RenderedFigure, responsiveSvg } from '@/charts/figure';
 import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
@@ -12,7 +12,7 @@ import { type AnnexRow, annexCsv, buildAnnex } from '@/model/annex';
 import { AnnexTable } from '@/ui/annex-table';
 import { type CityFigure, cityFigures, type FigureContext } from '@/model/city-figures';
 import { cityMapFigures } from '@/model/map-figure';
-import { gapFigures } from '@/model/gap-figure';
+import { cityGapFigures } from '@/model/gap-figure';
 import { useBoundarySets } from '@/ui/boundary-context';
 import { useReportCovers } from '@/ui/report-cover-context';
 import { type ReviewOption, useReview } from '@/ui/review-context';
@@ -121,22 +121,28 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
   const partnerKey = second?.city.key;
   const boundarySets = useBoundarySets();
   // The maps of the primary city's districts follow the trend figures (drawn when a boundary file joins).
-  const figures = useMemo(() => {
-    // After each indicator's trend: the map of the primary city's districts, then its gaps between groups.
-    const codes = [...new Set((dashboard.byCity.get(primaryKey) ?? []).map((p) => p.indicator))];
-    return [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey), ...codes.flatMap((code) => gapFigures(ctx, primaryKey, code))];
-  }, [ctx, primaryKey, partnerKey, boundarySets, dashboard]);
+  // After each indicator's trend: the map of the primary city's districts, then its gaps between groups.
+  const figures = useMemo(
+    () => [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey), ...cityGapFigures(ctx, primaryKey)],
+    [ctx, primaryKey, partnerKey, boundarySets],
+  );
   const rendered = useMemo(() => {
     const out = new Map<string | null, ShownFigure>();
     for (const figure of figures) {
       const r = renderFigureSvg(figure.input);
       const label = [figure.input.text.title, figure.input.text.subtitle].filter((x) => x !== '').join('. ');
-      const key = figure.kind === 'status' ? null : figure.kind === 'map' ? `map:${figure.indicator ?? ''}` : figure.kind === 'gap' ? `gap:${figure.indicator ?? ''}:${figure.fileBase}` : figure.indicator;
+      const key = figure.kind === 'status' ? null : figure.kind === 'map' ? `map:${figure.indicator ?? ''}` : figure.kind === 'gap' ? `gap:${figure.fileBase}` : figure.indicator;
       out.set(key, { figure, raw: r, svg: responsiveSvg(r.svg, r.width, r.height), label });
     }
     return out;
   }, [figures]);
   const shownFigures = useMemo(() => [...rendered.values()], [rendered]);
+  // Each indicator's gap figures (one per breakdown), grouped once.
+  const gapsByCode = useMemo(() => {
+    const out = new Map<string, ShownFigure[]>();
+    for (const f of rendered.values()) if (f.figure.kind === 'gap' && f.figure.indicator !== null) out.set(f.figure.indicator, [...(out.get(f.figure.indicator) ?? []), f]);
+    return out;
+  }, [rendered]);
   const annexRows = useMemo(() => cityKeys.flatMap((k) => buildAnnex({ dashboard, registry, datasets, names: cityNames, lang, digits }, k)), [cityKeys, dashboard, registry, datasets, cityNames, lang, digits]);
 
   const cityLabel = second === undefined ? (first?.name ?? '') : t('cityReport.cover.cities', { first: first?.name ?? '', second: second.name });
@@ -174,6 +180,7 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
           goalStart={i === 0 || section.goal !== model.sections[i - 1]?.goal || section.kind !== model.sections[i - 1]?.kind}
           shown={shown}
           rendered={rendered}
+          gapsByCode={gapsByCode}
         />
       ))}
       <section className="report-annex" id="report-annex" aria-labelledby="report-annex-title">
@@ -184,19 +191,6 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
       </section>
     </section>
   );
-}
-
-/**
- * The figure SVG made to scale with its box: the pixel size moves into a viewBox, so CSS can set the
- * width (screen and page) and the height follows.
- */
-function responsiveSvg(svg: string, width: number, height: number): string {
-  const open = /<svg\b[^>]*>/.exec(svg);
-  if (open === null) return svg;
-  let tag = open[0].replace(/\s(width|height)\s*=\s*(["'])[^"']*\2/g, '');
-  if (!/\sviewBox\s*=/.test(tag)) tag = tag.replace(/^<svg\b/, `<svg viewBox="0 0 ${width} ${height}"`);
-  tag = tag.replace(/^<svg\b/, '<svg preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false"');
-  return svg.slice(0, open.index) + tag + svg.slice(open.index + open[0].length);
 }
 
 function Toolbar({
@@ -778,7 +772,21 @@ function Contents({ sections }: { sections: readonly ReportSection[] }) {
   );
 }
 
-function Section({ id, section, goalStart, shown, rendered }: { id: string; section: ReportSection; goalStart: boolean; shown: readonly Shown[]; rendered: ReadonlyMap<string | null, ShownFigure> }) {
+function Section({
+  id,
+  section,
+  goalStart,
+  shown,
+  rendered,
+  gapsByCode,
+}: {
+  id: string;
+  section: ReportSection;
+  goalStart: boolean;
+  shown: readonly Shown[];
+  rendered: ReadonlyMap<string | null, ShownFigure>;
+  gapsByCode: ReadonlyMap<string, readonly ShownFigure[]>;
+}) {
   const { t } = useI18n();
   const titleId = useId();
   const color = section.goal === undefined ? undefined : SDG_COLORS[section.goal];
@@ -797,7 +805,7 @@ function Section({ id, section, goalStart, shown, rendered }: { id: string; sect
           shown={shown}
           figure={rendered.get(ind.code)}
           map={rendered.get(`map:${ind.code}`)}
-          gaps={[...rendered.entries()].flatMap(([k, f]) => (k !== null && k.startsWith(`gap:${ind.code}:`) ? [f] : []))}
+          gaps={gapsByCode.get(ind.code) ?? []}
         />
       ))}
     </section>
