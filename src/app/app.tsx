@@ -54,7 +54,7 @@ function browserLang(): Lang {
 /** The app: language and URL state, data, and the shell around the two views. */
 export function App() {
   const [url, setUrl] = useUrlState();
-  const data = useAppData();
+  const data = useAppData(url.asPublished);
   const wantedLang: Lang = url.lang ?? data.settings.lang ?? browserLang();
   // A language shows once its catalogue is loaded (English is in the entry; the others are fetched when chosen).
   const lang = useLoadedLang(wantedLang);
@@ -102,6 +102,12 @@ export function App() {
 
 const registryLoad = loadBundledRegistry();
 
+/** The same view of the current data (not an archived publication). */
+function currentData(url: UrlState): UrlState {
+  const { asPublished: _archive, ...rest } = url;
+  return rest;
+}
+
 function Loading({ text }: { text: string }) {
   return (
     <p className="loading" role="status">
@@ -112,7 +118,7 @@ function Loading({ text }: { text: string }) {
 }
 
 function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl: (s: UrlState) => void; data: AppData; onLang: (l: Lang) => void; onDigits: (d: Digits) => void }) {
-  const { t, lang, digits } = useI18n();
+  const { t, lang, digits, formatDay } = useI18n();
   const langId = useId();
   const digitsId = useId();
   const methodId = useId();
@@ -133,7 +139,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
   }, [url.view]);
 
   // Selections inside a view replace the current history entry (setUrl does, for the same view).
-  const onSelect = useCallback((s: Partial<Pick<UrlState, 'city' | 'cities' | 'indicator'>>) => setUrl({ ...url, ...s }), [url, setUrl]);
+  const onSelect = useCallback((s: Partial<Pick<UrlState, 'city' | 'cities' | 'indicator' | 'review'>>) => setUrl({ ...url, ...s }), [url, setUrl]);
   const method: ProgressMethod = url.method ?? 'opensdg';
   const hrefFor = useCallback((s: Partial<UrlState>) => formatHash({ ...url, lang, ...s }), [url, lang]);
   // What every dashboard view gets; each adds the URL fields it reads.
@@ -177,7 +183,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
     const inUse = library.filter((d) => d.included && d.source === 'upload');
     return {
       options: inUse.flatMap((d) => d.history.map((h) => ({ datasetId: d.id, name: d.name, number: h.number, importedAt: h.importedAt }))),
-      load: async (datasetId, number) => {
+      load: async ({ datasetId, number }) => {
         const version = await readVersion(datasetId, number);
         if (!version.ok) return version;
         return { ok: true, tables: inUse.map((d) => (d.id === datasetId ? version.table : applyMerges(d.table, data.gazetteer))) };
@@ -295,10 +301,19 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
             </p>
           </div>
         ) : null}
-        {data.builtInKind === 'published' ? (
-          <div className="banner banner-info" role="note">
+        {data.publication?.asPublished !== undefined ? (
+          <div className="banner banner-archive" role="note" data-testid="as-published">
+            <p>
+              <strong>{t('publication.asPublished', { date: formatDay(data.publication.asPublished) })}</strong> {t('publication.asPublishedNote')}{' '}
+              <a href={formatHash({ ...currentData(url), lang })}>{t('publication.showCurrent')}</a>
+            </p>
+          </div>
+        ) : data.builtInKind === 'published' ? (
+          <div className="banner banner-info" role="note" data-testid="published-banner">
             <p>
               <strong>{t('builtin.publishedLabel')}</strong>
+              {data.publication?.date !== undefined ? ` · ${t('builtin.publishedDate', { date: formatDay(data.publication.date) })}` : ''}
+              {data.datasets.some((d) => (d.parts ?? [d]).some((p) => p.source === 'upload')) ? ` · ${t('builtin.withLocal')}` : ''}
             </p>
           </div>
         ) : null}
@@ -315,13 +330,13 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
               <ReviewContext.Provider value={review}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
                 {url.view === 'overview' ? (
-                  <OverviewPage {...viewProps} city={city} dataHref={href('data')} />
+                  <OverviewPage {...viewProps} city={city} review={url.review} dataHref={href('data')} />
                 ) : url.view === 'indicator' ? (
                   <IndicatorPage {...viewProps} city={city} cities={url.cities} indicator={url.indicator} />
                 ) : url.view === 'compare' ? (
                   <ComparePage {...viewProps} cities={url.cities} indicator={url.indicator} />
                 ) : url.view === 'report' ? (
-                  <ReportPage {...viewProps} city={city} cities={url.cities} />
+                  <ReportPage {...viewProps} city={city} cities={url.cities} review={url.review} />
                 ) : (
                   <NuaPage {...viewProps} city={city} cities={url.cities} />
                 )}
@@ -334,7 +349,15 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
           ) : null
         ) : (
           <Suspense fallback={<Loading text={t('loading.data')} />}>
-            <DataView data={data} registry={registryLoad.registry} placeTables={placeTables} boundaryFiles={boundaryFiles} onDelete={(id) => void onDelete(id)} {...(homeCityName !== undefined ? { homeCityName } : {})} />
+            <DataView
+              data={data}
+              registry={registryLoad.registry}
+              placeTables={placeTables}
+              boundaryFiles={boundaryFiles}
+              onDelete={(id) => void onDelete(id)}
+              publicationHref={(archive) => formatHash({ ...currentData(url), view: 'overview', lang, ...(archive === undefined ? {} : { asPublished: archive }) })}
+              {...(homeCityName !== undefined ? { homeCityName } : {})}
+            />
           </Suspense>
         )}
       </main>

@@ -4,11 +4,13 @@ import { HeadlineList } from '@/features/data/headline-list';
 import { WorkspacePanel } from '@/features/data/workspace-panel';
 import { DatasetList } from '@/features/datasets/dataset-list';
 import { PlacesPanel } from '@/features/places/places-panel';
+import { PublicationList } from '@/features/publish/publication-list';
 import { PublishPanel } from '@/features/publish/publish-panel';
 import { UploadPanel } from '@/features/upload/upload-panel';
 import { useI18n } from '@/i18n/i18n-context';
 import type { ObservationTable } from '@/domain/observation-table';
 import { ErrorBoundary } from './error-boundary';
+import { readCurrentPublication } from './load-built-in';
 import type { AppData } from './use-app-data';
 import type { useBoundaryFiles } from './use-boundary-files';
 
@@ -23,6 +25,7 @@ export function DataView({
   boundaryFiles,
   onDelete,
   homeCityName,
+  publicationHref,
 }: {
   data: AppData;
   registry: Registry;
@@ -30,6 +33,8 @@ export function DataView({
   boundaryFiles: ReturnType<typeof useBoundaryFiles>;
   onDelete: (id: string) => void;
   homeCityName?: string;
+  /** The link to a view of the current data (undefined) or of an archived publication. */
+  publicationHref: (archive: string | undefined) => string;
 }) {
   const { t, lang } = useI18n();
   return (
@@ -53,6 +58,7 @@ export function DataView({
             onDelete={onDelete}
             onRestoreVersion={data.restoreVersion}
             onSetIncluded={data.setIncluded}
+            onDescribe={data.describeDataset}
             merge={data.merge}
           />
         ) : null}
@@ -87,8 +93,23 @@ export function DataView({
           />
         ) : null}
       </ErrorBoundary>
+      <ErrorBoundary resetKey={`publications:${lang}`}>
+        {data.loading === null && data.publication !== null ? (
+          <PublicationList date={data.publication.currentDate} archives={data.publication.archives} asPublished={data.publication.asPublished} hrefFor={publicationHref} />
+        ) : null}
+      </ErrorBoundary>
       <ErrorBoundary resetKey={`publish:${lang}`}>
-        {data.loading === null ? <PublishPanel datasets={data.library} boundaries={data.boundarySets} /> : null}
+        {data.loading === null && data.publication?.asPublished === undefined ? (
+          <PublishPanel
+            datasets={data.library}
+            boundaries={data.boundarySets}
+            gazetteer={data.gazetteer}
+            headlineChoices={data.headlineChoices}
+            places={data.placesToPublish.names}
+            home={data.placesToPublish.home}
+            readCurrent={readCurrentPublication}
+          />
+        ) : null}
       </ErrorBoundary>
       <ErrorBoundary resetKey={`workspace:${lang}`}>
         <WorkspacePanel storageAvailable={data.storageAvailable} revision={data.revision} onExport={data.exportWorkspace} onImport={data.importWorkspace} />

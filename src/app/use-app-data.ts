@@ -6,7 +6,9 @@ import type { MessageParams } from '@/i18n/translate';
 import type { IngestResult } from '@/ingest/types';
 import { IssueCodeSchema } from '@/ingest/worker-protocol';
 import {
+  cleanInfo,
   DATASET_RECORD_VERSION,
+  type DatasetInfo,
   type DatasetRecord,
   datasetNameKey,
   type LoadedDataset,
@@ -27,7 +29,7 @@ import { BOUNDARIES_SETTING, type BoundarySet, parseBoundarySets } from '@/stora
 import { parseReportCovers, REPORT_COVERS_SETTING, type ReportCovers } from '@/model/report-cover';
 import { chooseHeadline as chooseHeadline_, type HeadlineChoices, HEADLINES_SETTING, parseHeadlineChoices } from '@/model/headline-choices';
 import type { CityNames } from '@/model/dashboard-model';
-import { type BuiltIn, loadBuiltIn } from './load-built-in';
+import { type CityNames as DemoCityNames, loadDemo, loadPublished, type Published, readPublicationIndex } from './load-built-in';
 import { openTabSync, type TabSync } from './tab-sync';
 
 export type Notice = { id: string; tone: 'info' | 'warning' | 'error'; key: MessageKey; params?: MessageParams; details?: string[] };
@@ -61,7 +63,16 @@ export type AppData = {
   /** What the Data view lists: every saved dataset (in use or not, with its versions), or the built-in ones while nothing is saved. */
   library: LoadedDataset[];
   merge: MergeState;
+  /** The demo is shown (nothing published, nothing saved). */
   builtInKind: 'published' | 'demo' | null;
+  /**
+   * The site's publication: its date, the earlier publications kept (archive folder names), and the
+   * one shown instead of the current data (`asPublished`, from the URL) if any. Null when the site
+   * publishes nothing.
+   */
+  publication: { date: string | undefined; archives: string[]; asPublished: string | undefined; datasets: number; currentDate: string | undefined } | null;
+  /** What Publish writes about places: the publisher's names and this browser's own, and the home city (place key). */
+  placesToPublish: { names: Gazetteer['names']; home: string | undefined };
   /** Display names of places: the built-in names file, then the names the user gave (gazetteer). */
   cityNames: CityNames;
   /** What the user said about places (names, merges, home city); saved and exported with the workspace. */
@@ -101,8 +112,10 @@ export type AppData = {
   purgeDeleted: () => void;
   /** Makes an earlier version of a dataset current again (the current one is kept as an earlier version). */
   restoreVersion: (id: string, number: number) => Promise<ActionOutcome>;
-  /** Includes the dataset in the dashboard, or leaves it out (it stays saved). */
+  /** Includes the dataset in the dashboard, or leaves it out (it stays saved; a published one, for this browser only). */
   setIncluded: (id: string, included: boolean) => Promise<ActionOutcome>;
+  /** Renames a saved dataset and sets its source organisation, licence and notes (published ones cannot be changed). */
+  describeDataset: (id: string, name: string, info: DatasetInfo) => Promise<ActionOutcome>;
   /** Saved column mappings, newest first. */
   mappings: SavedMapping[];
   saveMapping: (mapping: SavedMapping) => Promise<ActionOutcome>;
@@ -116,7 +129,10 @@ export type AppData = {
   dismissNotice: (id: string) => void;
 };
 
-const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING, HEADLINES_SETTING, BOUNDARIES_SETTING, REPORT_COVERS_SETTING] as const;
+/** Published datasets this browser leaves out of its views (ids), a visitor's own choice. */
+const PUBLISHED_EXCLUDED_SETTING = 'publishedExcluded';
+
+const SETTING_KEYS = ['lang', 'digits', GAZETTEER_SETTING, HEADLINES_SETTING, BOUNDARIES_SETTING, REPORT_COVERS_SETTING, PUBLISHED_EXCLUDED_SETTING] as const;
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -158,12 +174,14 @@ function knownSettings(settings: WorkspaceSettings): { lang?: Lang; digits?: Dig
 }
 
 /**
- * The app's data: saved datasets (IndexedDB), else the deployment's published datasets or the demo;
+ * The app's data: the site's published datasets (read-only, for every visitor) beside the datasets saved
+ * in this browser (IndexedDB), or the demo when there are neither; an archived publication alone when
+ * the URL asks for it (`published=<date>`);
  * import (new dataset or new version), versions, use on the dashboard, soft delete with undo, saved
  * column mappings, workspace backup, settings. Storage problems become notices or outcomes; nothing
  * here throws.
  */
-export function useAppData(): AppData {
+export function useAppData(asPublished?: string): AppData {
   const store = useRef<MarsadStore | null>(null);
   const [ready, setReady] = useState(false);
   const [loading, setLoading] = useState<LoadingPhase | null>('loading.data');
@@ -171,8 +189,10 @@ export function useAppData(): AppData {
   const [saved, setSaved] = useState<LoadedDataset[]>([]);
   const [mappings, setMappings] = useState<SavedMapping[]>([]);
   const [revision, setRevision] = useState(0);
-  const [builtIn, setBuiltIn] = useState<BuiltIn | null>(null);
-  const builtInRequested = useRef(false);
+  const [published, setPublished] = useState<(Published & { archive: string | undefined; current?: { date: string | undefined; archives: string[] } }) | null>(null);
+  const [demo, setDemo] = useState<{ datasets: LoadedDataset[]; cityNames: DemoCityNames } | null>(null);
+  const demoRequested = useRef(false);
+  const [publishedExcluded, setPublishedExcluded] = useState<ReadonlySet<string>>(new Set());
   const [notices, setNotices] = useState<Notice[]>([]);
   const [settings, setSettings] = useState<{ lang?: Lang; digits?: Digits }>({});
   const [gazetteer, setGazetteer] = useState<Gazetteer>(EMPTY_GAZETTEER);
@@ -235,6 +255,8 @@ export function useAppData(): AppData {
         s.getSetting(GAZETTEER_SETTING, z.string()),
       ]);
       const headlines = await s.getSetting(HEADLINES_SETTING, z.string());
+      const excluded = await s.getSetting(PUBLISHED_EXCLUDED_SETTING, z.array(z.string().max(300)).max(1000));
+      if (excluded.ok && excluded.value !== undefined) setPublishedExcluded(new Set(excluded.value));
       const covers = await s.getSetting(REPORT_COVERS_SETTING, z.string());
       if (covers.ok) setReportCovers(parseReportCovers(covers.value).covers);
       const boundaries = await s.getSetting(BOUNDARIES_SETTING, z.string());
@@ -281,22 +303,43 @@ export function useAppData(): AppData {
     };
   }, [ready, reload]);
 
-  // The built-in data is read only when nothing is saved (at start, or after the last dataset is deleted).
+  // The site's publication is read for every visitor, whatever this browser saved (again when the URL asks for another).
   useEffect(() => {
     if (!ready) return;
-    if (saved.length > 0 || builtIn !== null || builtInRequested.current) {
-      if (saved.length > 0 || builtIn !== null) setLoading(null);
+    if (published !== null && published.archive === asPublished) return;
+    let stopped = false;
+    setLoading('loading.published');
+    void Promise.all([loadPublished(asPublished), asPublished === undefined ? undefined : readPublicationIndex()]).then(([p, index]) => {
+      if (stopped) return;
+      // An archived publication is listed with the current one's date and archives (its own manifest lists none).
+      setPublished({ ...p, archive: asPublished, ...(index === undefined ? {} : { current: index }) });
+      if (p.manifestProblem !== undefined) addNotice({ id: 'manifest', tone: 'warning', key: 'builtin.manifestInvalid', params: { problem: p.manifestProblem } });
+      if (p.problems.length > 0) addNotice({ id: 'builtin', tone: 'warning', key: 'builtin.failed', params: { reason: p.problems[0] ?? '' }, details: p.problems });
+      if (asPublished !== undefined && p.datasets.length === 0 && p.manifestProblem === undefined && p.problems.length === 0)
+        addNotice({ id: 'archive', tone: 'warning', key: 'publication.archiveMissing', params: { date: asPublished } });
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [ready, asPublished, published, addNotice]);
+
+  // The demo is read only when there is nothing else to show (at start, or after the last dataset is deleted).
+  const needsDemo = published !== null && published.archive === undefined && published.datasets.length === 0 && saved.length === 0;
+  useEffect(() => {
+    if (!ready || published === null || published.archive !== asPublished) return;
+    if (!needsDemo || demo !== null) {
+      setLoading(null);
       return;
     }
-    builtInRequested.current = true;
-    void loadBuiltIn((phase) => setLoading(phase === 'published' ? 'loading.published' : 'loading.demo')).then((b) => {
-      setBuiltIn(b);
+    if (demoRequested.current) return;
+    demoRequested.current = true;
+    setLoading('loading.demo');
+    void loadDemo().then((d) => {
+      setDemo(d);
       setLoading(null);
-      if (b.manifestProblem !== undefined) addNotice({ id: 'manifest', tone: 'warning', key: 'builtin.manifestInvalid', params: { problem: b.manifestProblem } });
-      if (b.problems.length > 0)
-        addNotice({ id: 'builtin', tone: b.kind === 'none' ? 'error' : 'warning', key: 'builtin.failed', params: { reason: b.problems[0] ?? '' }, details: b.problems });
+      if (d.problems.length > 0) addNotice({ id: 'builtin', tone: 'error', key: 'builtin.failed', params: { reason: d.problems[0] ?? '' }, details: d.problems });
     });
-  }, [ready, saved.length, builtIn, addNotice]);
+  }, [ready, asPublished, published, needsDemo, demo, addNotice]);
 
   const saveSetting = useCallback((key: 'lang' | 'digits', value: string) => {
     void store.current?.putSetting(key, value);
@@ -425,6 +468,19 @@ export function useAppData(): AppData {
   );
 
   const setIncluded = useCallback(async (id: string, included: boolean): Promise<ActionOutcome> => {
+    if (published?.datasets.some((d) => d.id === id) === true) {
+      // A visitor's own choice about the published data, kept in this browser; the publication is untouched.
+      const next = new Set(publishedExcluded);
+      if (included) next.delete(id);
+      else next.add(id);
+      setPublishedExcluded(next);
+      const s = store.current;
+      if (s !== null) {
+        const r = await s.putSetting(PUBLISHED_EXCLUDED_SETTING, [...next]);
+        if (!r.ok) return failure(r.error);
+      }
+      return { ok: true };
+    }
     // Shown at once (the switch follows the click); undone if it cannot be saved.
     setSaved((prev) => prev.map((d) => (d.id === id ? { ...d, included } : d)));
     const s = store.current;
@@ -436,7 +492,27 @@ export function useAppData(): AppData {
       }
     }
     return { ok: true };
-  }, []);
+  }, [published, publishedExcluded]);
+
+  const describeDataset = useCallback(
+    async (id: string, name: string, info: DatasetInfo): Promise<ActionOutcome> => {
+      const target = saved.find((d) => d.id === id);
+      if (target === undefined) return { ok: false, key: 'datasets.readOnly' };
+      const trimmed = name.trim();
+      if (trimmed === '') return { ok: false, key: 'datasets.nameRequired' };
+      const s = store.current;
+      let next: LoadedDataset = { ...target, name: trimmed, info: cleanInfo(info) };
+      if (s !== null) {
+        const r = await s.describeDataset(id, trimmed, info);
+        if (!r.ok) return failure(r.error);
+        next = loadedFromRecord(r.value);
+      }
+      setSaved((prev) => prev.map((d) => (d.id === id ? next : d)));
+      changed();
+      return { ok: true };
+    },
+    [saved, changed],
+  );
 
   const saveMapping = useCallback(
     async (mapping: SavedMapping): Promise<ActionOutcome> => {
@@ -516,10 +592,18 @@ export function useAppData(): AppData {
 
   const dismissNotice = useCallback((id: string) => setNotices((prev) => prev.filter((n) => n.id !== id)), []);
 
-  const active = useMemo(() => saved.filter((d) => d.included), [saved]);
+  // What the Data view lists: an archived publication alone; else the published datasets (with this
+  // browser's choice of which to use) and the saved ones; else the demo.
+  const archived = published !== null && published.archive !== undefined;
+  const library = useMemo((): LoadedDataset[] => {
+    if (published !== null && published.archive !== undefined) return published.datasets;
+    const pub = (published?.datasets ?? []).map((d) => (publishedExcluded.has(d.id) ? { ...d, included: false } : d));
+    const pool = [...pub, ...saved];
+    return pool.length > 0 ? pool : (demo?.datasets ?? []);
+  }, [published, publishedExcluded, saved, demo]);
+  const active = useMemo(() => library.filter((d) => d.included), [library]);
   const merged = useMemo(() => mergeDatasets(active), [active]);
   const datasets = useMemo((): LoadedDataset[] => {
-    if (saved.length === 0) return builtIn?.datasets ?? [];
     const [only] = active;
     if (active.length === 0 || only === undefined) return [];
     if (active.length === 1) return [only];
@@ -527,15 +611,15 @@ export function useAppData(): AppData {
       toLoadedDataset({
         id: 'merged',
         name: active.map((d) => d.name).join(' + '),
-        source: 'upload',
+        source: active.every((d) => d.source === 'published') ? 'published' : 'upload',
         createdAt: Math.min(...active.map((d) => d.createdAt)),
         importedAt: Math.max(...active.map((d) => d.importedAt)),
         table: merged.table,
         files: active.flatMap((d) => d.files),
+        parts: active,
       }),
     ];
-  }, [saved.length, builtIn, active, merged]);
-  const library = useMemo(() => (saved.length > 0 ? saved : (builtIn?.datasets ?? [])), [saved, builtIn]);
+  }, [active, merged]);
   // The views read the data with the gazetteer's merges applied (صور's rows are Tyre's).
   const viewDatasets = useMemo(
     () =>
@@ -545,22 +629,36 @@ export function useAppData(): AppData {
       }),
     [datasets, gazetteer],
   );
-  const cityNames = useMemo((): CityNames => ({ ...(builtIn?.cityNames ?? {}), ...gazetteer.names }), [builtIn, gazetteer]);
-  const homeCity = useMemo(() => homeIn(gazetteer, listPlaces(viewDatasets.map((d) => d.table), gazetteer)), [gazetteer, viewDatasets]);
-  const activeDatasetIds = useMemo(() => (saved.length > 0 ? active.map((d) => d.id) : (builtIn?.datasets ?? []).map((d) => d.id)), [saved.length, active, builtIn]);
+  // Names: the demo's, then the publisher's, then this browser's own (an archived publication: its own only).
+  const cityNames = useMemo(
+    (): CityNames => (archived ? { ...(published?.places ?? {}) } : { ...(demo?.cityNames ?? {}), ...(published?.places ?? {}), ...gazetteer.names }),
+    [archived, demo, published, gazetteer],
+  );
+  const homeCity = useMemo(() => {
+    const home = archived ? published?.home : (gazetteer.home ?? published?.home);
+    return homeIn({ ...gazetteer, ...(home === undefined ? {} : { home }) }, listPlaces(viewDatasets.map((d) => d.table), gazetteer));
+  }, [archived, published, gazetteer, viewDatasets]);
+  const activeDatasetIds = useMemo(() => active.map((d) => d.id), [active]);
+  const placesToPublish = useMemo(() => ({ names: { ...(published?.places ?? {}), ...gazetteer.names }, home: gazetteer.home ?? published?.home }), [published, gazetteer]);
+  // Headline series: the publisher's, then this browser's own choices (an archived publication: the publisher's only).
+  const allHeadlineChoices = useMemo(
+    (): HeadlineChoices => (archived ? (published?.headlines ?? {}) : { ...(published?.headlines ?? {}), ...headlineChoices }),
+    [archived, published, headlineChoices],
+  );
   const chooseHeadline = useCallback(
     async (indicator: string, series: string | undefined, datasetId?: string): Promise<ActionOutcome> => {
-      const pool = saved.length > 0 ? (datasetId === undefined ? active : saved) : (builtIn?.datasets ?? []);
+      const pool = datasetId === undefined ? active : library;
       const holders = pool.filter((d) => (datasetId === undefined || d.id === datasetId) && d.table.dict.indicator.includes(indicator));
       let next = headlineChoices;
-      for (const d of holders) next = chooseHeadline_(next, d.id, indicator, series);
+      // A choice for a published dataset starts from the publisher's and stays in this browser.
+      for (const d of holders) next = chooseHeadline_({ ...next, ...(next[d.id] === undefined && published?.headlines[d.id] !== undefined ? { [d.id]: published.headlines[d.id] ?? {} } : {}) }, d.id, indicator, series);
       setHeadlineChoices(next);
       const s = store.current;
       if (s === null || holders.length === 0) return { ok: true };
       const r = await s.putSetting(HEADLINES_SETTING, JSON.stringify(next));
       return r.ok ? { ok: true } : failure(r.error);
     },
-    [saved, active, builtIn, headlineChoices],
+    [library, active, published, headlineChoices],
   );
   const saveBoundarySets = useCallback(async (next: BoundarySet[]): Promise<ActionOutcome> => {
     const s = store.current;
@@ -594,8 +692,21 @@ export function useAppData(): AppData {
     },
     [changed],
   );
-  const publishedBoundarySets = useMemo(() => (saved.length > 0 ? [] : (builtIn?.boundarySets ?? [])), [saved.length, builtIn]);
-  const builtInKind = saved.length > 0 || builtIn === null || builtIn.kind === 'none' ? null : builtIn.kind;
+  const publishedBoundarySets = useMemo(() => published?.boundarySets ?? [], [published]);
+  const builtInKind = library.some((d) => d.source === 'demo') ? 'demo' : library.some((d) => d.source === 'published') ? 'published' : null;
+  const publication = useMemo(
+    () =>
+      published === null || (published.datasets.length === 0 && published.archive === undefined)
+        ? null
+        : {
+            date: published.date,
+            archives: published.current?.archives ?? published.archives,
+            asPublished: published.archive,
+            datasets: published.datasets.length,
+            currentDate: published.current?.date ?? published.date,
+          },
+    [published],
+  );
 
   return {
     ready,
@@ -605,11 +716,13 @@ export function useAppData(): AppData {
     library,
     merge,
     builtInKind,
+    publication,
+    placesToPublish,
     cityNames,
     gazetteer,
     saveGazetteer,
     homeCity,
-    headlineChoices,
+    headlineChoices: allHeadlineChoices,
     activeDatasetIds,
     chooseHeadline,
     boundarySets,
@@ -628,6 +741,7 @@ export function useAppData(): AppData {
     purgeDeleted,
     restoreVersion,
     setIncluded,
+    describeDataset,
     mappings,
     saveMapping,
     deleteMapping,

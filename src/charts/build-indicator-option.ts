@@ -16,7 +16,19 @@ export type IndicatorChartOption = ComposeOption<
   LineSeriesOption | ScatterSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | TitleComponentOption | AriaComponentOption
 >;
 
-export type ChartPoint = { readonly year: number; readonly value: number };
+export type ChartPoint = {
+  readonly year: number;
+  readonly value: number;
+  /** Position on the time axis in years when the point is within its year (a month: 1993.1667); `year` else. */
+  readonly x?: number;
+  /** The period as written (`1993 03`, `2020/21`), shown in the tooltip instead of the year; '' or absent for a year. */
+  readonly period?: string;
+};
+
+/** Where a point is drawn on the time axis. */
+function xOf(p: ChartPoint): number {
+  return p.x !== undefined && Number.isFinite(p.x) ? p.x : p.year;
+}
 
 export type IndicatorChartSeries = {
   /** City name (legend, tooltip). Drawn as text; escaped in the tooltip. */
@@ -118,7 +130,7 @@ export function buildIndicatorChartOption(input: IndicatorChartInput): Indicator
   const ordered = [...cities.filter((s) => !s.highlighted), ...cities.filter((s) => s.highlighted)];
   const { target, baseline, projection } = usableMarks(input);
 
-  const years = cities.flatMap((s) => s.points.map((p) => p.year));
+  const years = cities.flatMap((s) => s.points.map(xOf));
   if (baseline) years.push(baseline.year);
   if (projection) years.push(projection.to.year);
   if (target) years.push(target.year);
@@ -142,10 +154,11 @@ export function buildIndicatorChartOption(input: IndicatorChartInput): Indicator
     series.push({
       type: 'line',
       name: text(s.name),
-      data: s.points.map((p) => [p.year, p.value]),
+      data: s.points.map((p) => (p.period !== undefined && p.period !== '' ? [xOf(p), p.value, p.period] : [xOf(p), p.value])),
       symbol: style.symbol,
       symbolSize: s.highlighted ? 8 : 6,
-      showSymbol: true,
+      // A long series (a monthly one) reads as a line; markers would merge into a band.
+      showSymbol: s.points.length <= 60,
       connectNulls: false,
       z: s.highlighted ? 4 : 2,
       lineStyle: { width: s.highlighted ? 3 : 1.75, color: style.color, opacity: s.highlighted ? 1 : 0.9 },
@@ -153,14 +166,18 @@ export function buildIndicatorChartOption(input: IndicatorChartInput): Indicator
       emphasis: { focus: 'series' },
     });
   }
+  // The base and latest points the method used sit where the highlighted line has them (a month of the year).
+  const highlighted = cities.find((s) => s.highlighted)?.points ?? [];
+  const placed = (p: ChartPoint) => xOf(highlighted.find((q) => q.year === p.year && q.value === p.value) ?? p);
   if (projection) {
     const color = HIGHLIGHT_COLOR;
-    roles.push({ kind: 'projection', name: projection.label, color, skipYear: projection.from.year });
+    const fromX = placed(projection.from);
+    roles.push({ kind: 'projection', name: projection.label, color, skipYear: fromX });
     series.push({
       type: 'line',
       name: text(projection.label),
       data: [
-        { value: [projection.from.year, projection.from.value], symbol: 'none' },
+        { value: [fromX, projection.from.value], symbol: 'none' },
         { value: [projection.to.year, projection.to.value] },
       ],
       // Only the end point has a symbol; the legend icon shows it on the dashed line.
@@ -177,7 +194,7 @@ export function buildIndicatorChartOption(input: IndicatorChartInput): Indicator
     series.push({
       type: 'scatter',
       name: text(baseline.label),
-      data: [[baseline.year, baseline.value]],
+      data: [[placed(baseline), baseline.value]],
       symbol: 'circle',
       symbolSize: 16,
       z: 5,
@@ -352,13 +369,18 @@ export function readTooltipParams(params: unknown): TooltipParam[] {
   return out;
 }
 
-/** [year, value] of a data item as ECharts reports it (an array, or an object with `value`). */
+/**
+ * [x, value, period] of a data item as ECharts reports it (an array; `year` is the position on the axis,
+ * fractional within a year), or null.
+ */
 function pointOf(value: unknown): ChartPoint | null {
   const v = Array.isArray(value) ? value : null;
   if (v === null) return null;
   const year = Number(v[0]);
   const val = Number(v[1]);
-  return Number.isFinite(year) && Number.isFinite(val) ? { year, value: val } : null;
+  const period: unknown = v[2];
+  if (!Number.isFinite(year) || !Number.isFinite(val)) return null;
+  return typeof period === 'string' && period !== '' ? { year, value: val, period } : { year, value: val };
 }
 
 /** CSS colours we put into the tooltip: only our own hex palette, never data. */
@@ -375,16 +397,20 @@ export function indicatorTooltipHtml(
   options: ChartLocale & { readonly dir: ChartDirection; readonly decimals?: number | undefined },
 ): string {
   const first = params[0];
-  const axis = Number(first?.axisValue);
-  const year = Number.isFinite(axis) ? Math.round(axis) : (pointOf(first?.value)?.year ?? NaN);
-  if (!Number.isFinite(year)) return '';
+  const axisValue = Number(first?.axisValue);
+  const at = Number.isFinite(axisValue) ? axisValue : (pointOf(first?.value)?.year ?? NaN);
+  if (!Number.isFinite(at)) return '';
+  const same = (x: number) => Math.abs(x - at) < 1e-6;
+  let head = Number.isInteger(at) ? chartYear(at, options) : '';
   const rows: string[] = [];
   // The page's city first, then the others in drawing order.
   const ordered = [...params].sort((a, b) => Number(roles[b.seriesIndex]?.highlighted === true) - Number(roles[a.seriesIndex]?.highlighted === true));
   for (const p of ordered) {
     const role = roles[p.seriesIndex];
     const point = pointOf(p.value);
-    if (role === undefined || point === null || point.year !== year || role.skipYear === year) continue;
+    if (role === undefined || point === null || !same(point.year) || (role.skipYear !== undefined && same(role.skipYear))) continue;
+    // A period other than a plain year (`1993 03`, `2020/21`) heads the tooltip as written.
+    if (point.period !== undefined && point.period !== '' && (head === '' || role.highlighted === true)) head = point.period;
     const color = HEX.test(role.color) ? role.color : '#4a5563';
     rows.push(
       `<div class="chart-tip-row"><span class="chart-tip-mark" aria-hidden="true" style="background:${color}"></span>` +
@@ -393,5 +419,6 @@ export function indicatorTooltipHtml(
     );
   }
   if (rows.length === 0) return '';
-  return `<div class="chart-tip" dir="${options.dir}"><div class="chart-tip-head">${escapeHtml(chartYear(year, options))}</div>${rows.join('')}</div>`;
+  if (head === '') head = chartYear(Math.floor(at), options);
+  return `<div class="chart-tip" dir="${options.dir}"><div class="chart-tip-head">${escapeHtml(head)}</div>${rows.join('')}</div>`;
 }

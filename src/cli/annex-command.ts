@@ -49,8 +49,11 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const out = single(args, 'out');
   const format = formatOf(out);
   const namesFile = single(args, 'names');
-  const { names, gazetteer } = namesFile === undefined ? { names: {}, gazetteer: undefined } : await readNames(namesFile);
-  const { registry, datasets, dashboard, failed } = await loadCityData('annex', args, io, { method, importedAt: 0, uses: 'the annex uses', ...(gazetteer !== undefined ? { gazetteer } : {}) });
+  const given = namesFile === undefined ? undefined : await readNames(namesFile);
+  const gazetteer = given?.gazetteer;
+  const { registry, datasets, dashboard, failed, gazetteer: fromWorkspace } = await loadCityData('annex', args, io, { method, importedAt: 0, uses: 'the annex uses', ...(gazetteer !== undefined ? { gazetteer } : {}) });
+  // Names from --names, else from a workspace given as data.
+  const names = given?.names ?? fromWorkspace?.names ?? {};
   const city = resolveCityArg(dashboard, cityArg, names);
   if (city === undefined) {
     io.stderr(`annex: ${cityArgProblem(dashboard, cityArg, names)}\n`);

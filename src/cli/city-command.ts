@@ -8,7 +8,9 @@ import type { Registry } from '@/domain/registry';
 import { buildDashboard, type CityNames, type Dashboard, type DashboardCity } from '@/model/dashboard-model';
 import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer } from '@/model/gazetteer';
 import { type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
+import type { IndicatorConfig } from '@/domain/progress/compute';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
+import { isWorkspacePath, workspaceTarget } from './workspace-input';
 import { type CliIO, EXIT_DATA_ERRORS, EXIT_USAGE, ingestOptionsFrom, type Args, UsageError } from './cli-args';
 import { errorsInBrief, expand, hasErrors, processFile, registryProblemText, type Target } from './cli-files';
 import { USAGE } from './usage';
@@ -71,10 +73,19 @@ export function cityLabel(c: DashboardCity): string {
   return c.code !== '' && c.code !== c.name ? `${c.name} (${c.code})` : c.name;
 }
 
-export type CityData = { readonly registry: Registry; readonly datasets: LoadedDataset[]; readonly dashboard: Dashboard; readonly failed: boolean };
+export type CityData = {
+  readonly registry: Registry;
+  readonly datasets: LoadedDataset[];
+  readonly dashboard: Dashboard;
+  readonly failed: boolean;
+  /** The place names and merges of a workspace given as data (the first one), for commands given no --names. */
+  readonly gazetteer: Gazetteer | undefined;
+};
 
 /**
- * Reads the registry (plus `--indicators` folders) and every file or folder given into one dashboard.
+ * Reads the registry (plus `--indicators` folders) and every file or folder given into one dashboard; a
+ * workspace backup (`.json`) given among them brings the datasets the app used, with its place merges and
+ * headline series (workspace-input.ts).
  * Unreadable files and rejected rows are reported on stderr (`failed`); the accepted rows are used
  * ("the annex uses the accepted rows"). Each file becomes a dataset named after it, imported at `importedAt`.
  */
@@ -97,7 +108,26 @@ export async function loadCityData(
   for (const a of args.positional) targets.push(...(await expand(a)));
   const tables: ObservationTable[] = [];
   const datasets: LoadedDataset[] = [];
+  const overrides: Record<string, IndicatorConfig> = {};
+  let workspaceGazetteer: Gazetteer | undefined;
   for (const t of targets) {
+    if (t.error === undefined && isWorkspacePath(t.path)) {
+      // A workspace backup: the datasets the app used, with its place merges and headline series.
+      const w = await workspaceTarget(t.path, registry, io.stderr);
+      if (w === undefined) {
+        failed = true;
+        continue;
+      }
+      const g = opts.gazetteer;
+      for (const d of w.datasets) {
+        const table = g === undefined ? d.table : applyMerges(d.table, g);
+        tables.push(table);
+        datasets.push({ ...d, table });
+      }
+      Object.assign(overrides, w.overrides);
+      workspaceGazetteer ??= w.gazetteer;
+      continue;
+    }
     const p = await processFile(t, registry, options);
     if (hasErrors(p)) {
       failed = true;
@@ -114,7 +144,7 @@ export async function loadCityData(
     tables.push(table);
     datasets.push(toLoadedDataset({ id: t.path, name: basename(t.path), source: 'upload', createdAt: opts.importedAt, table, files: [p.result.file] }));
   }
-  return { registry, datasets, dashboard: buildDashboard(tables, registry, opts.method), failed };
+  return { registry, datasets, dashboard: buildDashboard(tables, registry, opts.method, overrides), failed, gazetteer: workspaceGazetteer };
 }
 
 /** Runs a command; never throws (usage errors → 2 with the usage on stderr, internal failures → 1). */

@@ -89,12 +89,15 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
   const method: ProgressMethod = choice('method', single(args, 'method'), PROGRESS_METHODS, 'opensdg');
   const computedAt = computedAtFrom(single(args, 'date') ?? env.MARSAD_NOW);
   const namesFile = single(args, 'names');
-  const { names, gazetteer } = namesFile === undefined ? { names: {}, gazetteer: undefined } : await readNames(namesFile);
+  const given = namesFile === undefined ? undefined : await readNames(namesFile);
+  const gazetteer = given?.gazetteer;
   const partnerArg = single(args, 'partner')?.trim();
   if (partnerArg === '') throw new UsageError('--partner needs a city name or code');
   const started = performance.now();
   // The files are read now: the footer says they were imported on the computation date.
-  const { registry, datasets, dashboard, failed } = await loadCityData('figures', args, io, { method, importedAt: computedAt.getTime(), uses: 'the figures use', ...(gazetteer !== undefined ? { gazetteer } : {}) });
+  const { registry, datasets, dashboard, failed, gazetteer: fromWorkspace } = await loadCityData('figures', args, io, { method, importedAt: computedAt.getTime(), uses: 'the figures use', ...(gazetteer !== undefined ? { gazetteer } : {}) });
+  // Names from --names, else from a workspace given as data.
+  const names = given?.names ?? fromWorkspace?.names ?? {};
   const city = resolveCityArg(dashboard, cityArg, names);
   if (city === undefined) {
     io.stderr(`figures: ${cityArgProblem(dashboard, cityArg, names)}\n`);

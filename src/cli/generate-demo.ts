@@ -222,8 +222,11 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url
 
 const DATA_README = `# Published datasets
 
-The dashboard opens with the datasets listed in \`manifest.json\` in this folder. When the list is empty
-it shows the built-in illustrative demo (fictional cities, clearly labelled).
+Every visitor sees the datasets listed in \`manifest.json\` in this folder, read-only and marked
+"Published", beside whatever they load in their own browser. When the list is empty (and the browser
+has nothing saved) the app shows the built-in illustrative demo (fictional cities, clearly labelled).
+The easiest way to fill this folder is **Publish** in the app's Data view (a ZIP of it) or
+\`npm run cli -- publish … --out public/data\`; both keep earlier publications in \`archive/<date>/\`.
 
 To publish a dataset with a deployment:
 
@@ -246,6 +249,26 @@ To publish a dataset with a deployment:
   ]
 }
 \`\`\`
+
+Boundary files of a city's districts (GeoJSON or TopoJSON in longitude/latitude, WGS 84) draw the
+indicators on maps; list them under \`boundaries\` (\`city\` is the city's name or code as in the data;
+without it the city whose districts match best is used):
+
+\`\`\`json
+{
+  "datasets": [ … ],
+  "boundaries": [
+    { "id": "bristol-wards-2020", "name": "Bristol wards", "file": "maps/bristol-wards-2020.geojson",
+      "city": "Bristol", "date": "December 2020", "source": "ONS Open Geography Portal (OGL v3)" }
+  ]
+}
+\`\`\`
+
+Optional top-level fields: \`published\` (the publication's date, \`YYYY-MM-DD\`), \`headlines\` (headline
+series by dataset id and indicator: \`{ "amman-vlr-2024": { "11.6.2": "PM2.5" } }\`), \`places\` (names of
+places by place key and language: \`{ "JO-AMM": { "ar": "عمّان", "en": "Amman" } }\`), \`home\` (the place
+key of the observatory's city), \`archives\` (\`["archive/2026-06-01/manifest.json"]\`: earlier publications,
+each a folder with its own manifest and files; \`#/overview?published=2026-06-01\` shows one).
 
 4. Build (\`npm run build\`) and copy \`dist/\` to the web server. \`npm run demo-data\` never overwrites
    this folder's \`manifest.json\` or this README once they exist.

@@ -14,6 +14,7 @@ import { runOpenSdgProgressCommand } from './opensdg-progress';
 import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, type FlagSpec, ingestOptionsFrom, parseArgs, single, UsageError } from './cli-args';
 import { errorsInBrief, expand, hasErrors, processFile, registryProblemText, type Target } from './cli-files';
 import { USAGE } from './usage';
+import { isWorkspacePath, workspaceTarget } from './workspace-input';
 
 /**
  * `npm run cli -- progress <file|folder>… [--method opensdg|unsd|sdsn] [--json|--csv] [ingest options]`
@@ -314,7 +315,19 @@ async function runFiles(argv: readonly string[], io: CliIO): Promise<number> {
   const targets: Target[] = [];
   for (const a of args.positional) targets.push(...(await expand(a)));
   const tables: ObservationTable[] = [];
+  const workspaceOverrides: Record<string, IndicatorConfig> = {};
   for (const t of targets) {
+    if (t.error === undefined && isWorkspacePath(t.path)) {
+      // A workspace backup: the datasets the app used, with its place merges and headline series.
+      const w = await workspaceTarget(t.path, registry, io.stderr);
+      if (w === undefined) {
+        failed = true;
+        continue;
+      }
+      tables.push(...w.datasets.map((d) => d.table));
+      Object.assign(workspaceOverrides, w.overrides);
+      continue;
+    }
     const p = await processFile(t, registry, options);
     if (hasErrors(p)) {
       failed = true;
@@ -328,7 +341,8 @@ async function runFiles(argv: readonly string[], io: CliIO): Promise<number> {
     if (p.result !== undefined) tables.push(p.result.table);
   }
   const table = mergeTables(tables);
-  const overrides = headlineSeriesOverrides(args.flags.get('series') ?? [], table, registry);
+  // The workspace's headline series, then --series (said on the command line, it wins), then --config.
+  const overrides = { ...workspaceOverrides, ...headlineSeriesOverrides(args.flags.get('series') ?? [], table, registry) };
   for (const file of args.flags.get('config') ?? []) Object.assign(overrides, await configOverrides(file, registry, io));
   const report = computeProgress(table, registry, { method, overrides });
   if (report.duplicates.length > 0) {

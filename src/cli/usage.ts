@@ -27,7 +27,9 @@ Commands:
               SVG (text kept as text) or PNG (white background), each with the CSV of the data it draws
               (UTF-8 with BOM; re-imports into Marsad), plus annex.csv, written to --out.
 
-Folders are searched recursively for *.csv, *.tsv and *.txt files.
+Folders are searched recursively for *.csv, *.tsv and *.txt files. progress, annex and figures also take
+a workspace backup (marsad-workspace-….json, Data → Export workspace): the datasets the app used, with its
+place merges, names and headline series.
 
 Options:
   --json                    validate: print one JSON document on stdout instead of the report;

@@ -26,6 +26,12 @@ export type NormalizedCsvOptions = {
  * once and conflicting ones are reported.
  */
 export function normalizedCsv(tables: readonly ObservationTable[], options: NormalizedCsvOptions = {}): { csv: string; observations: number; dimensions: string[]; merge: MergeReport } {
+  const { header, rows, dimensions, merge } = normalizedRows(tables, options);
+  return { csv: toCsv(header, rows), observations: rows.length, dimensions, merge };
+}
+
+/** The canonical long table's header and rows (what `normalizedCsv` writes; a spreadsheet export writes the same cells). */
+export function normalizedRows(tables: readonly ObservationTable[], options: NormalizedCsvOptions = {}): { header: string[]; rows: CsvCell[][]; dimensions: string[]; merge: MergeReport } {
   const { include } = options;
   const dimensions: string[] = [];
   const dimIndex = new Map<string, number>();
@@ -93,5 +99,5 @@ export function normalizedCsv(tables: readonly ObservationTable[], options: Norm
       rows.push(row);
     }
   });
-  return { csv: toCsv([...NORMALIZED_COLUMNS, ...placeColumns, ...dimensions], rows), observations: rows.length, dimensions, merge };
+  return { header: [...NORMALIZED_COLUMNS, ...placeColumns, ...dimensions], rows, dimensions, merge };
 }

@@ -45,12 +45,30 @@ export const ManifestBoundarySchema = z.object({
 });
 export type ManifestBoundary = z.infer<typeof ManifestBoundarySchema>;
 
+const PlaceNameSchema = z.string().min(1).max(200);
+
 export const ManifestSchema = z
   .object({
     datasets: z.array(ManifestDatasetSchema).max(500),
     boundaries: z.array(ManifestBoundarySchema).max(50).optional(),
     /** Earlier publications kept by `publish` (their manifests, relative to data/). */
     archives: z.array(ManifestDatasetSchema.shape.file).max(1000).optional(),
+    /** When this publication was made (YYYY-MM-DD); each dataset's own `published` otherwise. */
+    published: ManifestDatasetSchema.shape.published,
+    /**
+     * Headline series chosen by the publisher, by dataset id then indicator code (UK 11.6.2: "PM2.5"):
+     * every visitor's views use them unless the visitor chooses another on their own computer.
+     */
+    headlines: z.record(ManifestDatasetSchema.shape.id, z.record(z.string().min(1).max(100), z.string().min(1).max(500))).optional(),
+    /** Display names of places by place key (as the data names them, in lower case) and language. */
+    places: z
+      .record(
+        z.string().min(1).max(300),
+        z.object({ ar: PlaceNameSchema.optional(), en: PlaceNameSchema.optional(), fr: PlaceNameSchema.optional(), es: PlaceNameSchema.optional() }),
+      )
+      .optional(),
+    /** The observatory's own city (place key): where every view opens. */
+    home: z.string().min(1).max(300).optional(),
   })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();
@@ -58,6 +76,8 @@ export const ManifestSchema = z
       if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['datasets', i, 'id'], message: `duplicate id "${d.id}"` });
       seen.add(d.id);
     });
+    for (const id of Object.keys(m.headlines ?? {}))
+      if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['headlines', id], message: `no dataset with id "${id}"` });
     const boundaryIds = new Set<string>();
     (m.boundaries ?? []).forEach((b, i) => {
       if (boundaryIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['boundaries', i, 'id'], message: `duplicate id "${b.id}"` });

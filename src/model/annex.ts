@@ -4,7 +4,7 @@ import type { SeriesLayout } from '@/domain/progress/series';
 import type { ProgressResult, ProgressStatus } from '@/domain/progress/types';
 import { compareIndicatorCodes, type Registry } from '@/domain/registry';
 import { cityDisplayName, type CityNames, type Dashboard } from './dashboard-model';
-import { datasetsWith, distinctTexts, localized, pointsOf } from './indicator-model';
+import { datasetCredits, distinctTexts, localized, pointsOf } from './indicator-model';
 import type { Digits, Lang } from '@/i18n/lang';
 import { t } from '@/i18n/translate';
 import { type CsvCell, toCsv } from '@/ingest/write-csv';
@@ -12,7 +12,8 @@ import type { LoadedDataset } from '@/storage/dataset-record';
 
 /**
  * The statistical annex of a city (a VLR's indicator table): one row per indicator the city has data
- * for, with its baseline and latest values, target, status, trend, score and source. Rows are data;
+ * for, with its baseline and latest values, target (and where the target comes from), status, trend,
+ * score and source. Rows are data;
  * the same rows give the on-screen table (annex-table.tsx), the CSV (`annexCsv`) and the workbook
  * (`annexSheet`, written by annex-xlsx-node.ts / annex-xlsx-browser.ts). Nothing here recomputes
  * progress: status, score, base and latest points are the engine's (`dashboard.report`).
@@ -54,6 +55,12 @@ export type AnnexRow = {
   /** The numeric target the engine used (dataset override), else the registry's; null when none. */
   readonly target: number | null;
   readonly targetYear: number | null;
+  /**
+   * Where the target comes from (the registry's `goalTarget.source`: "WHO Air Quality Guidelines 2021"),
+   * in the annex language, English when that language has none; '' when the row states no target or a
+   * target other than the registry's (the source would not be its own).
+   */
+  readonly targetSource: string;
   readonly status: ProgressStatus;
   readonly trend: AnnexTrend | null;
   /** The method's score (opensdg/unsd −5…5, sdsn 0–100); null when none. Not rounded. */
@@ -146,7 +153,7 @@ function toAnnexRow(ctx: AnnexContext, layout: SeriesLayout, city: string, cityK
   const direction = ex.insufficientReason === 'not_configured' ? (ind?.direction ?? null) : ex.direction;
   const dataUnit = series >= 0 ? (ctx.dashboard.report.series[series]?.unit ?? '') : '';
   const sources = sourceTexts(layout, p);
-  const files = datasetsWith(ctx.datasets, ctx.registry, cityKey, p.indicator);
+  const files = datasetCredits(ctx.datasets, ctx.registry, cityKey, p.indicator);
   const source = [sources.join('; '), files.length === 0 ? '' : sources.length === 0 ? files.join(', ') : `(${files.join(', ')})`].filter((s) => s !== '').join(' ');
   return {
     city,
@@ -161,6 +168,7 @@ function toAnnexRow(ctx: AnnexContext, layout: SeriesLayout, city: string, cityK
     latestValue: latest?.value ?? null,
     target: target?.value ?? null,
     targetYear: target?.year ?? null,
+    targetSource: goal !== null && target !== null && target.value === goal.value && target.year === goal.year ? localized(goal.source, ctx.lang) : '',
     status: result.status,
     trend: annexTrend(baseline, latest, direction, ind?.decimals),
     score: finiteOrNull(result.score),
@@ -203,6 +211,7 @@ export const ANNEX_COLUMNS = [
   'latestValue',
   'target',
   'targetYear',
+  'targetSource',
   'status',
   'trend',
   'score',
@@ -266,7 +275,7 @@ export type AnnexSheet = {
 export const EXCEL_CELL_CHARS = 32_767;
 
 /** A text within Excel's cell limit: cut, ending in "…", never inside a surrogate pair. */
-function excelText(v: string): string {
+export function excelText(v: string): string {
   if (v.length <= EXCEL_CELL_CHARS) return v;
   let end = EXCEL_CELL_CHARS - 1;
   const last = v.charCodeAt(end - 1);
@@ -280,7 +289,7 @@ function numberFormat(decimals: number | undefined): string {
 }
 
 /** An Excel sheet name: at most 31 characters, none of the forbidden ones. */
-function sheetName(name: string): string {
+export function sheetName(name: string): string {
   const clean = name.replace(/[[\]:*?/\\]/g, ' ').trim();
   return [...clean].slice(0, 31).join('') || 'Annex';
 }
@@ -306,7 +315,7 @@ export function annexSheet(rows: readonly AnnexRow[], lang: Lang): AnnexSheet {
         widths[i] = Math.max(widths[i] ?? 0, Math.min(String(Math.round(v)).length + 4, 16));
         return { type: Number, value: v, format };
       }
-      const max = c === 'title' || c === 'source' ? 60 : 30;
+      const max = c === 'title' || c === 'source' ? 60 : c === 'targetSource' ? 40 : 30;
       widths[i] = Math.min(Math.max(widths[i] ?? 0, v.length > max ? max : [...v].length + 1), max);
       const text = excelText(v);
       if (text !== v) truncatedCells++;

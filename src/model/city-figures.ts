@@ -115,10 +115,17 @@ function ownText(ctx: Pick<FigureContext, 'lang'>, text: string): string {
  * method, and when the figure was computed, in `ctx.lang`.
  */
 export function footerLines(ctx: FigureContext, datasetNames: readonly string[]): string[] {
+  const parts = ctx.datasets.flatMap((d) => d.parts ?? [d]);
   const described = [...new Set(datasetNames)].map((rawName) => {
-    const ds = ctx.datasets.find((d) => d.name === rawName);
+    const ds = parts.find((d) => d.name === rawName);
     const name = ownText(ctx, rawName);
     if (ds === undefined) return name;
+    // The source organisation and licence the user (or the publisher) gave, instead of file names.
+    const org = ds.info?.source;
+    const licence = ds.info?.licence;
+    if (org !== undefined && licence !== undefined) return tr(ctx, 'figure.footer.orgLicence', { name, org: ownText(ctx, org), licence: ownText(ctx, licence) });
+    if (org !== undefined) return tr(ctx, 'figure.footer.org', { name, org: ownText(ctx, org) });
+    if (licence !== undefined) return tr(ctx, 'figure.footer.licence', { name, licence: ownText(ctx, licence) });
     const files = ds.files
       .map((f) => f.name.split(/[\\/]/).pop() ?? f.name)
       .filter((f) => f !== '' && f !== rawName)
@@ -204,7 +211,7 @@ export function trendFigure(ctx: FigureContext, cityKey: string, indicator: stri
   const { choices } = seriesChoices(dashboard, layout, cityKey, indicator);
   const current = (opts.choice === undefined ? undefined : choices.find((c) => c.index === opts.choice?.index)) ?? defaultChoice(choices);
   if (current === undefined) return undefined;
-  const shown = pointsOf(layout, current.index).filter((p) => Number.isFinite(p.value));
+  const shown = pointsOf(layout, current.index, { all: true }).filter((p) => Number.isFinite(p.value));
   const first = shown[0];
   const last = shown[shown.length - 1];
   if (first === undefined || last === undefined) return undefined;

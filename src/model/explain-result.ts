@@ -193,7 +193,9 @@ function thresholdSentences(result: ProgressResult, ctx: ExplainContext): Senten
       if (finite(e.limitCoefficient) && e.target === null) {
         const limit = ctx.limit === null ? { kind: 'text' as const, value: '' } : value(ctx.limit);
         // C = 1 when the baseline is at least twice the limit away: then nothing was multiplied (sdg-build's rule).
-        if (e.limitCoefficient >= 1) out.push({ key: 'indicator.explain.thresholds.limitFar', params: { limit } });
+        // Far below the limit C is just under 1 (baseline 12.3, limit 100: 0.99991): the cut points change by
+        // less than 0.05 %, and "multiplied by 1.000 because the baseline is close" would mislead.
+        if (e.limitCoefficient >= 0.9995) out.push({ key: 'indicator.explain.thresholds.limitFar', params: { limit } });
         else out.push({ key: 'indicator.explain.thresholds.limit', params: { factor: num(e.limitCoefficient, e.limitCoefficient > 0.995 ? 3 : 2), limit } });
       }
       return out;

@@ -1,3 +1,4 @@
+import { describePeriod } from '@/ingest/parse-year';
 import type { Indicator } from '@/domain/indicator';
 import { parseDisaggregationKey } from '@/domain/observation-table';
 import type { IndicatorProgress } from '@/domain/progress/compute';
@@ -196,6 +197,11 @@ export function chooseAlong(choices: readonly SeriesChoice[], dims: readonly Dim
 export type SeriesPoint = {
   readonly year: number;
   readonly value: number;
+  /**
+   * Where the point sits on a time axis, in years: the year itself, or within it for a month, quarter,
+   * week or day (`1993 03` → 1993.1667), so a monthly series is drawn over time, not stacked on its year.
+   */
+  readonly x: number;
   /** The period as written (`2017-18`); '' when it is the year. */
   readonly period: string;
   readonly unit: string;
@@ -203,25 +209,73 @@ export type SeriesPoint = {
   readonly note: string;
 };
 
-/** The observations of report series `s`, by year (missing values are NaN). */
-export function pointsOf(layout: SeriesLayout, s: number): SeriesPoint[] {
+const WITHIN_YEAR_CACHE = new Map<string, number>();
+
+/**
+ * How far into its year a period starts, as a fraction of the year (0 for a year, fiscal year or range;
+ * March → 2/12; week 5 → 4/52; 17 May → (4 + 16/31)/12). Labels repeat across series: cached.
+ */
+export function withinYear(period: string): number {
+  if (period === '') return 0;
+  const cached = WITHIN_YEAR_CACHE.get(period);
+  if (cached !== undefined) return cached;
+  const p = describePeriod(period);
+  let f = 0;
+  if (p !== undefined) {
+    if (p.granularity === 'week' && p.week !== undefined) f = (p.week - 1) / 52;
+    else if (p.month !== undefined && p.granularity !== 'year' && p.granularity !== 'fiscal_year' && p.granularity !== 'range') f = (p.month - 1 + ((p.day ?? 1) - 1) / 31) / 12;
+  }
+  f = Math.min(Math.max(f, 0), 0.999);
+  if (WITHIN_YEAR_CACHE.size < 10_000) WITHIN_YEAR_CACHE.set(period, f);
+  return f;
+}
+
+/** Rows left out of each series because a later row gave the same year (months of a year), by series. */
+const DROPPED = new WeakMap<SeriesLayout, ReadonlyMap<number, readonly number[]>>();
+
+function droppedRowsOf(layout: SeriesLayout, s: number): readonly number[] {
+  let bySeries = DROPPED.get(layout);
+  if (bySeries === undefined) {
+    const m = new Map<number, number[]>();
+    for (const d of layout.duplicates) {
+      let list = m.get(d.series);
+      if (list === undefined) m.set(d.series, (list = []));
+      list.push(...d.droppedRows);
+    }
+    DROPPED.set(layout, (bySeries = m));
+  }
+  return bySeries.get(s) ?? [];
+}
+
+/**
+ * The observations of report series `s`, by year (missing values are NaN): one per year, as progress uses
+ * them. With `all`, every observation, also the earlier ones of a year that has several (the months of a
+ * monthly series), in time order: what a chart or a data table shows, so no real number is hidden.
+ */
+export function pointsOf(layout: SeriesLayout, s: number, options: { readonly all?: boolean } = {}): SeriesPoint[] {
   const a = layout.starts[s] ?? 0;
   const b = layout.starts[s + 1] ?? a;
   const t = layout.table;
   const d = t.dict;
-  const out: SeriesPoint[] = [];
-  for (let i = a; i < b; i++) {
-    const row = layout.rows[i] ?? 0;
-    out.push({
-      year: layout.years[i] ?? 0,
-      value: layout.values[i] ?? Number.NaN,
-      period: d.period[t.period[row] ?? 0] ?? '',
+  const point = (row: number, year: number, value: number): SeriesPoint => {
+    const period = d.period[t.period[row] ?? 0] ?? '';
+    return {
+      year,
+      value,
+      x: year + withinYear(period),
+      period,
       unit: d.unit[t.unit[row] ?? 0] ?? '',
       source: d.source[t.source[row] ?? 0] ?? '',
       note: d.note[t.note[row] ?? 0] ?? '',
-    });
-  }
-  return out;
+    };
+  };
+  const out: SeriesPoint[] = [];
+  for (let i = a; i < b; i++) out.push(point(layout.rows[i] ?? 0, layout.years[i] ?? 0, layout.values[i] ?? Number.NaN));
+  const dropped = options.all === true ? droppedRowsOf(layout, s) : [];
+  if (dropped.length === 0) return out;
+  for (const row of dropped) out.push(point(row, t.year[row] ?? 0, t.value[row] ?? Number.NaN));
+  // Time order; within the same moment (two values for one year), the row kept by progress last.
+  return out.sort((p, q) => p.x - q.x);
 }
 
 export type ComparisonSeries = {
@@ -259,7 +313,7 @@ export function comparisonSeries(
       choices.find((c) => c.key === key && c.unit === like?.unit) ??
       (key === '' ? defaultChoice(choices) : choices.find((c) => c.key === key)) ??
       null;
-    out.push({ city, choice, points: choice === null ? [] : pointsOf(layout, choice.index) });
+    out.push({ city, choice, points: choice === null ? [] : pointsOf(layout, choice.index, { all: true }) });
   }
   return out;
 }
@@ -295,9 +349,26 @@ function pairsOf(table: Dashboard['table'], registry: Registry): ReadonlySet<str
   return pairs;
 }
 
-export function datasetsWith(datasets: ReadonlyArray<{ readonly name: string; readonly table: Dashboard['table'] }>, registry: Registry, cityKey: string, indicator: string): string[] {
+type NamedDataset = { readonly name: string; readonly table: Dashboard['table']; readonly parts?: readonly NamedDataset[]; readonly info?: { readonly source?: string | undefined } };
+
+/** The datasets themselves, a merged one (several in use) as the datasets it was made of. */
+export function datasetParts(datasets: readonly NamedDataset[]): NamedDataset[] {
+  return datasets.flatMap((ds) => (ds.parts !== undefined && ds.parts.length > 0 ? ds.parts : [ds]));
+}
+
+export function datasetsWith(datasets: readonly NamedDataset[], registry: Registry, cityKey: string, indicator: string): string[] {
   const key = `${cityKey}\u0000${indicator}`;
-  return datasets.filter((ds) => pairsOf(ds.table, registry).has(key)).map((ds) => ds.name);
+  return datasetParts(datasets)
+    .filter((ds) => pairsOf(ds.table, registry).has(key))
+    .map((ds) => ds.name);
+}
+
+/** As `datasetsWith`, each named with its source organisation when one is set ("Amman 2024 — Greater Amman Municipality"). */
+export function datasetCredits(datasets: readonly NamedDataset[], registry: Registry, cityKey: string, indicator: string): string[] {
+  const key = `${cityKey}\u0000${indicator}`;
+  return datasetParts(datasets)
+    .filter((ds) => pairsOf(ds.table, registry).has(key))
+    .map((ds) => (ds.info?.source === undefined ? ds.name : `${ds.name} — ${ds.info.source}`));
 }
 
 /** Distinct non-empty texts, in first-seen order (sources and notes of a series). */

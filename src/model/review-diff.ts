@@ -76,3 +76,25 @@ export function reviewDiff(before: Pick<Dashboard, 'byCity' | 'table'>, after: P
   const byCode = (a: StatusChange, b: StatusChange) => a.indicator.localeCompare(b.indicator, 'en', { numeric: true });
   return { newPoints, improved: improved.sort(byCode), worsened: worsened.sort(byCode), newlyReported: newlyReported.sort(byCode), noLongerReported, unchanged };
 }
+
+/** How an indicator's standing changed since the last review (a row of the table). */
+export type ReviewChangeKind = 'worsened' | 'improved' | 'newly';
+export type ReviewChangeRow = StatusChange & { readonly change: ReviewChangeKind };
+
+/**
+ * The rows of the "since the last review" table: statuses that worsened first (what needs attention),
+ * then those that improved, then indicators newly reported or assessed; by code within each. Indicators
+ * no longer reported have no status now and are only counted (`noLongerReported`).
+ */
+export function reviewChangeRows(diff: ReviewDiff): ReviewChangeRow[] {
+  return [
+    ...diff.worsened.map((c) => ({ ...c, change: 'worsened' as const })),
+    ...diff.improved.map((c) => ({ ...c, change: 'improved' as const })),
+    ...diff.newlyReported.map((c) => ({ ...c, change: 'newly' as const })),
+  ];
+}
+
+/** True when nothing changed for the city: no new or revised point, no status moved, nothing added or dropped. */
+export function isUnchanged(diff: ReviewDiff): boolean {
+  return diff.newPoints === 0 && diff.improved.length === 0 && diff.worsened.length === 0 && diff.newlyReported.length === 0 && diff.noLongerReported.length === 0;
+}

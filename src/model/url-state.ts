@@ -22,11 +22,23 @@ export type UrlState = {
   /** Indicator code (`11.6.2`). */
   indicator?: string;
   method?: ProgressMethod;
+  /**
+   * The last review the overview and the report compare with ("since the last review"): the key of an
+   * earlier dataset version (`reviewKey`). Kept across views; one this browser does not have is ignored.
+   */
+  review?: string;
   /** `#/embed/indicator?…`: the view's chart alone, for an <iframe> on another site (no navigation). */
   embed?: boolean;
+  /**
+   * `published=2026-06-01`: the data as published on that date (the site's `data/archive/<date>/`),
+   * read-only, instead of the current publication and this browser's own data.
+   */
+  asPublished?: string;
 };
 
-const KNOWN_PARAMS = ['lang', 'view', 'city', 'cities', 'indicator', 'method'] as const;
+const KNOWN_PARAMS = ['lang', 'view', 'city', 'cities', 'indicator', 'method', 'published', 'review'] as const;
+/** An archived publication's folder name: its date, with `-2`, `-3`… for a second one the same day. */
+export const ArchiveNameSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(-\d{1,3})?$/);
 const TextParamSchema = z.string().trim().min(1).max(200);
 /** At most 50 cities side by side; each name as a text parameter. Commas inside names are not supported. */
 const CitiesParamSchema = z
@@ -70,10 +82,14 @@ export function parseUrlState(search: string, hash: string): UrlState {
   if (indicator !== undefined) state.indicator = indicator;
   const method = pick(MethodSchema, hashParams.get('method'), searchParams.get('method'));
   if (method !== undefined) state.method = method;
+  const review = pick(TextParamSchema, hashParams.get('review'), searchParams.get('review'));
+  if (review !== undefined) state.review = review;
+  const asPublished = pick(ArchiveNameSchema, hashParams.get('published'), searchParams.get('published'));
+  if (asPublished !== undefined) state.asPublished = asPublished;
   return state;
 }
 
-/** The canonical hash of a state: `#/view?lang=…&city=…&cities=…&indicator=…&method=…` (empty values left out). */
+/** The canonical hash of a state: `#/view?lang=…&city=…&cities=…&indicator=…&method=…&review=…` (empty values left out). */
 export function formatHash(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.lang !== undefined) params.set('lang', state.lang);
@@ -81,6 +97,8 @@ export function formatHash(state: UrlState): string {
   if (state.cities !== undefined && state.cities.length > 0) params.set('cities', state.cities.join(','));
   if (state.indicator !== undefined && state.indicator !== '') params.set('indicator', state.indicator);
   if (state.method !== undefined) params.set('method', state.method);
+  if (state.review !== undefined && state.review !== '') params.set('review', state.review);
+  if (state.asPublished !== undefined) params.set('published', state.asPublished);
   const query = params.toString();
   return `#/${state.embed === true ? 'embed/' : ''}${state.view}${query ? `?${query}` : ''}`;
 }

@@ -8,6 +8,31 @@ import { FileInfoSchema, IssueCountsSchema, ObservationTableSchema } from '@/ing
 export type DatasetSource = 'upload' | 'published' | 'demo';
 
 /**
+ * What the user (or the site's manifest) says about a dataset as a document: who produced it, under
+ * which licence, notes, and for published data the date it was published. Figure footers and the annex
+ * name the source organisation instead of file names when it is set.
+ */
+export const DatasetInfoSchema = z.object({
+  /** The organisation that produced the data ("Greater Amman Municipality"). */
+  source: z.string().max(500).optional(),
+  licence: z.string().max(200).optional(),
+  notes: z.string().max(5000).optional(),
+  /** Published data: when it was published (YYYY-MM-DD). */
+  published: z.string().max(10).optional(),
+});
+export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
+
+/** The info without empty fields (what is saved). */
+export function cleanInfo(info: DatasetInfo): DatasetInfo {
+  const out: DatasetInfo = {};
+  for (const key of ['source', 'licence', 'notes', 'published'] as const) {
+    const v = info[key]?.trim();
+    if (v !== undefined && v !== '') out[key] = v;
+  }
+  return out;
+}
+
+/**
  * Version of the stored record shape. 1: one flat record per dataset (no versions); 2: the current
  * version nested in `current`, earlier versions in their own store. Version 1 records are upgraded
  * when the database is opened (and on read, see `StoredDatasetSchema`); any other version is reported
@@ -61,6 +86,8 @@ export type DatasetRecord = {
   history: VersionSummary[];
   /** Highest version number ever given (so numbers are never reused after pruning). */
   latestNumber: number;
+  /** Source organisation, licence and notes the user gave (absent in records saved before they existed). */
+  info?: DatasetInfo;
 };
 
 /** An earlier version in the `versions` store, keyed by [datasetId, number]. */
@@ -98,6 +125,7 @@ export const DatasetRecordSchema = z
     current: DatasetVersionSchema,
     history: z.array(VersionSummarySchema),
     latestNumber: versionNumber,
+    info: DatasetInfoSchema.optional(),
   })
   .refine((r) => r.latestNumber >= r.current.number && r.history.every((h) => h.number <= r.latestNumber && h.number !== r.current.number), {
     message: 'version numbers are inconsistent',
@@ -166,6 +194,10 @@ export type LoadedDataset = {
   included: boolean;
   /** Earlier versions that can be restored, newest first. */
   history: VersionSummary[];
+  /** Source organisation, licence, notes (and the publication date of published data). */
+  info: DatasetInfo;
+  /** A merged dataset (several in use): the datasets it was made of (for footers and the annex). */
+  parts?: readonly LoadedDataset[];
 };
 
 /** Number of distinct non-empty values a string column actually uses. */
@@ -194,6 +226,8 @@ export function toLoadedDataset(d: {
   importedAt?: number;
   included?: boolean;
   history?: VersionSummary[];
+  info?: DatasetInfo;
+  parts?: readonly LoadedDataset[];
 }): LoadedDataset {
   return {
     id: d.id,
@@ -208,6 +242,8 @@ export function toLoadedDataset(d: {
     importedAt: d.importedAt ?? d.createdAt,
     included: d.included ?? true,
     history: d.history ?? [],
+    info: d.info ?? {},
+    ...(d.parts !== undefined ? { parts: d.parts } : {}),
   };
 }
 
@@ -224,6 +260,7 @@ export function loadedFromRecord(r: DatasetRecord): LoadedDataset {
     importedAt: r.current.importedAt,
     included: r.included,
     history: r.history,
+    info: r.info ?? {},
   });
 }
 

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import {
   type ArchivedVersion,
   ArchivedVersionSchema,
+  cleanInfo,
+  type DatasetInfo,
   type DatasetRecord,
   DatasetRecordSchema,
   type DatasetVersion,
@@ -64,6 +66,8 @@ export type MarsadStore = {
   restoreVersion: (id: string, number: number, now?: number) => Promise<StorageResult<DatasetRecord>>;
   /** Whether the dashboard uses the dataset. */
   setIncluded: (id: string, included: boolean) => Promise<StorageResult<void>>;
+  /** Renames a dataset and sets its source organisation, licence and notes; its versions are untouched. */
+  describeDataset: (id: string, name: string, info: DatasetInfo) => Promise<StorageResult<DatasetRecord>>;
   /** Soft delete (`deleted: true`) or undo (`false`); the rest of the record is untouched. */
   setDeleted: (id: string, deleted: boolean, now?: number) => Promise<StorageResult<void>>;
   /** Removes the soft-deleted datasets deleted before `before` (all of them by default), with their versions; returns how many. */
@@ -276,6 +280,17 @@ function storeOn(db: Db): MarsadStore {
         const store = tx.objectStore('datasets');
         const old = await readLive(store, id);
         await store.put({ ...old, included });
+      }),
+
+    describeDataset: (id, name, info) =>
+      inTransaction(db, ['datasets'], 'strict', async (tx) => {
+        const store = tx.objectStore('datasets');
+        const old = await readLive(store, id);
+        const cleaned = cleanInfo(info);
+        const { info: _old, ...rest } = old;
+        const next: DatasetRecord = Object.keys(cleaned).length > 0 ? { ...rest, name, info: cleaned } : { ...rest, name };
+        await store.put(next);
+        return next;
       }),
 
     setDeleted: (id, deleted, now = Date.now()) =>

@@ -4,6 +4,8 @@ import { FileInfoSchema, IssueCountsSchema, ObservationTableSchema } from '@/ing
 import { base64ToTypedArray, typedArrayToBase64 } from './base64';
 import {
   type ArchivedVersion,
+  cleanInfo,
+  DatasetInfoSchema,
   type DatasetRecord,
   DatasetRecordSchema,
   DATASET_RECORD_VERSION,
@@ -82,6 +84,8 @@ const DatasetJsonSchema = z.object({
   latestNumber: z.number().int().positive().max(1_000_000_000),
   current: VersionJsonSchema,
   history: z.array(VersionJsonSchema.extend({ archivedAt: epoch })).max(100),
+  /** Source organisation, licence and notes (files written before they existed have none). */
+  info: DatasetInfoSchema.optional(),
 });
 type DatasetJson = z.infer<typeof DatasetJsonSchema>;
 
@@ -128,6 +132,7 @@ export function encodeWorkspace(snapshot: WorkspaceSnapshot, meta: { appVersion:
       latestNumber: r.latestNumber,
       current: versionToJson(r.current),
       history: [...versions].sort((a, b) => b.archivedAt - a.archivedAt).map((v) => ({ ...versionToJson(v), archivedAt: v.archivedAt })),
+      ...(r.info !== undefined && Object.keys(r.info).length > 0 ? { info: r.info } : {}),
     }));
   return JSON.stringify({
     format: WORKSPACE_FORMAT,
@@ -198,6 +203,7 @@ function datasetFromJson(d: DatasetJson): WorkspaceDataset | string {
     current,
     history: versions.map((v) => summarizeVersion(v, v.archivedAt)),
     latestNumber: Math.max(d.latestNumber, ...numbers),
+    ...(d.info !== undefined ? { info: cleanInfo(d.info) } : {}),
   };
   const checked = DatasetRecordSchema.safeParse(record);
   if (!checked.success) return firstIssue(checked.error);

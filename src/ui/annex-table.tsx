@@ -1,3 +1,4 @@
+import { LtrIsolatedText } from './ltr-isolated-text';
 import { StatusBadge } from './status-badge';
 import { useI18n } from '@/i18n/i18n-context';
 import { ANNEX_COLUMNS, type AnnexColumn, type AnnexRow } from '@/model/annex';
@@ -44,7 +45,14 @@ export function AnnexTable({ rows, caption }: { rows: readonly AnnexRow[]; capti
       case 'cityCode':
         return row[column] === '' ? missing : <bdi dir="ltr">{row[column]}</bdi>;
       default:
-        return row[column] === '' ? missing : <bdi>{row[column]}</bdi>;
+        // Numbers with a unit inside a text ("target 100 %") keep their order right to left.
+        return row[column] === '' ? (
+          missing
+        ) : (
+          <bdi>
+            <LtrIsolatedText text={row[column]} />
+          </bdi>
+        );
     }
   };
   const numeric = (c: AnnexColumn) => c.endsWith('Year') || c.endsWith('Value') || c === 'target' || c === 'score';
@@ -55,7 +63,7 @@ export function AnnexTable({ rows, caption }: { rows: readonly AnnexRow[]; capti
         <thead>
           <tr>
             {ANNEX_COLUMNS.map((c) => (
-              <th key={c} scope="col" className={numeric(c) ? 'num' : undefined}>
+              <th key={c} scope="col" className={`annex-${c}${numeric(c) ? ' num' : ''}`}>
                 {t(`annex.col.${c}`)}
               </th>
             ))}

@@ -13,7 +13,8 @@ import { type HeadlineSettings, useHeadlines } from './headline-context';
  */
 const cache = new WeakMap<ObservationTable, Map<string, { registry: Registry; dashboard: Dashboard }>>();
 
-function cached(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod, headlines: HeadlineSettings): Dashboard {
+/** The dashboard model of these tables, from the cache when a single table was computed the same way before. */
+export function cachedDashboard(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod, headlines: HeadlineSettings): Dashboard {
   const first = tables[0];
   if (tables.length !== 1 || first === undefined) return buildDashboard(tables, registry, method, headlines.overrides);
   let byKey = cache.get(first);
@@ -29,5 +30,5 @@ function cached(tables: readonly ObservationTable[], registry: Registry, method:
 /** The dashboard model of the datasets in use, recomputed only when they, the method or the headline choices change. */
 export function useDashboard(datasets: readonly LoadedDataset[], registry: Registry, method: ProgressMethod): Dashboard {
   const headlines = useHeadlines();
-  return useMemo(() => cached(datasets.map((d) => d.table), registry, method, headlines), [datasets, registry, method, headlines]);
+  return useMemo(() => cachedDashboard(datasets.map((d) => d.table), registry, method, headlines), [datasets, registry, method, headlines]);
 }

@@ -92,6 +92,25 @@ describe('buildIndicatorChartOption(input)', () => {
     expect(buildIndicatorChartOption({ ...input, width: 360 }).xAxis).toMatchObject({ min: 2015, max: 2030, interval: 5 });
   });
 
+  it('draws a monthly series over time (each month within its year), the tooltip headed by the period as written', () => {
+    const months = [1, 2, 3, 12].map((m) => ({ year: 2020, value: 10 + m, x: 2020 + (m - 1) / 12, period: `2020 ${String(m).padStart(2, '0')}` }));
+    const option = buildIndicatorChartOption({ ...input, series: [{ name: 'Wadi Noor', highlighted: true, points: [...months, { year: 2021, value: 30, x: 2021, period: '2021 01' }] }], baseline: { year: 2020, value: 22, label: 'Base' }, projection: null, target: null });
+    const wadi = seriesList(option).find((s) => s.name === 'Wadi Noor');
+    expect(wadi?.data).toEqual([
+      [2020, 11, '2020 01'],
+      [2020 + 1 / 12, 12, '2020 02'],
+      [2020 + 2 / 12, 13, '2020 03'],
+      [2020 + 11 / 12, 22, '2020 12'],
+      [2021, 30, '2021 01'],
+    ]);
+    // The base point (the year's last value, as progress uses it) is ringed where the line has it: December.
+    expect(seriesList(option).find((s) => s.name === 'Base')?.data).toEqual([[2020 + 11 / 12, 22]]);
+    const roles = [{ kind: 'city' as const, name: 'Wadi Noor', color: '#0f4c75', highlighted: true }];
+    const html = indicatorTooltipHtml([{ seriesIndex: 0, value: [2020 + 2 / 12, 13, '2020 03'], axisValue: 2020 + 2 / 12 }], roles, { lang: 'en', digits: 'latn', dir: 'ltr' });
+    expect(html).toContain('<div class="chart-tip-head">2020 03</div>');
+    expect(html).toContain('13');
+  });
+
   it('keeps the target, the baseline and the projection inside the value range', () => {
     const option = buildIndicatorChartOption({ ...input, projection: { from: { year: 2024, value: 4.4 }, to: { year: 2030, value: -1.1 }, label: 'p' } });
     expect(option.yAxis).toMatchObject({ min: -5, max: 25 });

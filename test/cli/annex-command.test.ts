@@ -44,9 +44,11 @@ describe('annex <files> --city', () => {
     expect(rows.map((x) => x[2])).toEqual(['Indicator', '11.6.2', 'LOCAL-TEMP-1']);
     expect(rows[1]?.slice(0, 2)).toEqual(['Wadi Noor', 'XD-WNR']);
     expect(rows[1]?.slice(5, 11)).toEqual(['2015', '40', '2020', '25', '5', '2030']);
-    expect(rows[1]?.[12]).toBe('Improving');
-    expect(rows[1]?.[14]).toBe('Air network (cities.csv)');
-    expect(rows[2]?.[14]).toBe(`'=HYPERLINK("http://x.example") (cities.csv)`);
+    expect(rows[1]?.[11]).toMatch(/^WHO Air Quality Guidelines 2021/);
+    expect(rows[1]?.[13]).toBe('Improving');
+    expect(rows[1]?.[15]).toBe('Air network (cities.csv)');
+    expect(rows[2]?.[11]).toBe('');
+    expect(rows[2]?.[15]).toBe(`'=HYPERLINK("http://x.example") (cities.csv)`);
     expect(r.stdout).toContain(',2015,-1.5,2020,-2,');
   });
 
@@ -55,7 +57,7 @@ describe('annex <files> --city', () => {
     const rows = parse(r.stdout);
     expect(rows[0]?.[0]).toBe('المدينة');
     expect(rows[1]?.[0]).toBe('وادي النور');
-    expect(rows[1]?.[12]).toBe('في تحسّن');
+    expect(rows[1]?.[13]).toBe('في تحسّن');
   });
 
   it('--out annex.csv writes the file and says so on stderr', async () => {
@@ -66,7 +68,7 @@ describe('annex <files> --city', () => {
     expect(r.stderr).toMatch(/wrote the annex of Tal Sanawbar \(XD-TSN\): 1 indicator, method unsd, language en/);
     const rows = parse(readFileSync(out, 'utf8'));
     expect(rows[1]?.slice(0, 3)).toEqual(['Tal Sanawbar', 'XD-TSN', '11.6.2']);
-    expect(rows[1]?.[11]).toBe('Insufficient data');
+    expect(rows[1]?.[12]).toBe('Insufficient data');
   });
 
   it('--out annex.xlsx writes a workbook (Arabic, right to left) that reads back', async () => {

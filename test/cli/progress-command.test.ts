@@ -211,3 +211,45 @@ describe('progress on monthly data', () => {
     expect(headline?.latest).toEqual({ year: 2022, value: 24 });
   });
 });
+
+describe('a workspace backup as the data of a command', () => {
+  it('uses the datasets switched on, the place merges and the headline series chosen in the app', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { encodeWorkspace } = await import('@/storage/workspace');
+    const { tableOf, record } = await import('../storage/fixtures');
+    const two = tableOf([
+      { city: 'Aldport', cityCode: '', year: 2015, value: 10, series: 'PM2.5' },
+      { city: 'Aldport', cityCode: '', year: 2020, value: 8, series: 'PM2.5' },
+      { city: 'Aldport', cityCode: '', year: 2015, value: 20, series: 'PM10' },
+      { city: 'Aldport', cityCode: '', year: 2020, value: 30, series: 'PM10' },
+      // "ألدبورت" is merged into Aldport in the workspace's places.
+      { city: 'ألدبورت', cityCode: '', year: 2024, value: 7, series: 'PM2.5' },
+    ]);
+    const used = { ...record('air'), name: 'Air quality', current: { ...record('air').current, table: two } };
+    const leftOut = { ...record('old'), name: 'Old file', included: false };
+    const gazetteer = { version: 1, names: {}, merges: { 'ألدبورت': { key: 'Aldport', name: 'Aldport', code: '' } } };
+    const text = encodeWorkspace(
+      { datasets: [{ record: used, versions: [] }, { record: leftOut, versions: [] }], mappings: [], settings: { headlines: JSON.stringify({ air: { '11.6.2': 'PM2.5' } }), gazetteer: JSON.stringify(gazetteer) } },
+      { appVersion: 'test', exportedAt: new Date(0) },
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'marsad-ws-')), 'marsad-workspace.json');
+    writeFileSync(path, text);
+    const r = await cli('progress', path, '--json');
+    expect(r.stderr).toBe(`${path}: left out as in the app: Old file\n`);
+    expect(r.code).toBe(0);
+    const out = records(r.stdout);
+    // One place (the merge), its headline the chosen PM2.5 series, up to 2024 (the merged row).
+    expect(out.filter((x) => x.series === null).map((x) => [x.city, x.latest])).toEqual([['Aldport', { year: 2024, value: 7 }]]);
+    // Without the workspace's choice, the same data has no single headline series.
+    const unchosen = join(mkdtempSync(join(tmpdir(), 'marsad-ws-')), 'unchosen.json');
+    writeFileSync(unchosen, encodeWorkspace({ datasets: [{ record: used, versions: [] }], mappings: [], settings: { gazetteer: JSON.stringify(gazetteer) } }, { appVersion: 'test', exportedAt: new Date(0) }));
+    const plain = records((await cli('progress', unchosen, '--json')).stdout);
+    expect(plain.filter((x) => x.series === null).map((x) => x.latest)).not.toEqual([{ year: 2024, value: 7 }]);
+    const damaged = join(mkdtempSync(join(tmpdir(), 'marsad-ws-')), 'broken.json');
+    writeFileSync(damaged, '{"format":"marsad-workspace","version":99}');
+    const bad = await cli('progress', damaged, '--json');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('written by a newer Marsad');
+  });
+});

@@ -94,7 +94,7 @@ test.describe('loading data', () => {
     await page.getByRole('button', { name: 'Import 10 observations' }).click();
     await expect(page.getByText('Imported 10 observations as “two-cities.csv”.')).toBeVisible();
     const row = page.getByRole('row', { name: /two-cities\.csv/ });
-    await expect(row).toContainText('Imported');
+    await expect(row).toContainText('Only on this computer');
     await expect(row).toContainText('10');
     // The demo steps aside once the user has data of their own.
     await expect(page.getByText('Illustrative data — fictional cities')).toBeHidden();

@@ -236,7 +236,7 @@ test.describe('datasets on the dashboard', () => {
     // The browser is asked to keep the data after the first import.
     await expect.poll(() => page.evaluate(() => (navigator.storage as StorageManager & { persistCalls?: number }).persistCalls)).toBe(1);
     await importFile(page, 'amman-ministry.csv', /^Import 3 observations$/);
-    await expect(page.getByText('The dashboard uses 2 of 2 saved datasets, merged.')).toBeVisible();
+    await expect(page.getByText('The dashboard uses 2 of 2 datasets, merged.')).toBeVisible();
 
     const conflicts = page.getByRole('region', { name: '1 value differs between datasets' });
     await expect(conflicts).toContainText('The dashboard uses the value of the dataset imported later.');
@@ -261,7 +261,7 @@ test.describe('datasets on the dashboard', () => {
     await page.getByRole('link', { name: 'Data', exact: true }).click();
     await datasetRow(page, 'amman-ministry.csv').getByRole('checkbox').uncheck();
     await expect(page.getByText('“amman-ministry.csv” is left out of the dashboard. It stays saved.')).toBeVisible();
-    await expect(page.getByText('The dashboard uses 1 of 2 saved datasets.')).toBeVisible();
+    await expect(page.getByText('The dashboard uses 1 of 2 datasets.')).toBeVisible();
     await expect(page.getByText('The datasets in use do not contradict each other.')).toBeVisible();
     await page.reload();
     await expect(datasetRow(page, 'amman-ministry.csv').getByRole('checkbox')).not.toBeChecked();
@@ -400,8 +400,70 @@ test.describe('since the last review', () => {
     await select.selectOption({ index: 1 });
     await expect(review.getByRole('heading', { name: 'Since the last review' })).toBeVisible();
     await expect(review).toContainText(/Compared with the data of the last review: amman-air\.csv, version 1 \(imported .+\), with the same method\./);
-    await expect(review.locator('.report-review-summary')).toHaveText('Amman: 1 new or revised data points; 0 indicators improved, 0 worsened, 0 newly reported or assessed, 0 no longer reported.');
+    await expect(review.locator('.review-summary')).toHaveText('Amman: 1 new or revised data points; 0 indicators improved, 0 worsened, 0 newly reported or assessed, 0 no longer reported.');
     await select.selectOption({ index: 0 });
-    await expect(review.locator('.report-review-summary')).toHaveCount(0);
+    await expect(review.locator('.review-summary')).toHaveCount(0);
+  });
+
+  test('the overview shows what changed since the version chosen; the choice is kept in the report, back on the overview and in Arabic at 390 px', async ({ page }) => {
+    // Version 2: PM2.5 rises again in 2019 (its status worsens) and 11.2.1 is reported for the first time.
+    const v2 = [readFileSync(`${FIXTURES}amman-air.csv`, 'utf8').trimEnd(), 'Amman,JO-AMM,11.6.2,2019,45.0,µg/m³', 'Amman,JO-AMM,11.2.1,2015,40,', 'Amman,JO-AMM,11.2.1,2020,55,'].join('\n');
+    await openData(page, 'en');
+    await importFile(page, 'amman-air.csv', /^Import 4 observations$/);
+    await importFile(page, { name: 'amman-air.csv', buffer: Buffer.from(v2) }, /^Import 7 observations$/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Replace' }).click();
+    await expect(datasetRow(page, 'amman-air.csv').locator('td').nth(1)).toHaveText('v2');
+
+    await page.goto('./#/overview?lang=en&city=JO-AMM');
+    await expect(page.getByRole('heading', { level: 1, name: 'City overview' })).toBeVisible();
+    // Nothing about the last review until one is chosen.
+    await expect(page.getByTestId('overview-review')).toHaveCount(0);
+    const select = page.locator('.toolbar').getByLabel('Since the last review');
+    await expect(select.locator('option')).toHaveText(['Not compared', /^amman-air\.csv, version 1 \(imported .+\)$/]);
+    await select.selectOption({ index: 1 });
+    const review = page.getByTestId('overview-review');
+    await expect(review.getByRole('heading', { name: 'Since the last review' })).toBeVisible();
+    await expect(review).toContainText(/Compared with the data of the last review: amman-air\.csv, version 1 \(imported .+\), with the same method\./);
+    const summary = 'Amman: 3 new or revised data points; 0 indicators improved, 1 worsened, 1 newly reported or assessed, 0 no longer reported.';
+    await expect(review.locator('.review-summary')).toHaveText(summary);
+    const rows = review.getByRole('table', { name: 'What changed for Amman since the last review' }).locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toHaveAttribute('data-change', 'worsened');
+    await expect(rows.nth(0).getByRole('rowheader')).toContainText('11.6.2');
+    await expect(rows.nth(0).locator('.review-now')).toContainText('Deterioration');
+    await expect(rows.nth(1)).toHaveAttribute('data-change', 'newly');
+    await expect(rows.nth(1).locator('.review-then')).toContainText('Not reported or not assessed');
+    await expect(rows.nth(1).locator('.review-change')).toContainText('Newly reported');
+    expect(page.url()).toMatch(/[?&]review=/);
+    const chosen = await select.inputValue();
+    const axe = await new AxeBuilder({ page }).include('.toolbar').include('[data-testid="overview-review"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+    // The report compares with the same version, chosen once.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'City report' }).click();
+    const report = page.getByTestId('report-review');
+    await expect(report.getByLabel('Since the last review')).toHaveValue(chosen);
+    await expect(report.locator('.review-summary')).toHaveText(summary);
+    await expect(report.locator('tbody tr')).toHaveCount(2);
+    // Back on the overview, still chosen; a row links to its indicator.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByTestId('overview-review').locator('.review-summary')).toHaveText(summary);
+    await expect(page.getByTestId('overview-review').getByRole('link', { name: /11\.2\.1/ })).toHaveAttribute('href', /#\/indicator\?.*indicator=11\.2\.1/);
+
+    // Arabic, on a phone: the same changes in Arabic, right to left, nothing wider than the screen.
+    await page.setViewportSize(PHONE);
+    await page.getByLabel('Language').selectOption('ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    const ar = page.getByTestId('overview-review');
+    await expect(ar.getByRole('heading', { name: 'منذ المراجعة السابقة' })).toBeVisible();
+    await expect(ar.locator('.review-summary')).toContainText('تحسّن 0 مؤشرًا، وتراجع 1');
+    await expect(ar.locator('tbody tr')).toHaveCount(2);
+    await expect(ar.locator('tbody tr').first().locator('.review-change')).toContainText('تراجع');
+    await expectNoPageOverflow(page);
+
+    // Not compared: the section goes, the choice stays offered.
+    await page.locator('.toolbar').getByLabel('منذ المراجعة السابقة').selectOption({ index: 0 });
+    await expect(page.getByTestId('overview-review')).toHaveCount(0);
+    expect(page.url()).not.toMatch(/[?&]review=/);
   });
 });

@@ -8,10 +8,15 @@ test('opens on the datasets data/manifest.json publishes, instead of the demo', 
   );
   await page.route('**/data/partners/two-cities.csv', (route) => route.fulfill({ body: readFileSync(`${FIXTURES}two-cities.csv`), contentType: 'text/csv' }));
   await page.goto('./#/data');
-  await expect(page.getByText('Published datasets', { exact: true })).toBeVisible();
+  await expect(page.getByText('Published data', { exact: true })).toBeVisible();
   const row = page.getByRole('row', { name: /Partner cities 2024/ });
   await expect(row).toContainText('Published with this site');
-  await expect(row.getByRole('button')).toHaveCount(0);
+  await expect(row).toContainText('Observatory');
+  // Read-only: details and downloads, no delete, no edit form.
+  await expect(row.getByRole('button')).toHaveText(['Details — Partner cities 2024']);
+  await row.getByRole('button', { name: /Details/ }).click();
+  await expect(page.getByText(/Published with this site: every visitor sees it as it is/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveCount(0);
   await expect(page.getByText('Illustrative data — fictional cities')).toBeHidden();
   await page.getByRole('link', { name: 'Overview' }).click();
   await expect(placeInput(page, 'City')).toBeVisible();

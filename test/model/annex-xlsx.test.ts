@@ -44,9 +44,10 @@ describe('annexXlsxNode(rows, lang)', () => {
     expect(pm?.[0]).toBe('وادي النور');
     expect(pm?.[3]).toBe(registry.byCode.get('11.6.2')?.title.ar);
     expect(pm?.slice(5, 11)).toEqual([2015, 40, 2020, 22.25, 5, 2030]);
-    expect(typeof pm?.[13]).toBe('number');
+    expect(pm?.[11]).toBe(registry.byCode.get('11.6.2')?.goalTarget?.source.ar);
+    expect(typeof pm?.[14]).toBe('number');
     // A formula-looking source is a text cell, never a formula.
-    expect(pm?.[14]).toBe('=HYPERLINK("http://x.example")');
+    expect(pm?.[15]).toBe('=HYPERLINK("http://x.example")');
     const slum = data.find((r) => r[2] === '11.1.1');
     expect(slum?.slice(5, 9)).toEqual([2016, -1.5, 2021, -2]);
     const local = data.find((r) => r[2] === 'LOCAL-PARKS-1');
@@ -77,7 +78,7 @@ describe('annexXlsxNode(rows, lang)', () => {
     expect(rows[0]?.source.length).toBeGreaterThan(EXCEL_CELL_CHARS);
     expect(annexSheet(rows, 'en').truncatedCells).toBe(1);
     const data = (await readXlsxFile(Buffer.from(await annexXlsxNode(rows, 'en'))))[0]?.data ?? [];
-    const cell = String(data[1]?.[14]);
+    const cell = String(data[1]?.[15]);
     expect(cell).toHaveLength(EXCEL_CELL_CHARS);
     expect(cell.endsWith('s…')).toBe(true);
     expect(data.at(-1)?.[0]).toBe('Cells cut to Excel’s limit of 32,767 characters (ending in “…”): 1. The CSV annex keeps the full text.');

@@ -68,6 +68,7 @@ describe('buildAnnex(ctx, cityKey)', () => {
       latestValue: 25,
       target: 5,
       targetYear: 2030,
+      targetSource: registry.byCode.get('11.6.2')?.goalTarget?.source.en,
       status: ctx.dashboard.headlineOf('XD-WNR', '11.6.2')?.result.status,
       trend: 'improving',
       decimals: 1,
@@ -77,7 +78,7 @@ describe('buildAnnex(ctx, cityKey)', () => {
   });
 
   it('states a target of 0 as 0 (opensdg computes with 0.001)', () => {
-    expect(byCode(rows, '11.1.1')).toMatchObject({ target: 0, targetYear: 2030, trend: 'worsening', status: 'deterioration' });
+    expect(byCode(rows, '11.1.1')).toMatchObject({ target: 0, targetYear: 2030, targetSource: registry.byCode.get('11.1.1')?.goalTarget?.source.en, trend: 'worsening', status: 'deterioration' });
   });
 
   it('calls a change invisible at the indicator\'s decimals stable', () => {
@@ -92,6 +93,7 @@ describe('buildAnnex(ctx, cityKey)', () => {
       latestValue: 12.5,
       target: null,
       targetYear: null,
+      targetSource: '',
       status: 'insufficient_data',
       trend: null,
       score: null,
@@ -106,6 +108,7 @@ describe('buildAnnex(ctx, cityKey)', () => {
       latestYear: 2017,
       latestValue: 3,
       target: null,
+      targetSource: '',
       status: 'insufficient_data',
       trend: null,
       score: null,
@@ -120,24 +123,25 @@ describe('buildAnnex(ctx, cityKey)', () => {
     expect(buildAnnex(ctx, 'NOWHERE')).toEqual([]);
   });
 
-  it('titles, units, statuses and the city name follow the language', () => {
+  it('titles, units, target sources, statuses and the city name follow the language', () => {
     const ar = buildAnnex(context('ar'), 'XD-WNR');
     expect(ar[0]?.city).toBe('وادي النور');
     expect(byCode(ar, '11.6.2')?.title).toBe(registry.byCode.get('11.6.2')?.title.ar);
+    expect(byCode(ar, '11.6.2')?.targetSource).toBe(registry.byCode.get('11.6.2')?.goalTarget?.source.ar);
+    expect(byCode(buildAnnex(context('fr'), 'XD-WNR'), '11.6.2')?.targetSource).toMatch(/^Lignes directrices OMS/);
   });
 
-  it('several undisaggregated series and no headline: one row per series, the series named in the title', () => {
-    const t = table([
-      ...series('11.6.2', [20, 18], { series: 'PM2.5' }),
-      ...series('11.6.2', [40, 44], { series: 'PM10' }),
-    ]);
-    const dashboard = buildDashboard([t], registry, 'unsd');
-    const r = buildAnnex({ dashboard, registry, datasets: [], names: {}, lang: 'en', digits: 'latn' }, 'XD-WNR');
-    expect(r.map((x) => [x.series, x.latestValue, x.trend])).toEqual([
-      ['PM2.5', 18, 'improving'],
-      ['PM10', 44, 'worsening'],
-    ]);
-    expect(r[0]?.title).toMatch(/ — PM2\.5$/);
+  it.each([
+    ['an empty language falls back to English', 5, 'WHO 2021'],
+    ['a target other than the registry\'s has no registry source', 6, ''],
+  ])('targetSource: %s', (_, registryTarget, expected) => {
+    // The engine computed with a target of 5 (the bundled registry); the annex reads its sources from this one.
+    const pm = registry.byCode.get('11.6.2');
+    if (!pm?.goalTarget) throw new Error('11.6.2 has a target');
+    const indicators = new Map(registry.byCode);
+    indicators.set('11.6.2', { ...pm, goalTarget: { ...pm.goalTarget, value: registryTarget, source: { en: 'WHO 2021', ar: '', fr: '', es: '' } } });
+    const rows = buildAnnex({ ...context('ar'), registry: { ...registry, byCode: indicators } }, 'XD-WNR');
+    expect(byCode(rows, '11.6.2')?.targetSource).toBe(expected);
   });
 });
 
@@ -157,12 +161,12 @@ describe('annexTrend(baseline, latest, direction, decimals)', () => {
 });
 
 describe('annexHeader(lang)', () => {
-  it('has 15 columns in the four languages', () => {
+  it('has 16 columns in the four languages', () => {
     expect(annexHeader('en')).toEqual([
       'City', 'City code', 'Indicator', 'Title', 'Unit', 'Baseline year', 'Baseline value', 'Latest year', 'Latest value',
-      'Target', 'Target year', 'Status', 'Trend', 'Score', 'Source',
+      'Target', 'Target year', 'Target source', 'Status', 'Trend', 'Score', 'Source',
     ]);
-    for (const lang of ['ar', 'fr', 'es'] as const) expect(annexHeader(lang)).toHaveLength(15);
+    for (const lang of ['ar', 'fr', 'es'] as const) expect(annexHeader(lang)).toHaveLength(16);
     expect(annexHeader('ar')[0]).toBe('المدينة');
   });
 });
@@ -189,14 +193,15 @@ describe('annexCsv(rows, lang)', () => {
     const pm = table.find((r) => r[2] === '11.6.2' && r[1] === 'XD-WNR');
     expect(pm?.slice(5, 11)).toEqual(['2015', '40', '2018', '25', '5', '2030']);
     const one = table.find((r) => r[2] === '11.7.1');
-    expect(one?.slice(9, 14)).toEqual(['', '', 'Insufficient data', '', '']);
+    expect(one?.slice(9, 15)).toEqual(['', '', '', 'Insufficient data', '', '']);
+    expect(pm?.[11]).toBe(registry.byCode.get('11.6.2')?.goalTarget?.source.en);
   });
 
   it('neutralises formula payloads in city, source and file names', () => {
     const hostile = table.find((r) => r[0]?.includes('HYPERLINK'));
     expect(hostile?.[0]).toBe(`'${HOSTILE_CITY}`);
-    expect(table.find((r) => r[2] === 'LOCAL-PARKS-1')?.[14]).toBe("'+1 Parks dept (wadi-noor.csv)");
-    expect(table.find((r) => r[1] === 'XD-TSN')?.[14]).toBe("'@SUM(A1) (\t=1 tal.csv)");
+    expect(table.find((r) => r[2] === 'LOCAL-PARKS-1')?.[15]).toBe("'+1 Parks dept (wadi-noor.csv)");
+    expect(table.find((r) => r[1] === 'XD-TSN')?.[15]).toBe("'@SUM(A1) (\t=1 tal.csv)");
     for (const row of table) for (const cell of row) expect(cell).not.toMatch(/^\s*[=+@]|^[\t\r]/);
   });
 
@@ -217,7 +222,7 @@ describe('annexCsv(rows, lang)', () => {
     rows.forEach((r, i) => {
       const line = table[i + 1] ?? [];
       const num = (k: number) => (line[k] === '' ? null : Number(line[k]));
-      expect([num(5), num(6), num(7), num(8), num(9), num(10), num(13)]).toEqual([
+      expect([num(5), num(6), num(7), num(8), num(9), num(10), num(14)]).toEqual([
         r.baselineYear, r.baselineValue, r.latestYear, r.latestValue, r.target, r.targetYear, r.score,
       ]);
       expect(line[2]).toBe(r.indicator);
@@ -230,9 +235,10 @@ describe('annexCsv(rows, lang)', () => {
     expect(t[0]?.[0]).toBe('المدينة');
     const pm = t.find((r) => r[2] === '11.6.2');
     expect(pm?.[0]).toBe('وادي النور');
-    expect(pm?.[12]).toBe('في تحسّن');
+    expect(pm?.[13]).toBe('في تحسّن');
+    expect(pm?.[11]).toBe(registry.byCode.get('11.6.2')?.goalTarget?.source.ar);
     expect(pm?.[6]).toBe('40');
-    expect(t.find((r) => r[2] === '11.7.1')?.[11]).toBe(translate('ar', 'status.insufficient_data'));
+    expect(t.find((r) => r[2] === '11.7.1')?.[12]).toBe(translate('ar', 'status.insufficient_data'));
     expect(ar).not.toMatch(/[\u0660-\u0669]/);
   });
 });
@@ -242,7 +248,7 @@ describe('annexSheet(rows, lang)', () => {
     const rows = buildAnnex(context('ar'), 'XD-WNR');
     const sheet = annexSheet(rows, 'ar');
     expect(sheet.options).toMatchObject({ rightToLeft: true, stickyRowsCount: 1, sheet: 'الملحق الإحصائي' });
-    expect(sheet.options.columns).toHaveLength(15);
+    expect(sheet.options.columns).toHaveLength(16);
     expect(sheet.data[0]?.[0]).toMatchObject({ value: 'المدينة', fontWeight: 'bold' });
     const pm = sheet.data.find((r) => r[2]?.value === '11.6.2');
     expect(pm?.[5]).toEqual({ type: Number, value: 2015, format: '0' });

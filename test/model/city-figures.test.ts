@@ -172,6 +172,14 @@ describe('footerLines(ctx, datasetNames)', () => {
     expect(footerLines({ ...ctx('ar'), datasets: [ds] }, ['2024 survey'])[0]).toBe(`المصدر: ${own('2024 survey')} (الملف ${own('2024-data.csv')}، استُوردت في 12 مارس 2026).`);
     expect(footerLines({ ...ctx('en'), datasets: [ds] }, ['2024 survey'])[0]).toBe('Source: 2024 survey (file 2024-data.csv, imported March 12, 2026).');
   });
+
+  it('names the source organisation and licence the user gave instead of files, each dataset of a merged one on its own', () => {
+    const amman = { ...dataset, id: 'a', name: 'Amman 2024', info: { source: 'Greater Amman Municipality', licence: 'CC BY 4.0' } };
+    const zarqa = { ...dataset, id: 'z', name: 'Zarqa', info: { source: 'Zarqa Municipality' } };
+    const merged = { ...dataset, id: 'merged', name: 'Amman 2024 + Zarqa', parts: [amman, zarqa] };
+    expect(footerLines({ ...ctx('en'), datasets: [merged] }, ['Amman 2024', 'Zarqa'])[0]).toBe('Source: Amman 2024 — Greater Amman Municipality, licence CC BY 4.0; Zarqa — Zarqa Municipality.');
+    expect(footerLines({ ...ctx('ar'), datasets: [amman] }, ['Amman 2024'])[0]).toBe('المصدر: \u2068Amman 2024\u2069 — \u2068Greater Amman Municipality\u2069، الترخيص \u2068CC BY 4.0\u2069.');
+  });
 });
 
 describe('trend figures in every language: the target’s source, numbers and codes right to left', () => {

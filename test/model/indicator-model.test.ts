@@ -25,6 +25,7 @@ import {
   seriesLabel,
   sortCities,
   valueOn,
+  withinYear,
 } from '@/model/indicator-model';
 import { en } from '@/i18n/messages-en';
 import { ingestFile } from '@/ingest/ingest-file';
@@ -308,6 +309,11 @@ describe('explainResult(result, context)', () => {
     // Close to 1 but not 1: three decimals, never "multiplied by 1.00".
     const near: ProgressResult = { ...r, explanation: { ...r.explanation, limitCoefficient: 0.9981 } };
     expect(english(explainResult(near, { ...ctx, target: null, limit: 3 }), 1).join(' ')).toContain('multiplied by 0.998 because');
+    // 11.7.1's case: baseline 12.3, limit 100, C = 0.99991 — it would read "multiplied by 1.000": far, as they are.
+    const almost: ProgressResult = { ...r, explanation: { ...r.explanation, limitCoefficient: 0.99991 } };
+    const almostText = english(explainResult(almost, { ...ctx, target: null, limit: 100 }), 1).join(' ');
+    expect(almostText).toContain('The baseline is far from the natural limit (100.0), so the cut points are used as they are.');
+    expect(almostText).not.toContain('multiplied by');
   });
 
   it('explains the unsd method: distance to the target covered by the projection', () => {
@@ -480,4 +486,24 @@ describe('switching city or indicator at scale (1,000 cities × 30 indicators ×
     const perSwitch = (performance.now() - started) / 20;
     expect(perSwitch).toBeLessThan(30);
   }, 60_000);
+});
+
+describe('withinYear(period): where a period starts within its year, for the time axis', () => {
+  it.each([
+    ['', 0],
+    ['2019', 0],
+    ['2020/21', 0],
+    ['2015/16 to 2017/18', 0],
+    ['1993 01', 0],
+    ['1993 04', 3 / 12],
+    ['2024 Q3', 6 / 12],
+    ['H2 2024', 6 / 12],
+    ['2024-W05', 4 / 52],
+  ] as const)('%s → %d', (period, expected) => {
+    expect(withinYear(period)).toBeCloseTo(expected, 6);
+  });
+  it('a day within its month; never a whole year', () => {
+    expect(withinYear('2023-05-17')).toBeCloseTo((4 + 16 / 31) / 12, 6);
+    expect(withinYear('2023-12-31')).toBeLessThan(1);
+  });
 });

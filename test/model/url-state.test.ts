@@ -45,6 +45,16 @@ describe('formatHash(state)', () => {
     expect(parseUrlState('', formatHash(state))).toEqual(state);
   });
 
+  it('round-trips the last review, kept whatever the view', () => {
+    const state: UrlState = { view: 'overview', lang: 'ar', city: 'JO-AMM', review: 'ds-1a2b:3' };
+    expect(formatHash(state)).toBe('#/overview?lang=ar&city=JO-AMM&review=ds-1a2b%3A3');
+    expect(parseUrlState('', formatHash(state))).toEqual(state);
+    expect(parseUrlState('', formatHash({ ...state, view: 'report' }))).toEqual({ ...state, view: 'report' });
+    expect(formatHash({ view: 'overview', review: '' })).toBe('#/overview');
+    expect(parseUrlState('?review=%20', '')).toEqual({ view: 'overview' });
+    expect(stripKnownParams('?review=a:1&utm=x')).toBe('?utm=x');
+  });
+
   it('leaves out absent values', () => {
     expect(formatHash({ view: 'data' })).toBe('#/data');
   });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { KEPT_VERSIONS } from '@/storage/dataset-record';
 import { headerSignature, MAPPING_RECORD_VERSION, type SavedMapping } from '@/storage/mapping-record';
 import { DB_NAME, type MarsadStore, openMarsadStore, readStorageEstimate, requestPersistentStorage } from '@/storage/marsad-db';
-import type { WorkspaceSnapshot } from '@/storage/workspace';
+import { encodeWorkspace, parseWorkspace, type WorkspaceSnapshot } from '@/storage/workspace';
 import { content, record, table } from './fixtures';
 
 async function open(): Promise<MarsadStore> {
@@ -129,6 +129,26 @@ describe('MarsadStore: datasets', () => {
     await again.setIncluded('a', true);
     expect((await get(again, 'a'))?.included).toBe(true);
     const missing = await again.setIncluded('nope', true);
+    expect(missing.ok ? 'ok' : missing.error.kind).toBe('not_found');
+  });
+
+  it('renames a dataset and keeps its source organisation, licence and notes, through reopening and a workspace file', async () => {
+    const store = await open();
+    await store.saveDataset(record('a'));
+    const r = await store.describeDataset('a', 'Amman 2024', { source: '  Greater Amman Municipality ', licence: 'CC BY 4.0', notes: '' });
+    expect(r.ok && r.value.info).toEqual({ source: 'Greater Amman Municipality', licence: 'CC BY 4.0' });
+    store.close();
+    const again = await open();
+    const saved = await get(again, 'a');
+    expect([saved?.name, saved?.info, saved?.current.table.length]).toEqual(['Amman 2024', { source: 'Greater Amman Municipality', licence: 'CC BY 4.0' }, record('a').current.table.length]);
+    const snapshot = await again.exportWorkspace([]);
+    if (!snapshot.ok) throw new Error('export');
+    const back = parseWorkspace(encodeWorkspace(snapshot.value, { appVersion: 't', exportedAt: new Date(0) }));
+    expect(back.ok && back.value.datasets[0]?.record.info).toEqual({ source: 'Greater Amman Municipality', licence: 'CC BY 4.0' });
+    // Clearing every field removes the info; an unknown dataset is refused.
+    const cleared = await again.describeDataset('a', 'Amman 2024', { source: ' ' });
+    expect(cleared.ok && cleared.value.info).toBeUndefined();
+    const missing = await again.describeDataset('nope', 'x', {});
     expect(missing.ok ? 'ok' : missing.error.kind).toBe('not_found');
   });
 });

@@ -2,9 +2,10 @@ import { Fragment, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { MessageKey } from '@/i18n/messages-en';
 import type { MessageParams } from '@/i18n/translate';
-import type { LoadedDataset } from '@/storage/dataset-record';
+import type { DatasetInfo, LoadedDataset } from '@/storage/dataset-record';
 import type { MergeConflict } from '@/storage/merge-datasets';
 import { ConflictList } from './conflict-list';
+import { DatasetDetails } from './dataset-details';
 
 type ActionResult = { ok: true } | { ok: false; key: MessageKey; params?: MessageParams };
 
@@ -13,26 +14,31 @@ export type DatasetListProps = {
   onDelete: (id: string) => void;
   /** Makes an earlier version current again. */
   onRestoreVersion?: (id: string, number: number) => Promise<ActionResult>;
-  /** Uses the dataset on the dashboard, or leaves it out. */
+  /** Uses the dataset on the dashboard, or leaves it out (a published one: in this browser only). */
   onSetIncluded?: (id: string, included: boolean) => Promise<ActionResult>;
+  /** Renames a saved dataset and sets its source organisation, licence and notes. */
+  onDescribe?: (id: string, name: string, info: DatasetInfo) => Promise<ActionResult>;
   /** Conflicts between the datasets in use (later import wins). */
   merge?: { activeCount: number; conflicts: readonly MergeConflict[]; conflictCount: number };
 };
 
 /**
- * The datasets the app shows: name, version, date imported, counts, whether the dashboard uses it
- * (a switch), earlier versions (Restore), and Delete for imported ones (the app offers Undo); then the
- * conflicts between the datasets in use. Built-in datasets (published or demo) are listed without
- * actions: they are the deployment's.
+ * The datasets the app shows, published ones (the site's, read-only, for every visitor) beside the ones
+ * saved only in this browser: name and source, kind, version, date, counts, whether the dashboard uses
+ * it (a switch; for published data a choice kept in this browser), details (rename, source, licence,
+ * notes; downloads as CSV and XLSX), earlier versions (Restore), and Delete for imported ones (the app
+ * offers Undo); then the conflicts between the datasets in use. The demo is listed without actions.
  */
-export function DatasetList({ datasets, onDelete, onRestoreVersion, onSetIncluded, merge }: DatasetListProps) {
-  const { t, formatNumber, formatDate } = useI18n();
+export function DatasetList({ datasets, onDelete, onRestoreVersion, onSetIncluded, onDescribe, merge }: DatasetListProps) {
+  const { t, formatNumber, formatDate, formatDay } = useI18n();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [details, setDetails] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | null>(null);
   const baseId = useId();
-  const builtIn = datasets.length > 0 && datasets.every((d) => d.source !== 'upload');
-  const saved = datasets.filter((d) => d.source === 'upload');
+  const demo = datasets.some((d) => d.source === 'demo');
+  const published = datasets.filter((d) => d.source === 'published');
+  const saved = datasets.filter((d) => d.source !== 'demo');
 
   const toggle = (id: string) =>
     setOpen((prev) => {
@@ -62,7 +68,8 @@ export function DatasetList({ datasets, onDelete, onRestoreVersion, onSetInclude
     <section className="card datasets" aria-labelledby="datasets-title">
       <h2 id="datasets-title">{t('datasets.title')}</h2>
       {datasets.length === 0 ? <p className="empty">{t('datasets.empty')}</p> : null}
-      {builtIn ? <p className="note">{t('datasets.builtInNote')}</p> : null}
+      {demo ? <p className="note">{t('datasets.builtInNote')}</p> : null}
+      {published.length > 0 ? <p className="note">{t('datasets.publishedNote', { count: published.length })}</p> : null}
       {saved.length > 0 && merge !== undefined ? (
         <p className="dataset-summary">
           {merge.activeCount === 0 ? t('datasets.noneActive') : t('datasets.activeSummary', { count: merge.activeCount, total: saved.length })}
@@ -98,19 +105,33 @@ export function DatasetList({ datasets, onDelete, onRestoreVersion, onSetInclude
             <tbody>
               {datasets.map((d) => {
                 const upload = d.source === 'upload';
+                const switchable = d.source !== 'demo';
                 const versionsId = `${baseId}-versions-${d.id}`;
+                const detailsId = `${baseId}-details-${d.id}`;
                 const expanded = open.has(d.id);
+                const about = [d.info.source, d.info.licence].filter((x) => x !== undefined).join(' · ');
                 return (
                   <Fragment key={d.id}>
-                    <tr className={upload && !d.included ? 'excluded' : undefined}>
+                    <tr className={switchable && !d.included ? 'excluded' : undefined} data-source={d.source}>
                       <th scope="row" className="dataset-name">
                         <bdi>{d.name}</bdi>
+                        {about === '' ? null : (
+                          <span className="dataset-about">
+                            <bdi>{about}</bdi>
+                          </span>
+                        )}
                       </th>
-                      <td data-label={t('datasets.kind')}>{t(`datasets.kind.${d.source}`)}</td>
-                      <td className="num" data-label={t('datasets.version')}>
-                        {upload ? t('datasets.versionNumber', { version: d.versionNumber }) : '—'}
+                      <td data-label={t('datasets.kind')}>
+                        <span className={`dataset-kind dataset-kind-${d.source}`}>
+                          {d.source === 'published' && d.info.published !== undefined
+                            ? t('datasets.kind.publishedOn', { date: formatDay(d.info.published) })
+                            : t(`datasets.kind.${d.source}`)}
+                        </span>
                       </td>
-                      <td data-label={t('datasets.date')}>{d.importedAt > 0 ? formatDate(d.importedAt) : '—'}</td>
+                      <td className="num" data-label={t('datasets.version')}>
+                        {d.source !== 'demo' ? t('datasets.versionNumber', { version: d.versionNumber }) : '—'}
+                      </td>
+                      <td data-label={t('datasets.date')}>{d.source === 'published' ? (d.info.published === undefined ? '—' : formatDay(d.info.published)) : d.importedAt > 0 ? formatDate(d.importedAt) : '—'}</td>
                       <td className="num" data-label={t('datasets.observations')}>
                         {formatNumber(d.table.length)}
                       </td>
@@ -121,7 +142,7 @@ export function DatasetList({ datasets, onDelete, onRestoreVersion, onSetInclude
                         {formatNumber(d.indicatorCount)}
                       </td>
                       <td data-label={t('datasets.dashboard')}>
-                        {upload && onSetIncluded !== undefined ? (
+                        {switchable && onSetIncluded !== undefined ? (
                           <label className="include-switch">
                             <input type="checkbox" checked={d.included} disabled={busy} onChange={(e) => void include(d, e.target.checked)} />
                             <span>{d.included ? t('datasets.included') : t('datasets.excluded')}</span>
@@ -132,6 +153,18 @@ export function DatasetList({ datasets, onDelete, onRestoreVersion, onSetInclude
                         )}
                       </td>
                       <td className="row-actions">
+                        {d.source !== 'demo' ? (
+                          <button
+                            type="button"
+                            className="button secondary small"
+                            aria-expanded={details === d.id}
+                            aria-controls={detailsId}
+                            onClick={() => setDetails(details === d.id ? null : d.id)}
+                          >
+                            {upload && onDescribe !== undefined ? t('datasets.edit') : t('datasets.details')}
+                            <span className="visually-hidden"> — {d.name}</span>
+                          </button>
+                        ) : null}
                         {upload && d.history.length > 0 && onRestoreVersion !== undefined ? (
                           <button
                             type="button"
@@ -151,6 +184,20 @@ export function DatasetList({ datasets, onDelete, onRestoreVersion, onSetInclude
                         ) : null}
                       </td>
                     </tr>
+                    {details === d.id ? (
+                      <tr className="versions-row" id={detailsId}>
+                        <td colSpan={9}>
+                          <DatasetDetails
+                            dataset={d}
+                            {...(onDescribe !== undefined ? { onDescribe } : {})}
+                            onDone={(m) => {
+                              setDetails(null);
+                              if (m !== null) setMessage(m);
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
                     {upload && d.history.length > 0 && expanded ? (
                       <tr className="versions-row" id={versionsId}>
                         <td colSpan={9}>

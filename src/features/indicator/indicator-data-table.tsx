@@ -34,8 +34,9 @@ export function IndicatorDataTable({ points, caption, unit, fmt, fmtYear }: Indi
             </tr>
           </thead>
           <tbody>
-            {points.map((p) => (
-              <tr key={p.year}>
+            {points.map((p, i) => (
+              // Several observations may share a year (the months of a monthly series).
+              <tr key={`${p.year}-${p.period}-${i}`}>
                 <th scope="row">
                   <bdi dir="ltr">{fmtYear(p.year)}</bdi>
                 </th>

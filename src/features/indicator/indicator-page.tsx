@@ -120,7 +120,9 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
     if (c !== undefined) setPicked({ scope, series: c.series, unit: c.unit, key: c.key });
   };
 
-  const points = useMemo(() => (current === undefined ? [] : pointsOf(layout, current.index)), [layout, current]);
+  const points = useMemo(() => (current === undefined ? [] : pointsOf(layout, current.index, { all: true })), [layout, current]);
+  // Several observations in a year (months, quarters): all are drawn, progress uses one per year.
+  const severalPerYear = useMemo(() => new Set(points.map((p) => p.year)).size < points.length, [points]);
   const compareKeys = useMemo(() => (cities ?? []).filter((c) => c !== cityKey), [cities, cityKey]);
   const compared = useMemo(
     () => (cityKey === undefined || code === undefined ? [] : comparisonSeries(dashboard, layout, compareKeys, cityKey, code, current)),
@@ -389,6 +391,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
             <div ref={chartBox} className="chart-box" style={chart ? { blockSize: `${chart.height}px` } : undefined}>
               {chart ? <ChartView option={chart.option} className="chart chart-fill" /> : <p className="empty">{t('indicator.chart.noValues')}</p>}
             </div>
+            {severalPerYear ? <p className="hint">{t('indicator.perYearRule')}</p> : null}
             <FigureExportMenu build={buildTrendFigure} />
             {selectedCity !== undefined && code !== undefined ? <EmbedSnippet hash={formatHash({ view: 'indicator', embed: true, city: selectedCity.key, indicator: code, lang })} title={`${title} — ${shownName}`} /> : null}
 

@@ -26,6 +26,12 @@ import {
   type TrendPoints,
 } from '@/model/overview-model';
 import { StatusBar, StatusChips, useCountsText } from '@/ui/status-bar';
+import { useReview } from '@/ui/review-context';
+import { ReviewChanges } from '@/ui/review-changes';
+import { ReviewPicker, useReviewOptionLabel } from '@/ui/review-picker';
+import { useReviewBaseline } from '@/ui/use-review-baseline';
+import { reviewDiff } from '@/model/review-diff';
+import type { Dashboard } from '@/model/dashboard-model';
 import './overview.css';
 import { goalOfCode, SDG_COLORS } from '@/model/sdg-colors';
 import type { ViewLink } from '@/model/dashboard-model';
@@ -40,10 +46,12 @@ export type OverviewPageProps = {
   /** The city in the URL (code, or name); the first city when undefined. */
   city: string | undefined;
   method: ProgressMethod;
+  /** The last review to compare with (a `reviewKey`, from the URL; the report shows the same); none when undefined. */
+  review: string | undefined;
   /** A link to another view (the app fills in the rest of the current state). */
   hrefFor: (s: ViewLink) => string;
-  /** The user chose a city (or the page settled on one: written back to the URL). */
-  onSelect: (s: { city: string }) => void;
+  /** The user chose a city (or the page settled on one: written back to the URL), or a last review. */
+  onSelect: (s: { city: string } | { review: string | undefined }) => void;
   /** Link to the Data page (load files). */
   dataHref: string;
 };
@@ -63,7 +71,7 @@ function formatPercent(share: number, lang: Lang, digits: Digits): string {
 }
 
 /** City overview: where one city stands on every indicator, at a glance. */
-export function OverviewPage({ datasets, registry, cityNames, city, method, hrefFor, onSelect, dataHref }: OverviewPageProps) {
+export function OverviewPage({ datasets, registry, cityNames, city, method, review, hrefFor, onSelect, dataHref }: OverviewPageProps) {
   const { t, lang } = useI18n();
   const dashboard = useDashboard(datasets, registry, method);
   const [grouping, setGrouping] = useState<Grouping>('target');
@@ -107,6 +115,7 @@ export function OverviewPage({ datasets, registry, cityNames, city, method, href
       </h1>
       <div className="toolbar">
         <PlacePicker label={t('overview.city')} places={pickable} value={selected.key} onChange={(key) => onSelect({ city: key })} names={cityNames} />
+        <ReviewPicker chosen={review} onChoose={(key) => onSelect({ review: key })} />
       </div>
       {missing !== undefined ? (
         <p className="message message-info" role="status">
@@ -114,6 +123,7 @@ export function OverviewPage({ datasets, registry, cityNames, city, method, href
         </p>
       ) : null}
       <Summary cityName={cityName} overview={overview} method={method} />
+      <SinceLastReview review={review} dashboard={dashboard} registry={registry} method={method} cityKey={selected.key} cityName={cityName} hrefFor={hrefFor} />
       <section className="card overview-indicators" aria-labelledby="overview-indicators-title">
         <div className="overview-indicators-head">
           <h2 id="overview-indicators-title">{t('overview.indicatorsTitle')}</h2>
@@ -156,6 +166,53 @@ function Summary({ cityName, overview, method }: { cityName: string; overview: C
           : t('overview.meanScore', { score: formatNumber(overview.meanScore, { decimals: 1 }), count: overview.scored })}{' '}
         {t(`overview.scoreScale.${method}`, SCORE_SCALE[method])}
       </p>
+    </section>
+  );
+}
+
+/**
+ * "Since the last review" for the city shown, once a last review is chosen (the toolbar's choice, kept
+ * in the URL: the report shows the same): new or revised data points, statuses improved or worsened,
+ * indicators newly reported, as a sentence and a table linking to each indicator. Nothing otherwise.
+ */
+function SinceLastReview({
+  review,
+  dashboard,
+  registry,
+  method,
+  cityKey,
+  cityName,
+  hrefFor,
+}: {
+  review: string | undefined;
+  dashboard: Dashboard;
+  registry: Registry;
+  method: ProgressMethod;
+  cityKey: string;
+  cityName: string;
+  hrefFor: OverviewPageProps['hrefFor'];
+}) {
+  const { t } = useI18n();
+  const { options } = useReview();
+  const baseline = useReviewBaseline(review, registry, method);
+  const label = useReviewOptionLabel();
+  const diff = useMemo(() => (baseline.kind === 'ready' ? reviewDiff(baseline.before, dashboard, cityKey) : undefined), [baseline, dashboard, cityKey]);
+  if (options.length === 0 || baseline.kind === 'none') return null;
+  return (
+    <section className="card overview-review" aria-labelledby="overview-review-title" data-testid="overview-review" aria-busy={baseline.kind === 'busy'}>
+      <h2 id="overview-review-title">{t('review.title')}</h2>
+      {baseline.kind === 'busy' ? <p className="hint">{t('review.loading')}</p> : null}
+      {baseline.kind === 'error' ? (
+        <p className="message message-error" role="alert">
+          {t('review.failed', { reason: baseline.message })}
+        </p>
+      ) : null}
+      {diff !== undefined && baseline.kind === 'ready' ? (
+        <>
+          <p className="hint">{t('review.intro', { review: label(baseline.option) })}</p>
+          <ReviewChanges cityName={cityName} diff={diff} registry={registry} hrefOf={(indicator) => hrefFor({ view: 'indicator', city: cityKey, indicator })} />
+        </>
+      ) : null}
     </section>
   );
 }

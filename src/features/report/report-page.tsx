@@ -15,10 +15,11 @@ import { cityMapFigures } from '@/model/map-figure';
 import { cityGapFigures } from '@/model/gap-figure';
 import { useBoundarySets } from '@/ui/boundary-context';
 import { useReportCovers } from '@/ui/report-cover-context';
-import { type ReviewOption, useReview } from '@/ui/review-context';
-import { useHeadlines } from '@/ui/headline-context';
+import { useReview } from '@/ui/review-context';
+import { ReviewChanges } from '@/ui/review-changes';
+import { ReviewPicker, useReviewOptionLabel } from '@/ui/review-picker';
+import { type ReviewBaseline, useReviewBaseline } from '@/ui/use-review-baseline';
 import { reviewDiff } from '@/model/review-diff';
-import { buildDashboard } from '@/model/dashboard-model';
 import { logoType, MAX_LOGO_BYTES, type ReportCover, withCover } from '@/model/report-cover';
 import { bytesToBase64 } from '@/storage/base64';
 import { downloadBlob, downloadText } from '@/ui/download';
@@ -44,8 +45,10 @@ export type ReportPageProps = {
   method: ProgressMethod;
   /** A link to another view (the app fills in the rest of the current state). */
   hrefFor: (s: ViewLink) => string;
-  /** The user chose cities (or the page settled on one). `cities: []` ends the partner edition. */
-  onSelect: (s: { city?: string; cities?: string[] }) => void;
+  /** The last review to compare with (a `reviewKey`, from the URL); none when undefined. */
+  review: string | undefined;
+  /** The user chose cities (or the page settled on one; `cities: []` ends the partner edition), or a last review. */
+  onSelect: (s: { city?: string; cities?: string[]; review?: string | undefined }) => void;
 };
 
 type Shown = { readonly city: DashboardCity; readonly name: string };
@@ -66,7 +69,7 @@ type ZipState =
  * figure and explanation, and the statistical annex. The partner-city edition shows two cities side
  * by side (two-city figures, an explanation column per city).
  */
-export function ReportPage({ datasets, registry, cityNames, city, cities, method, hrefFor, onSelect }: ReportPageProps) {
+export function ReportPage({ datasets, registry, cityNames, city, cities, method, review, hrefFor, onSelect }: ReportPageProps) {
   const { t, lang } = useI18n();
   const dashboard = useDashboard(datasets, registry, method);
   const { primary, partner, missing } = useMemo(() => resolveReportCities(dashboard, city, cities), [dashboard, city, cities]);
@@ -89,7 +92,7 @@ export function ReportPage({ datasets, registry, cityNames, city, cities, method
     );
   }
   const shown: Shown[] = [primary, partner].filter((c): c is DashboardCity => c !== undefined).map((c) => ({ city: c, name: cityDisplayName(c, cityNames, lang) }));
-  return <Report dashboard={dashboard} datasets={datasets} registry={registry} cityNames={cityNames} shown={shown} missing={missing} method={method} onSelect={onSelect} />;
+  return <Report dashboard={dashboard} datasets={datasets} registry={registry} cityNames={cityNames} shown={shown} missing={missing} method={method} review={review} onSelect={onSelect} />;
 }
 
 type ReportProps = {
@@ -100,10 +103,11 @@ type ReportProps = {
   shown: readonly Shown[];
   missing: readonly string[];
   method: ProgressMethod;
+  review: string | undefined;
   onSelect: ReportPageProps['onSelect'];
 };
 
-function Report({ dashboard, datasets, registry, cityNames, shown, missing, method, onSelect }: ReportProps) {
+function Report({ dashboard, datasets, registry, cityNames, shown, missing, method, review, onSelect }: ReportProps) {
   const { t, lang, digits } = useI18n();
   const first = shown[0];
   const second = shown[1];
@@ -143,6 +147,8 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
     for (const f of rendered.values()) if (f.figure.kind === 'gap' && f.figure.indicator !== null) out.set(f.figure.indicator, [...(out.get(f.figure.indicator) ?? []), f]);
     return out;
   }, [rendered]);
+  // The last review chosen (kept in the URL): its section follows the summary, and the contents name it.
+  const baseline = useReviewBaseline(review, registry, method);
   const annexRows = useMemo(() => cityKeys.flatMap((k) => buildAnnex({ dashboard, registry, datasets, names: cityNames, lang, digits }, k)), [cityKeys, dashboard, registry, datasets, cityNames, lang, digits]);
 
   const cityLabel = second === undefined ? (first?.name ?? '') : t('cityReport.cover.cities', { first: first?.name ?? '', second: second.name });
@@ -168,9 +174,9 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
       </div>
       <PrintPageStyle cityLabel={cityLabel} title={t(second === undefined ? 'cityReport.cover.title' : 'cityReport.cover.partnerTitle')} />
       <Cover shown={shown} model={model} method={method} dateText={dateText} />
-      <Contents sections={model.sections} />
+      <Contents sections={model.sections} review={baseline.kind === 'ready'} />
       <Summary shown={shown} summaries={model.cities} statusFigure={rendered.get(null)} />
-      <SinceLastReview shown={shown} dashboard={dashboard} registry={registry} method={method} />
+      <SinceLastReview shown={shown} dashboard={dashboard} registry={registry} baseline={baseline} review={review} onSelect={onSelect} />
       {model.sections.map((section, i) => (
         <Section
           key={`${section.kind}:${section.key}`}
@@ -575,94 +581,55 @@ function assertNever(x: never): never {
 }
 
 /**
- * "Since the last review": choose an earlier version of a dataset in use (the data of the last review);
- * the report then says, per city, how many data points are new or revised, which statuses improved or
- * worsened and which indicators are newly reported, computed with the same registry and method, as a
- * sentence and a table (printed with the report). Nothing is shown before a version is chosen.
+ * "Since the last review": choose an earlier version of a dataset in use (the data of the last review,
+ * kept in the URL: the overview shows the same); the report then says, per city, how many data points
+ * are new or revised, which statuses improved or worsened and which indicators are newly reported,
+ * computed with the same registry and method, as a sentence and a table (printed with the report).
+ * Nothing is printed before a version is chosen; nothing shown at all when there is none to choose.
  */
-function SinceLastReview({ shown, dashboard, registry, method }: { shown: readonly Shown[]; dashboard: Dashboard; registry: Registry; method: ProgressMethod }) {
-  const { t, formatDate } = useI18n();
-  const { options, load } = useReview();
-  const selectId = useId();
-  const [chosen, setChosen] = useState('');
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'ready'; before: Dashboard; label: string }>({ kind: 'idle' });
-  const headlines = useHeadlines();
-  const optionLabel = (o: ReviewOption) => t('cityReport.review.option', { name: o.name, number: o.number, date: formatDate(o.importedAt) });
-  const choose = async (value: string) => {
-    setChosen(value);
-    const option = options.find((o) => `${o.datasetId}#${o.number}` === value);
-    if (option === undefined) {
-      setState({ kind: 'idle' });
-      return;
-    }
-    setState({ kind: 'busy' });
-    const r = await load(option.datasetId, option.number);
-    if (!r.ok) setState({ kind: 'error', message: r.message });
-    else setState({ kind: 'ready', before: buildDashboard(r.tables, registry, method, headlines.overrides), label: optionLabel(option) });
-  };
-  const diffs = useMemo(() => (state.kind === 'ready' ? shown.map((s) => ({ shown: s, diff: reviewDiff(state.before, dashboard, s.city.key) })) : []), [state, shown, dashboard]);
+function SinceLastReview({
+  shown,
+  dashboard,
+  registry,
+  baseline,
+  review,
+  onSelect,
+}: {
+  shown: readonly Shown[];
+  dashboard: Dashboard;
+  registry: Registry;
+  baseline: ReviewBaseline;
+  review: string | undefined;
+  onSelect: ReportPageProps['onSelect'];
+}) {
+  const { t } = useI18n();
+  const { options } = useReview();
+  const label = useReviewOptionLabel();
+  const diffs = useMemo(() => (baseline.kind === 'ready' ? shown.map((s) => ({ shown: s, diff: reviewDiff(baseline.before, dashboard, s.city.key) })) : []), [baseline, shown, dashboard]);
   if (options.length === 0) return null;
-  const statusText = (s: ProgressStatus) => t(`status.${s}`);
   return (
-    <section className="report-review" aria-labelledby="report-review-title" data-testid="report-review">
-      <div className="field report-screen-only">
-        <label htmlFor={selectId}>{t('cityReport.review.choose')}</label>
-        <select id={selectId} value={chosen} onChange={(e) => void choose(e.target.value)}>
-          <option value="">{t('cityReport.review.none')}</option>
-          {options.map((o) => (
-            <option key={`${o.datasetId}#${o.number}`} value={`${o.datasetId}#${o.number}`}>
-              {optionLabel(o)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {state.kind === 'busy' ? <p className="hint report-screen-only">{t('cityReport.review.loading')}</p> : null}
-      {state.kind === 'error' ? (
+    <section
+      className="report-review"
+      id="report-review"
+      {...(baseline.kind === 'ready' ? { 'aria-labelledby': 'report-review-title' } : { 'aria-label': t('review.title') })}
+      data-testid="report-review"
+    >
+      <ReviewPicker className="report-screen-only" chosen={review} onChoose={(key) => onSelect({ review: key })} />
+      {baseline.kind === 'busy' ? <p className="hint report-screen-only">{t('review.loading')}</p> : null}
+      {baseline.kind === 'error' ? (
         <p className="message message-error" role="alert">
-          {t('cityReport.review.failed', { reason: state.message })}
+          {t('review.failed', { reason: baseline.message })}
         </p>
       ) : null}
-      {state.kind === 'ready' ? (
+      {baseline.kind === 'ready' ? (
         <>
-          <h2 id="report-review-title">{t('cityReport.review.title')}</h2>
-          <p className="hint">{t('cityReport.review.intro', { review: state.label })}</p>
-          {diffs.map(({ shown: s, diff }) => {
-            const rows = [...diff.improved.map((c) => ({ c, kind: 'improved' as const })), ...diff.worsened.map((c) => ({ c, kind: 'worsened' as const })), ...diff.newlyReported.map((c) => ({ c, kind: 'newly' as const }))];
-            return (
-              <div key={s.city.key} className="report-review-city" data-city={s.city.key}>
-                <p className="report-review-summary">
-                  {t('cityReport.review.summary', { city: s.name, points: diff.newPoints, improved: diff.improved.length, worsened: diff.worsened.length, newly: diff.newlyReported.length, gone: diff.noLongerReported.length })}
-                </p>
-                {rows.length === 0 ? null : (
-                  <table className="report-review-table">
-                    <caption className="visually-hidden">{t('cityReport.review.caption', { city: s.name })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('cityReport.review.col.indicator')}</th>
-                        <th scope="col">{t('cityReport.review.col.then')}</th>
-                        <th scope="col">{t('cityReport.review.col.now')}</th>
-                        <th scope="col">{t('cityReport.review.col.change')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map(({ c, kind }) => (
-                        <tr key={c.indicator} data-change={kind}>
-                          <th scope="row">
-                            <bdi dir="ltr">{c.indicator}</bdi>
-                          </th>
-                          <td>{kind === 'newly' && c.before === 'insufficient_data' ? t('cityReport.review.notAssessed') : statusText(c.before)}</td>
-                          <td>
-                            <StatusBadge status={c.after} />
-                          </td>
-                          <td>{t(`cityReport.review.change.${kind}`)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-              </div>
-            );
-          })}
+          <h2 id="report-review-title">{t('review.title')}</h2>
+          <p className="hint">{t('review.intro', { review: label(baseline.option) })}</p>
+          {diffs.map(({ shown: s, diff }) => (
+            <div key={s.city.key} className="report-review-city" data-city={s.city.key}>
+              <ReviewChanges cityName={s.name} diff={diff} registry={registry} />
+            </div>
+          ))}
         </>
       ) : null}
     </section>
@@ -737,7 +704,7 @@ function PrintPageStyle({ cityLabel, title }: { cityLabel: string; title: string
 }
 
 /** The table of contents: the summary, each section (SDG goal · target, indicators) and the annex, as links. */
-function Contents({ sections }: { sections: readonly ReportSection[] }) {
+function Contents({ sections, review }: { sections: readonly ReportSection[]; review: boolean }) {
   const { t } = useI18n();
   const go = (id: string) => (e: { preventDefault: () => void }) => {
     // The app routes on the hash: scroll instead of following "#id" (the printed PDF keeps the link).
@@ -753,6 +720,13 @@ function Contents({ sections }: { sections: readonly ReportSection[] }) {
             {t('cityReport.summary.title')}
           </a>
         </li>
+        {review ? (
+          <li>
+            <a href="#report-review" onClick={go('report-review')}>
+              {t('review.title')}
+            </a>
+          </li>
+        ) : null}
         {sections.map((section, i) => (
           <li key={`${section.kind}:${section.key}`} className={section.goal === undefined ? undefined : 'report-contents-target'}>
             <a href={`#${sectionId(i)}`} onClick={go(sectionId(i))}>
