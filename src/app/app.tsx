@@ -12,6 +12,7 @@ import { type Digits, dirOf, type Lang, LANG_NAMES, LANGS } from '@/i18n/lang';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import { ErrorBoundary } from './error-boundary';
+import { loadPublished } from './load-built-in';
 import { NoticeList, RegistryBanner } from './notices';
 import { UndoToast } from './undo-toast';
 import { type AppData, useAppData } from './use-app-data';
@@ -178,18 +179,28 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
   // The Data view's place list reads the datasets in use as saved (merged places keep their own entry there).
   const placeTables = useMemo(() => data.library.filter((d) => d.included).map((d) => d.table), [data.library]);
   const { reportCovers, saveReportCovers, library, readVersion } = data;
-  // Earlier versions of the datasets in use, to compare a report with ("since the last review").
+  // Earlier versions of the datasets in use, and the site's earlier publications, to compare with ("since the last review").
+  const { publication } = data;
+  const archives = useMemo(() => (publication?.asPublished === undefined ? (publication?.archives ?? []) : []), [publication]);
   const review = useMemo((): ReviewSettings => {
-    const inUse = library.filter((d) => d.included && d.source === 'upload');
+    const inUse = library.filter((d) => d.included);
+    const versions = inUse.filter((d) => d.source === 'upload').flatMap((d) => d.history.map((h) => ({ datasetId: d.id, name: d.name, number: h.number, importedAt: h.importedAt })));
+    const published = [...archives].reverse().map((a) => ({ datasetId: '', name: a, number: 0, importedAt: 0, archive: a }));
     return {
-      options: inUse.flatMap((d) => d.history.map((h) => ({ datasetId: d.id, name: d.name, number: h.number, importedAt: h.importedAt }))),
-      load: async ({ datasetId, number }) => {
+      options: [...versions, ...published],
+      load: async ({ datasetId, number, archive }) => {
+        if (archive !== undefined) {
+          // The data as that publication had it: its datasets alone.
+          const p = await loadPublished(archive);
+          if (p.datasets.length === 0) return { ok: false, message: p.manifestProblem ?? p.problems[0] ?? `data/archive/${archive}/` };
+          return { ok: true, tables: p.datasets.map((d) => applyMerges(d.table, data.gazetteer)) };
+        }
         const version = await readVersion(datasetId, number);
         if (!version.ok) return version;
         return { ok: true, tables: inUse.map((d) => (d.id === datasetId ? version.table : applyMerges(d.table, data.gazetteer))) };
       },
     };
-  }, [library, readVersion, data.gazetteer]);
+  }, [library, readVersion, data.gazetteer, archives]);
   const coverSettings = useMemo(() => ({ covers: reportCovers, save: saveReportCovers }), [reportCovers, saveReportCovers]);
   const allBoundarySets = useMemo(() => [...data.boundarySets, ...data.publishedBoundarySets], [data.boundarySets, data.publishedBoundarySets]);
   const boundaryFiles = useBoundaryFiles({ sets: data.boundarySets, save: data.saveBoundarySets, tables: placeTables, gazetteer: data.gazetteer, names: data.cityNames });

@@ -1099,6 +1099,7 @@ export const ar = {
   'review.choose': 'منذ المراجعة السابقة',
   'review.none': 'بلا مقارنة',
   'review.option': '{name}، الإصدار {number} (استُورد في {date})',
+  'review.optionPublished': 'كما نُشرت في {date}',
   'review.loading': 'جارٍ قراءة بيانات المراجعة السابقة…',
   'review.failed': 'تعذّرت قراءة الإصدار السابق ({reason}).',
   'review.title': 'منذ المراجعة السابقة',

@@ -1001,6 +1001,7 @@ export const en = {
   'review.choose': 'Since the last review',
   'review.none': 'Not compared',
   'review.option': '{name}, version {number} (imported {date})',
+  'review.optionPublished': 'As published on {date}',
   'review.loading': 'Reading the data of the last review…',
   'review.failed': 'The earlier version could not be read ({reason}).',
   'review.title': 'Since the last review',

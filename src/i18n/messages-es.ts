@@ -999,6 +999,7 @@ export const es = {
   'review.choose': 'Desde la última revisión',
   'review.none': 'Sin comparar',
   'review.option': '{name}, versión {number} (importada el {date})',
+  'review.optionPublished': 'Tal como se publicó el {date}',
   'review.loading': 'Leyendo los datos de la última revisión…',
   'review.failed': 'No se pudo leer la versión anterior ({reason}).',
   'review.title': 'Desde la última revisión',

@@ -1000,6 +1000,7 @@ export const fr = {
   'review.choose': 'Depuis la dernière revue',
   'review.none': 'Sans comparaison',
   'review.option': '{name}, version {number} (importée le {date})',
+  'review.optionPublished': 'Tel que publié le {date}',
   'review.loading': 'Lecture des données de la dernière revue…',
   'review.failed': 'La version antérieure n’a pas pu être lue ({reason}).',
   'review.title': 'Depuis la dernière revue',

@@ -6,7 +6,14 @@ import type { ObservationTable } from '@/domain/observation-table';
  * dataset in use. The views treat an option as opaque: they show its label, keep its `reviewKey` in the
  * URL and hand it back to `load`.
  */
-export type ReviewOption = { readonly datasetId: string; readonly name: string; readonly number: number; readonly importedAt: number };
+export type ReviewOption = {
+  readonly datasetId: string;
+  readonly name: string;
+  readonly number: number;
+  readonly importedAt: number;
+  /** An earlier publication of the site (its `data/archive/<archive>/` folder) rather than a dataset version. */
+  readonly archive?: string;
+};
 
 export type ReviewLoadResult = { ok: true; tables: ObservationTable[] } | { ok: false; message: string };
 
@@ -27,5 +34,5 @@ export function useReview(): ReviewSettings {
  * version number. A new kind of option (a published archive) adds what tells it apart here.
  */
 export function reviewKey(option: ReviewOption): string {
-  return `${option.datasetId}:${option.number}`;
+  return option.archive !== undefined ? `published:${option.archive}` : `${option.datasetId}:${option.number}`;
 }

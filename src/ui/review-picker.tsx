@@ -3,11 +3,17 @@ import { useI18n } from '@/i18n/i18n-context';
 import { type ReviewOption, reviewKey, useReview } from './review-context';
 import { isolate } from './review-changes';
 
-/** An option's label in the UI language: the dataset, its version and when it was imported. */
+/** An option's label in the UI language: the dataset, its version and when it was imported; or the publication's date. */
 export function useReviewOptionLabel(): (option: ReviewOption) => string {
-  const { t, formatDate, dir } = useI18n();
+  const { t, formatDate, formatDay, dir } = useI18n();
   // A file name keeps its own direction in an Arabic sentence (`2024-data.csv`, not `data.csv-2024`).
-  return useCallback((o: ReviewOption) => t('review.option', { name: dir === 'rtl' ? isolate(o.name) : o.name, number: o.number, date: formatDate(o.importedAt) }), [t, formatDate, dir]);
+  return useCallback(
+    (o: ReviewOption) =>
+      o.archive !== undefined
+        ? t('review.optionPublished', { date: formatDay(o.archive) })
+        : t('review.option', { name: dir === 'rtl' ? isolate(o.name) : o.name, number: o.number, date: formatDate(o.importedAt) }),
+    [t, formatDate, formatDay, dir],
+  );
 }
 
 /**

@@ -136,5 +136,9 @@ test('staff publish; a reader sees it on every view in English and Arabic; publi
   await readerPage.getByRole('link', { name: t('en', 'publication.showCurrent') }).click();
   await expect(readerPage.getByTestId('as-published')).toHaveCount(0);
   await expect(readerPage.getByRole('row', { name: /tyre-en/ })).toHaveCount(1);
+  // The earlier publication as "the last review": Tyre is newly reported since.
+  await readerPage.goto(`${base}#/overview?lang=en&city=Tyre`);
+  await readerPage.getByLabel(t('en', 'review.choose')).selectOption({ label: t('en', 'review.optionPublished', { date: createI18n('en', 'latn').formatDay(today) }) });
+  await expect(readerPage.locator('main')).toContainText(t('en', 'review.change.newly'));
   await reader.close();
 });
