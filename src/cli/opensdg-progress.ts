@@ -12,6 +12,7 @@ import {
 } from '@/domain/progress/opensdg-repository';
 import type { CsvRows } from '@/domain/progress/opensdg-table';
 import type { OpenSdgTranslationFile } from '@/domain/progress/opensdg-translations';
+import { readFrontMatter } from '@/domain/progress/opensdg-yaml';
 
 /**
  * `progress --opensdg <dir>`: Open SDG's own progress results for an Open SDG data repository (the
@@ -76,9 +77,7 @@ async function readTranslationFiles(root: string): Promise<OpenSdgTranslationFil
 
 /** The YAML front matter of a Markdown file (between a first `---` line and the next), or undefined. */
 export function frontMatter(text: string): string | undefined {
-  const body = text.replace(/^\ufeff/, '');
-  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(body);
-  return m?.[1];
+  return readFrontMatter(text);
 }
 
 /** Reads the files the progress calculation needs. Throws NotOpenSdgRepositoryError when `dir` is not a repository. */

@@ -1,3 +1,4 @@
+import { type DatasetIndicator, type DatasetMetadata } from './dataset-indicator';
 import { type Indicator, IndicatorSchema } from './indicator';
 
 /** The loaded registry: every indicator, and a lookup by code or alias. */
@@ -5,7 +6,31 @@ export type Registry = {
   readonly indicators: readonly Indicator[];
   /** Code and every alias → indicator. */
   readonly byCode: ReadonlyMap<string, Indicator>;
+  /**
+   * Indicators the registry does not know, as the datasets in use describe them (title, unit,
+   * definition only: no target, no direction, never a registry indicator). See `withDatasetIndicators`.
+   */
+  readonly described?: ReadonlyMap<string, DatasetIndicator>;
 };
+
+/**
+ * The registry the views use: the registry itself, plus the indicators the datasets' own metadata
+ * describes that the registry does not know (by code or alias). A registry indicator is never
+ * replaced or changed, so its target, direction and range stay the registry's. Where two datasets
+ * describe one code, the later one's fields win. The registry is returned as is when nothing is added.
+ */
+export function withDatasetIndicators(registry: Registry, metadata: readonly (DatasetMetadata | undefined)[]): Registry {
+  const described = new Map<string, DatasetIndicator>();
+  for (const m of metadata) {
+    if (m === undefined) continue;
+    for (const [code, ind] of Object.entries(m.indicators)) {
+      if (registry.byCode.has(code) || (ind.title === undefined && ind.unit === undefined && ind.definition === undefined)) continue;
+      const before = described.get(code);
+      described.set(code, before === undefined ? ind : { ...before, ...ind });
+    }
+  }
+  return described.size === 0 ? registry : { ...registry, described };
+}
 
 /** A registry file that failed the schema: where, and what is wrong with it (one line per problem). */
 export type RegistryProblem = { file: string; problems: string[] };

@@ -1104,7 +1104,7 @@ export const ar = {
   'review.failed': 'تعذّرت قراءة الإصدار السابق ({reason}).',
   'review.title': 'منذ المراجعة السابقة',
   'review.intro': 'مقارنةً ببيانات المراجعة السابقة: {review}، بالطريقة نفسها.',
-  'review.summary': '{city}: {points} نقطة بيانات جديدة أو منقّحة؛ تحسّن {improved} مؤشرًا، وتراجع {worsened}، وأُبلغ عن {newly} أو قُيّمت لأول مرة، ولم يعد يُبلغ عن {gone}.',
+  'review.summary': '{city} — نقاط بيانات جديدة أو منقّحة: {points}؛ مؤشرات تحسّنت: {improved}، تراجعت: {worsened}، أُبلغ عنها أو قُيّمت لأول مرة: {newly}، لم يعد يُبلغ عنها: {gone}.',
   'review.unchanged': '{city}: لم يتغيّر شيء منذ المراجعة السابقة.',
   'review.caption': 'ما تغيّر في {city} منذ المراجعة السابقة',
   'review.col.indicator': 'المؤشر',

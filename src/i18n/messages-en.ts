@@ -1006,7 +1006,7 @@ export const en = {
   'review.failed': 'The earlier version could not be read ({reason}).',
   'review.title': 'Since the last review',
   'review.intro': 'Compared with the data of the last review: {review}, with the same method.',
-  'review.summary': '{city}: {points} new or revised data points; {improved} indicators improved, {worsened} worsened, {newly} newly reported or assessed, {gone} no longer reported.',
+  'review.summary': '{city} — new or revised data points: {points}; indicators improved: {improved}, worsened: {worsened}, newly reported or assessed: {newly}, no longer reported: {gone}.',
   'review.unchanged': '{city}: nothing changed since the last review.',
   'review.caption': 'What changed for {city} since the last review',
   'review.col.indicator': 'Indicator',

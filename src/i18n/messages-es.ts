@@ -1004,7 +1004,7 @@ export const es = {
   'review.failed': 'No se pudo leer la versión anterior ({reason}).',
   'review.title': 'Desde la última revisión',
   'review.intro': 'Comparado con los datos de la última revisión: {review}, con el mismo método.',
-  'review.summary': '{city}: {points} datos nuevos o revisados; {improved} indicadores mejoraron, {worsened} empeoraron, {newly} se publican o evalúan por primera vez, {gone} ya no se publican.',
+  'review.summary': '{city} — datos nuevos o revisados: {points}; indicadores que mejoraron: {improved}, que empeoraron: {worsened}, publicados o evaluados por primera vez: {newly}, que ya no se publican: {gone}.',
   'review.unchanged': '{city}: nada ha cambiado desde la última revisión.',
   'review.caption': 'Qué cambió para {city} desde la última revisión',
   'review.col.indicator': 'Indicador',

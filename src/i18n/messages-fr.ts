@@ -1005,7 +1005,7 @@ export const fr = {
   'review.failed': 'La version antérieure n’a pas pu être lue ({reason}).',
   'review.title': 'Depuis la dernière revue',
   'review.intro': 'Comparé aux données de la dernière revue : {review}, avec la même méthode.',
-  'review.summary': '{city} : {points} données nouvelles ou révisées ; {improved} indicateurs en progrès, {worsened} en recul, {newly} nouvellement publiés ou évalués, {gone} plus publiés.',
+  'review.summary': '{city} — données nouvelles ou révisées\u00a0: {points}\u00a0; indicateurs en progrès\u00a0: {improved}, en recul\u00a0: {worsened}, nouvellement publiés ou évalués\u00a0: {newly}, plus publiés\u00a0: {gone}.',
   'review.unchanged': '{city}\u00a0: rien n’a changé depuis la dernière revue.',
   'review.caption': 'Ce qui a changé pour {city} depuis la dernière revue',
   'review.col.indicator': 'Indicateur',

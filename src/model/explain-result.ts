@@ -139,7 +139,9 @@ export function explainResult(result: ProgressResult, ctx: ExplainContext): Sent
   } else {
     if (finite(e.observedGrowth) && from !== undefined && to !== undefined) {
       // The engine's growth is direction-adjusted: d × growth is what the value itself did.
-      const raw = d * e.observedGrowth;
+      // A rate that shows as 0 % (under 0.05 % a year) reads as flat, not "fell by 0 % a year".
+      const exact = d * e.observedGrowth;
+      const raw = Math.abs(exact) < 0.0005 ? 0 : exact;
       const key = raw > 0 ? 'indicator.explain.observedRise' : raw < 0 ? 'indicator.explain.observedFall' : 'indicator.explain.observedFlat';
       say(key, { rate: percent(Math.abs(raw)), from: year(from), to: year(to) });
     }

@@ -400,7 +400,7 @@ test.describe('since the last review', () => {
     await select.selectOption({ index: 1 });
     await expect(review.getByRole('heading', { name: 'Since the last review' })).toBeVisible();
     await expect(review).toContainText(/Compared with the data of the last review: amman-air\.csv, version 1 \(imported .+\), with the same method\./);
-    await expect(review.locator('.review-summary')).toHaveText('Amman: 1 new or revised data points; 0 indicators improved, 0 worsened, 0 newly reported or assessed, 0 no longer reported.');
+    await expect(review.locator('.review-summary')).toHaveText('Amman — new or revised data points: 1; indicators improved: 0, worsened: 0, newly reported or assessed: 0, no longer reported: 0.');
     await select.selectOption({ index: 0 });
     await expect(review.locator('.review-summary')).toHaveCount(0);
   });
@@ -424,7 +424,7 @@ test.describe('since the last review', () => {
     const review = page.getByTestId('overview-review');
     await expect(review.getByRole('heading', { name: 'Since the last review' })).toBeVisible();
     await expect(review).toContainText(/Compared with the data of the last review: amman-air\.csv, version 1 \(imported .+\), with the same method\./);
-    const summary = 'Amman: 3 new or revised data points; 0 indicators improved, 1 worsened, 1 newly reported or assessed, 0 no longer reported.';
+    const summary = 'Amman — new or revised data points: 3; indicators improved: 0, worsened: 1, newly reported or assessed: 1, no longer reported: 0.';
     await expect(review.locator('.review-summary')).toHaveText(summary);
     const rows = review.getByRole('table', { name: 'What changed for Amman since the last review' }).locator('tbody tr');
     await expect(rows).toHaveCount(2);
@@ -456,7 +456,7 @@ test.describe('since the last review', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     const ar = page.getByTestId('overview-review');
     await expect(ar.getByRole('heading', { name: 'منذ المراجعة السابقة' })).toBeVisible();
-    await expect(ar.locator('.review-summary')).toContainText('تحسّن 0 مؤشرًا، وتراجع 1');
+    await expect(ar.locator('.review-summary')).toContainText('مؤشرات تحسّنت: 0، تراجعت: 1');
     await expect(ar.locator('tbody tr')).toHaveCount(2);
     await expect(ar.locator('tbody tr').first().locator('.review-change')).toContainText('تراجع');
     await expectNoPageOverflow(page);

@@ -277,6 +277,9 @@ describe('explainResult(result, context)', () => {
     expect(english(explainResult(rising, ctx))).toContain('From 2015 to 2024, the value rose by 3% a year on average.');
     const flat: ProgressResult = { ...r, explanation: { ...r.explanation, observedGrowth: 0 } };
     expect(keys(explainResult(flat, ctx))).toContain('indicator.explain.observedFlat');
+    // A rate that would print as 0 % is flat, not "fell by 0% a year".
+    const almost: ProgressResult = { ...r, explanation: { ...r.explanation, observedGrowth: 0.0002 } };
+    expect(keys(explainResult(almost, ctx))).toContain('indicator.explain.observedFlat');
   });
 
   it('says when an achieved target rests on one year of data (Open SDG keeps the status; no trend behind it)', () => {

@@ -19,7 +19,7 @@ const diff: ReviewDiff = {
 describe('ReviewChanges({ cityName, diff, registry, hrefOf })', () => {
   it('a sentence, then one row per change: code and title, status then and now, the change in words', () => {
     const html = renderToStaticMarkup(<ReviewChanges cityName="Amman" diff={diff} registry={registry} hrefOf={(code) => `#/indicator?indicator=${code}`} />);
-    expect(html).toContain('Amman: 2 new or revised data points; 1 indicators improved, 0 worsened, 1 newly reported or assessed, 0 no longer reported.');
+    expect(html).toContain('Amman — new or revised data points: 2; indicators improved: 1, worsened: 0, newly reported or assessed: 1, no longer reported: 0.');
     expect(html).toContain('<caption class="visually-hidden">What changed for Amman since the last review</caption>');
     expect(html.match(/<tr data-indicator=/g)).toHaveLength(2);
     expect(html).toContain(`<a href="#/indicator?indicator=11.6.2"><bdi dir="ltr" class="review-code">11.6.2</bdi> ${registry.byCode.get('11.6.2')?.title.en}</a>`);
@@ -43,7 +43,7 @@ describe('ReviewChanges({ cityName, diff, registry, hrefOf })', () => {
       </I18nProvider>,
     );
     // The city's name isolated (FSI…PDI): a name in Latin letters would otherwise swap with the number after it.
-    expect(html).toContain('\u2068عمّان\u2069: ٢ نقطة بيانات جديدة أو منقّحة');
+    expect(html).toContain('\u2068عمّان\u2069 — نقاط بيانات جديدة أو منقّحة: ٢؛ مؤشرات تحسّنت: ١');
     expect(html).toContain(registry.byCode.get('11.6.2')?.title.ar ?? '?');
     expect(html).toContain('<bdi dir="ltr" class="review-code">11.6.2</bdi>');
     expect(html).toContain('تحسّن');

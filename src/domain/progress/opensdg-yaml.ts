@@ -35,6 +35,13 @@ export type OpenSdgIssue = {
 
 export type YamlRead = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
+/** The YAML front matter of a Markdown file (between a first `---` line and the next), or undefined. */
+export function readFrontMatter(text: string): string | undefined {
+  const body = text.replace(/^\ufeff/, '');
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(body);
+  return m?.[1];
+}
+
 /** Parses YAML text as PyYAML would (YAML 1.1, last duplicate key wins). An empty document is null. */
 export function readOpenSdgYaml(text: string): YamlRead {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
