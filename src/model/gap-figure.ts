@@ -1,3 +1,4 @@
+import { dataTerm } from '@/i18n/data-terms';
 import { buildGapOption, gapChartHeight, type GapChartInput } from '@/charts/build-gap-option';
 import type { Direction } from '@/domain/indicator';
 import { formatNumber } from '@/i18n/format-number';
@@ -6,7 +7,7 @@ import { t as translate } from '@/i18n/translate';
 import { type CityFigure, type FigureContext, footerLines, seriesCsv } from './city-figures';
 import { cityDisplayName } from './dashboard-model';
 import { figureFileBase } from './figure-names';
-import type { GapDimension } from './gap-model';
+import type { GapDimension, GapGroup } from './gap-model';
 import { gapModel } from './gap-model';
 import { datasetsWith, layoutOf, localized } from './indicator-model';
 
@@ -46,11 +47,11 @@ function year(y: number, text: GapText): string {
 export function gapSentences(dim: GapDimension, text: GapText): string[] {
   const unknown = text.direction === null;
   const stands = tr(text, unknown ? 'gap.standsUnranked' : 'gap.stands', {
-    column: own(dim.column, text),
+    column: own(dataTerm(dim.column, text.lang), text),
     year: year(dim.latest.year, text),
-    best: own(dim.latest.best.label, text),
+    best: own(dataTerm(dim.latest.best.label, text.lang), text),
     bestValue: value(dim.latest.best.value, text),
-    worst: own(dim.latest.worst.label, text),
+    worst: own(dataTerm(dim.latest.worst.label, text.lang), text),
     worstValue: value(dim.latest.worst.value, text),
     gap: value(dim.latest.gap, text),
   });
@@ -60,7 +61,9 @@ export function gapSentences(dim: GapDimension, text: GapText): string[] {
 
 /** The chart input of one breakdown's gap. */
 export function gapChartInput(dim: GapDimension, text: GapText, description: string, animate = true): GapChartInput {
-  const rows = [...(dim.base === null ? [] : [dim.base]), dim.latest].map((g) => ({ year: g.year, best: g.best, worst: g.worst }));
+  // Well-known breakdown words in the figure's language (Female → إناث); other labels as the data writes them.
+  const named = (g: GapGroup) => ({ ...g, label: dataTerm(g.label, text.lang) });
+  const rows = [...(dim.base === null ? [] : [dim.base]), dim.latest].map((g) => ({ year: g.year, best: named(g.best), worst: named(g.worst) }));
   return {
     lang: text.lang,
     dir: dirOf(text.lang),
@@ -105,7 +108,7 @@ export function gapFigures(ctx: FigureContext, cityKey: string, indicator: strin
         chartHeight: gapChartHeight(input),
         option: buildGapOption(input),
         text: {
-          title: `${tr(text, 'gap.chartTitle', { column: dim.column })} — ${indicatorTitle}`,
+          title: `${tr(text, 'gap.chartTitle', { column: dataTerm(dim.column, lang) })} — ${indicatorTitle}`,
           subtitle: [cityName, unit].filter((s) => s !== '').join(' · '),
           footer: [...sentences, ...footerLines(ctx, datasetsWith(ctx.datasets, registry, cityKey, code))],
         },
