@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { startIngest } from '@/ingest/ingest-client';
 import { readBoundaryBytes } from '@/ingest/boundaries-client';
-import { type Manifest, type ManifestBoundary, ManifestSchema } from '@/ingest/manifest';
+import { listedArchives, type Manifest, type ManifestBoundary, ManifestSchema } from '@/ingest/manifest';
 import { boundaryProblemText } from '@/model/boundary-text';
-import { listedArchives, type PreviousPublication } from '@/model/publication';
+import type { PreviousPublication } from '@/model/publication';
 import { type BoundarySet, newBoundarySet } from '@/storage/boundary-record';
 import { cleanInfo, type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
 

@@ -85,3 +85,8 @@ export const ManifestSchema = z
     });
   });
 export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** The archive folder names a manifest lists (`archive/2026-06-01/manifest.json` → `2026-06-01`). */
+export function listedArchives(m: Manifest): string[] {
+  return (m.archives ?? []).map((p) => /^archive\/([^/]+)\/manifest\.json$/.exec(p)?.[1]).filter((a) => a !== undefined);
+}

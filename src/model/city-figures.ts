@@ -1,4 +1,5 @@
 import { buildIndicatorChartOption, type IndicatorChartInput, indicatorChartHeight } from '@/charts/build-indicator-option';
+import { onTimeAxis } from './time-axis';
 import type { MeasureText } from '@/charts/chart-text';
 import type { FigureInput } from '@/charts/figure';
 import type { Registry } from '@/domain/registry';
@@ -252,8 +253,8 @@ export function trendFigure(ctx: FigureContext, cityKey: string, indicator: stri
     title: '',
     unit,
     series: [
-      { name: cityName, highlighted: true, points: shown },
-      ...others.map((c) => ({ name: nameOf(ctx, c.city), highlighted: false, points: c.points })),
+      { name: cityName, highlighted: true, points: onTimeAxis(shown) },
+      ...others.map((c) => ({ name: nameOf(ctx, c.city), highlighted: false, points: onTimeAxis(c.points) })),
     ],
     target: target ? { value: target.value, year: target.year, label: tr(ctx, 'indicator.chart.target', { year: fmtYear(target.year), value: fmt(target.value) }) } : null,
     baseline: explanation.base ? { ...explanation.base, label: tr(ctx, 'indicator.chart.baseline', { year: fmtYear(explanation.base.year) }) } : null,

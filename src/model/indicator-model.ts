@@ -1,4 +1,3 @@
-import { describePeriod } from '@/ingest/parse-year';
 import type { Indicator } from '@/domain/indicator';
 import { parseDisaggregationKey } from '@/domain/observation-table';
 import type { IndicatorProgress } from '@/domain/progress/compute';
@@ -197,38 +196,12 @@ export function chooseAlong(choices: readonly SeriesChoice[], dims: readonly Dim
 export type SeriesPoint = {
   readonly year: number;
   readonly value: number;
-  /**
-   * Where the point sits on a time axis, in years: the year itself, or within it for a month, quarter,
-   * week or day (`1993 03` → 1993.1667), so a monthly series is drawn over time, not stacked on its year.
-   */
-  readonly x: number;
   /** The period as written (`2017-18`); '' when it is the year. */
   readonly period: string;
   readonly unit: string;
   readonly source: string;
   readonly note: string;
 };
-
-const WITHIN_YEAR_CACHE = new Map<string, number>();
-
-/**
- * How far into its year a period starts, as a fraction of the year (0 for a year, fiscal year or range;
- * March → 2/12; week 5 → 4/52; 17 May → (4 + 16/31)/12). Labels repeat across series: cached.
- */
-export function withinYear(period: string): number {
-  if (period === '') return 0;
-  const cached = WITHIN_YEAR_CACHE.get(period);
-  if (cached !== undefined) return cached;
-  const p = describePeriod(period);
-  let f = 0;
-  if (p !== undefined) {
-    if (p.granularity === 'week' && p.week !== undefined) f = (p.week - 1) / 52;
-    else if (p.month !== undefined && p.granularity !== 'year' && p.granularity !== 'fiscal_year' && p.granularity !== 'range') f = (p.month - 1 + ((p.day ?? 1) - 1) / 31) / 12;
-  }
-  f = Math.min(Math.max(f, 0), 0.999);
-  if (WITHIN_YEAR_CACHE.size < 10_000) WITHIN_YEAR_CACHE.set(period, f);
-  return f;
-}
 
 /** Rows left out of each series because a later row gave the same year (months of a year), by series. */
 const DROPPED = new WeakMap<SeriesLayout, ReadonlyMap<number, readonly number[]>>();
@@ -257,25 +230,25 @@ export function pointsOf(layout: SeriesLayout, s: number, options: { readonly al
   const b = layout.starts[s + 1] ?? a;
   const t = layout.table;
   const d = t.dict;
-  const point = (row: number, year: number, value: number): SeriesPoint => {
+  const point = (row: number, year: number, value: number): SeriesPoint & { row: number } => {
     const period = d.period[t.period[row] ?? 0] ?? '';
     return {
+      row,
       year,
       value,
-      x: year + withinYear(period),
       period,
       unit: d.unit[t.unit[row] ?? 0] ?? '',
       source: d.source[t.source[row] ?? 0] ?? '',
       note: d.note[t.note[row] ?? 0] ?? '',
     };
   };
-  const out: SeriesPoint[] = [];
+  const out: Array<SeriesPoint & { row: number }> = [];
   for (let i = a; i < b; i++) out.push(point(layout.rows[i] ?? 0, layout.years[i] ?? 0, layout.values[i] ?? Number.NaN));
   const dropped = options.all === true ? droppedRowsOf(layout, s) : [];
-  if (dropped.length === 0) return out;
+  if (dropped.length === 0) return out.map(({ row: _row, ...p }) => p);
   for (const row of dropped) out.push(point(row, t.year[row] ?? 0, t.value[row] ?? Number.NaN));
-  // Time order; within the same moment (two values for one year), the row kept by progress last.
-  return out.sort((p, q) => p.x - q.x);
+  // By year, then as listed (the months of a year in file order; the row progress keeps is the last listed).
+  return out.sort((p, q) => p.year - q.year || p.row - q.row).map(({ row: _row, ...p }) => p);
 }
 
 export type ComparisonSeries = {

@@ -1,6 +1,6 @@
 import type { ObservationTable } from '@/domain/observation-table';
 import { normalizedCsv } from '@/ingest/canonical-csv';
-import { type Manifest, ManifestSchema } from '@/ingest/manifest';
+import { listedArchives, type Manifest, ManifestSchema } from '@/ingest/manifest';
 import type { BoundarySet } from '@/storage/boundary-record';
 import type { DatasetInfo } from '@/storage/dataset-record';
 
@@ -108,10 +108,6 @@ export function archiveName(previous: Manifest, taken: readonly string[]): strin
   return name;
 }
 
-/** The archive folder names a manifest lists (`archive/2026-06-01/manifest.json` → `2026-06-01`). */
-export function listedArchives(m: Manifest): string[] {
-  return (m.archives ?? []).map((p) => /^archive\/([^/]+)\/manifest\.json$/.exec(p)?.[1]).filter((a) => a !== undefined);
-}
 
 /** The previous publication's files under `data/archive/<name>/`, its manifest listing them at the same relative paths. */
 function archiveFiles(previous: PreviousPublication, name: string): PublishedFile[] {

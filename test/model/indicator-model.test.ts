@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withinYear } from '@/model/time-axis';
 import { buildIndicatorChartOption } from '@/charts/build-indicator-option';
 import { loadRegistryFromDirs } from '@/cli/load-registry';
 import { disaggregationKey, type ObservationInput, ObservationTableBuilder } from '@/domain/observation-table';
@@ -25,7 +26,6 @@ import {
   seriesLabel,
   sortCities,
   valueOn,
-  withinYear,
 } from '@/model/indicator-model';
 import { en } from '@/i18n/messages-en';
 import { ingestFile } from '@/ingest/ingest-file';

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { onTimeAxis } from '@/model/time-axis';
 import { buildBreakdownOption, breakdownHeight, type BreakdownBar, type BreakdownChartInput } from '@/charts/build-breakdown-option';
 import { buildIndicatorChartOption, type IndicatorChartInput, indicatorChartHeight } from '@/charts/build-indicator-option';
 import { canvasMeasureText } from '@/charts/canvas-measure';
@@ -172,8 +173,8 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
       subtitle: seriesName,
       unit,
       series: [
-        { name: shownName, highlighted: true, points: shown },
-        ...others.map((c) => ({ name: cityName(c.city.key), highlighted: false, points: c.points })),
+        { name: shownName, highlighted: true, points: onTimeAxis(shown) },
+        ...others.map((c) => ({ name: cityName(c.city.key), highlighted: false, points: onTimeAxis(c.points) })),
       ],
       target: target ? { value: target.value, year: target.year, label: t('indicator.chart.target', { year: fmtYear(target.year), value: fmt(target.value) }) } : null,
       baseline: explanation?.base ? { ...explanation.base, label: t('indicator.chart.baseline', { year: fmtYear(explanation.base.year) }) } : null,
