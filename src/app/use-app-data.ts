@@ -19,7 +19,7 @@ import type { SavedMapping } from '@/storage/mapping-record';
 import { type MarsadStore, openMarsadStore, requestPersistentStorage, type StorageError, type WorkspaceImportMode, type WorkspaceImportSummary } from '@/storage/marsad-db';
 import { type MergeConflict, mergeDatasets } from '@/storage/merge-datasets';
 import { mergeTables } from '@/storage/merge-tables';
-import { encodeWorkspace, type WorkspaceFile, workspaceFileName, type WorkspaceSettings } from '@/storage/workspace';
+import type { WorkspaceFile, WorkspaceSettings } from '@/storage/workspace';
 import { z } from 'zod';
 import { version as appVersion } from '../../package.json';
 import type { ObservationTable } from '@/domain/observation-table';
@@ -564,6 +564,8 @@ export function useAppData(asPublished?: string): AppData {
     const snapshot = await s.exportWorkspace(SETTING_KEYS);
     if (!snapshot.ok) return failure(snapshot.error);
     const now = new Date();
+    // The workspace writer is loaded when first used (it is not part of the first load).
+    const { encodeWorkspace, workspaceFileName } = await import('@/storage/workspace');
     return { ok: true as const, text: encodeWorkspace(snapshot.value, { appVersion, exportedAt: now }), fileName: workspaceFileName(now) };
   }, []);
 

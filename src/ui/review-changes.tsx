@@ -2,13 +2,12 @@ import type { Registry } from '@/domain/registry';
 import { useI18n } from '@/i18n/i18n-context';
 import { localized } from '@/model/indicator-model';
 import { isUnchanged, type ReviewChangeKind, reviewChangeRows, type ReviewDiff } from '@/model/review-diff';
+import { isolate } from './review-context';
 import { StatusBadge } from './status-badge';
+
+export { isolate };
 import './review-changes.css';
 
-/** A name isolated with its own direction (FSI…PDI). */
-export function isolate(text: string): string {
-  return text === '' ? text : `\u2068${text}\u2069`;
-}
 
 /** A mark repeating the change's word (never alone): down for worse, up for better, plus for new. */
 const MARK: Readonly<Record<ReviewChangeKind, string>> = { worsened: '▼', improved: '▲', newly: '+' };

@@ -36,3 +36,8 @@ export function useReview(): ReviewSettings {
 export function reviewKey(option: ReviewOption): string {
   return option.archive !== undefined ? `published:${option.archive}` : `${option.datasetId}:${option.number}`;
 }
+
+/** A name isolated with its own direction (FSI…PDI). */
+export function isolate(text: string): string {
+  return text === '' ? text : `\u2068${text}\u2069`;
+}

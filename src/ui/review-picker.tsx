@@ -1,7 +1,6 @@
 import { useCallback, useId } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { type ReviewOption, reviewKey, useReview } from './review-context';
-import { isolate } from './review-changes';
+import { isolate, type ReviewOption, reviewKey, useReview } from './review-context';
 
 /** An option's label in the UI language: the dataset, its version and when it was imported; or the publication's date. */
 export function useReviewOptionLabel(): (option: ReviewOption) => string {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { NuaCommitmentSchema, NuaPrioritySchema } from '@/domain/indicator';
 import { PROGRESS_STATUSES, type ProgressMethod, type ProgressStatus } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
@@ -26,12 +26,7 @@ import {
   type TrendPoints,
 } from '@/model/overview-model';
 import { StatusBar, StatusChips, useCountsText } from '@/ui/status-bar';
-import { useReview } from '@/ui/review-context';
-import { ReviewChanges } from '@/ui/review-changes';
-import { ReviewPicker, useReviewOptionLabel } from '@/ui/review-picker';
-import { useReviewBaseline } from '@/ui/use-review-baseline';
-import { reviewDiff } from '@/model/review-diff';
-import type { Dashboard } from '@/model/dashboard-model';
+import { ReviewPicker } from '@/ui/review-picker';
 import './overview.css';
 import { goalOfCode, SDG_COLORS } from '@/model/sdg-colors';
 import type { ViewLink } from '@/model/dashboard-model';
@@ -57,6 +52,8 @@ export type OverviewPageProps = {
 };
 
 const SPARK = { width: 96, height: 28, pad: 3 } as const;
+
+const SinceLastReview = lazy(() => import('./since-last-review').then((m) => ({ default: m.SinceLastReview })));
 
 /** The range of each method's scores (progress engine: opensdg and unsd −5…5, sdsn 0–100). */
 const SCORE_SCALE: Readonly<Record<ProgressMethod, { low: number; high: number }>> = {
@@ -123,7 +120,12 @@ export function OverviewPage({ datasets, registry, cityNames, city, method, revi
         </p>
       ) : null}
       <Summary cityName={cityName} overview={overview} method={method} />
-      <SinceLastReview review={review} dashboard={dashboard} registry={registry} method={method} cityKey={selected.key} cityName={cityName} hrefFor={hrefFor} />
+      {review === undefined ? null : (
+        // Loaded when a last review is chosen: the comparison's code is not part of the overview's first load.
+        <Suspense fallback={null}>
+          <SinceLastReview review={review} dashboard={dashboard} registry={registry} method={method} cityKey={selected.key} cityName={cityName} hrefFor={hrefFor} />
+        </Suspense>
+      )}
       <section className="card overview-indicators" aria-labelledby="overview-indicators-title">
         <div className="overview-indicators-head">
           <h2 id="overview-indicators-title">{t('overview.indicatorsTitle')}</h2>
@@ -166,53 +168,6 @@ function Summary({ cityName, overview, method }: { cityName: string; overview: C
           : t('overview.meanScore', { score: formatNumber(overview.meanScore, { decimals: 1 }), count: overview.scored })}{' '}
         {t(`overview.scoreScale.${method}`, SCORE_SCALE[method])}
       </p>
-    </section>
-  );
-}
-
-/**
- * "Since the last review" for the city shown, once a last review is chosen (the toolbar's choice, kept
- * in the URL: the report shows the same): new or revised data points, statuses improved or worsened,
- * indicators newly reported, as a sentence and a table linking to each indicator. Nothing otherwise.
- */
-function SinceLastReview({
-  review,
-  dashboard,
-  registry,
-  method,
-  cityKey,
-  cityName,
-  hrefFor,
-}: {
-  review: string | undefined;
-  dashboard: Dashboard;
-  registry: Registry;
-  method: ProgressMethod;
-  cityKey: string;
-  cityName: string;
-  hrefFor: OverviewPageProps['hrefFor'];
-}) {
-  const { t } = useI18n();
-  const { options } = useReview();
-  const baseline = useReviewBaseline(review, registry, method);
-  const label = useReviewOptionLabel();
-  const diff = useMemo(() => (baseline.kind === 'ready' ? reviewDiff(baseline.before, dashboard, cityKey) : undefined), [baseline, dashboard, cityKey]);
-  if (options.length === 0 || baseline.kind === 'none') return null;
-  return (
-    <section className="card overview-review" aria-labelledby="overview-review-title" data-testid="overview-review" aria-busy={baseline.kind === 'busy'}>
-      <h2 id="overview-review-title">{t('review.title')}</h2>
-      {baseline.kind === 'busy' ? <p className="hint">{t('review.loading')}</p> : null}
-      {baseline.kind === 'error' ? (
-        <p className="message message-error" role="alert">
-          {t('review.failed', { reason: baseline.message })}
-        </p>
-      ) : null}
-      {diff !== undefined && baseline.kind === 'ready' ? (
-        <>
-          <p className="hint">{t('review.intro', { review: label(baseline.option) })}</p>
-          <ReviewChanges cityName={cityName} diff={diff} registry={registry} hrefOf={(indicator) => hrefFor({ view: 'indicator', city: cityKey, indicator })} />
-        </>
-      ) : null}
     </section>
   );
 }
