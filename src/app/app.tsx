@@ -19,6 +19,7 @@ import { type AppData, useAppData } from './use-app-data';
 import { useUrlState } from './use-url-state';
 import { formatHash, type UrlState, type View } from '@/model/url-state';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
+import { withDatasetIndicators } from '@/domain/registry';
 
 // The views carry ECharts and the progress engine (most of the JavaScript): each is loaded on demand,
 // so the shell paints first.
@@ -144,7 +145,9 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
   const method: ProgressMethod = url.method ?? 'opensdg';
   const hrefFor = useCallback((s: Partial<UrlState>) => formatHash({ ...url, lang, ...s }), [url, lang]);
   // What every dashboard view gets; each adds the URL fields it reads.
-  const viewProps = { datasets: data.datasets, registry: registryLoad.registry, cityNames: data.cityNames, method, hrefFor, onSelect };
+  // The registry, plus the indicators it does not know as the datasets' own metadata describes them (titles, units).
+  const registry = useMemo(() => withDatasetIndicators(registryLoad.registry, data.datasets.flatMap((d) => (d.parts ?? [d]).map((p) => p.metadata))), [data.datasets]);
+  const viewProps = { datasets: data.datasets, registry, cityNames: data.cityNames, method, hrefFor, onSelect };
   // The headline series chosen for the datasets in use: every view's dashboard model computes with them.
   const { headlineChoices, activeDatasetIds, chooseHeadline } = data;
   const headlines = useMemo((): HeadlineSettings => {
@@ -218,7 +221,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
         <Suspense fallback={null}>
           <EmbedPage
             datasets={data.datasets}
-            registry={registryLoad.registry}
+            registry={registry}
             cityNames={data.cityNames}
             method={method}
             view={url.view}
@@ -362,7 +365,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
           <Suspense fallback={<Loading text={t('loading.data')} />}>
             <DataView
               data={data}
-              registry={registryLoad.registry}
+              registry={registry}
               placeTables={placeTables}
               boundaryFiles={boundaryFiles}
               onDelete={(id) => void onDelete(id)}

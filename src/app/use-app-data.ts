@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DatasetMetadata, hasDatasetIndicators } from '@/domain/dataset-indicator';
 import type { IssueCode } from '@/domain/issue';
 import { type Digits, DigitsSchema, type Lang, LangSchema } from '@/i18n/lang';
 import type { MessageKey } from '@/i18n/messages-en';
@@ -101,8 +102,12 @@ export type AppData = {
   notices: Notice[];
   settings: { lang?: Lang; digits?: Digits };
   saveSetting: (key: 'lang' | 'digits', value: string) => void;
-  /** Saves the results as a new dataset, or (with `replaceId`) as the new version of a saved one. */
-  importDataset: (name: string, results: readonly IngestResult[], options?: { replaceId?: string }) => Promise<ImportOutcome>;
+  /**
+   * Saves the results as a new dataset, or (with `replaceId`) as the new version of a saved one; with
+   * the folder's own metadata, kept with the dataset, whose headline series become the dataset's
+   * headline choices (where the user has not chosen one).
+   */
+  importDataset: (name: string, results: readonly IngestResult[], options?: { replaceId?: string; metadata?: DatasetMetadata }) => Promise<ImportOutcome>;
   /** The saved dataset a new import of this name would replace (names compare without case). */
   findDataset: (name: string) => LoadedDataset | undefined;
   /** Soft-deletes; resolves to the dataset removed (for Undo), or undefined when it failed. */
@@ -197,6 +202,11 @@ export function useAppData(asPublished?: string): AppData {
   const [settings, setSettings] = useState<{ lang?: Lang; digits?: Digits }>({});
   const [gazetteer, setGazetteer] = useState<Gazetteer>(EMPTY_GAZETTEER);
   const [headlineChoices, setHeadlineChoices] = useState<HeadlineChoices>({});
+  // The latest choices, for an import that adds the ones its metadata names (without waiting for a render).
+  const headlineChoicesRef = useRef<HeadlineChoices>({});
+  useEffect(() => {
+    headlineChoicesRef.current = headlineChoices;
+  }, [headlineChoices]);
   const [boundarySets, setBoundarySets] = useState<BoundarySet[]>([]);
   const [reportCovers, setReportCovers] = useState<ReportCovers>({});
   const persistRequested = useRef(false);
@@ -355,8 +365,22 @@ export function useAppData(asPublished?: string): AppData {
     });
   }, [changed]);
 
+  /** The headline series a dataset's metadata names become its headline choices, unless the user chose one. */
+  const adoptHeadlines = useCallback(async (datasetId: string, metadata: DatasetMetadata | undefined) => {
+    if (metadata === undefined) return;
+    let next = headlineChoicesRef.current;
+    for (const [code, ind] of Object.entries(metadata.indicators)) {
+      if (ind.headlineSeries !== undefined && next[datasetId]?.[code] === undefined) next = chooseHeadline_(next, datasetId, code, ind.headlineSeries);
+    }
+    if (next === headlineChoicesRef.current) return;
+    headlineChoicesRef.current = next;
+    setHeadlineChoices(next);
+    await store.current?.putSetting(HEADLINES_SETTING, JSON.stringify(next));
+  }, []);
+
   const importDataset = useCallback(
-    async (name: string, results: readonly IngestResult[], options: { replaceId?: string } = {}): Promise<ImportOutcome> => {
+    async (name: string, results: readonly IngestResult[], options: { replaceId?: string; metadata?: DatasetMetadata } = {}): Promise<ImportOutcome> => {
+      const metadata = hasDatasetIndicators(options.metadata) ? options.metadata : undefined;
       const table = mergeTables(results.map((r) => r.table));
       if (table.length === 0) return { ok: false, key: 'import.blocked' };
       const now = Date.now();
@@ -374,14 +398,15 @@ export function useAppData(asPublished?: string): AppData {
         if (target === undefined) return { ok: false, key: 'import.replaceGone' };
         let next: LoadedDataset;
         if (s !== null) {
-          const result = await s.replaceDataset(replaceId, content, now);
+          const result = await s.replaceDataset(replaceId, content, now, metadata);
           if (!result.ok) return failure(result.error);
           next = loadedFromRecord(result.value);
           askPersistence(s);
         } else {
           // Without storage there is nothing to keep earlier versions in.
-          next = toLoadedDataset({ ...target, table, files: content.files, versionNumber: target.versionNumber + 1, importedAt: now, history: [] });
+          next = toLoadedDataset({ ...target, table, files: content.files, versionNumber: target.versionNumber + 1, importedAt: now, history: [], ...(metadata !== undefined ? { metadata } : {}) });
         }
+        await adoptHeadlines(replaceId, metadata);
         setSaved((prev) => prev.map((d) => (d.id === replaceId ? next : d)));
         changed();
         return { ok: true, name: next.name, count: table.length, version: next.versionNumber, replaced: true };
@@ -397,17 +422,19 @@ export function useAppData(asPublished?: string): AppData {
         current: { number: 1, ...content },
         history: [],
         latestNumber: 1,
+        ...(metadata !== undefined ? { metadata } : {}),
       };
       if (s !== null) {
         const result = await s.saveDataset(record);
         if (!result.ok) return failure(result.error);
         askPersistence(s);
       }
+      await adoptHeadlines(record.id, metadata);
       setSaved((prev) => [...prev, loadedFromRecord(record)]);
       changed();
       return { ok: true, name, count: table.length, version: 1, replaced: false };
     },
-    [saved, askPersistence, changed],
+    [saved, askPersistence, changed, adoptHeadlines],
   );
 
   const findDataset = useCallback((name: string) => {

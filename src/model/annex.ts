@@ -1,3 +1,4 @@
+import { describedIndicator, indicatorName, ownUnit } from './indicator-text';
 import { layoutOfReport } from '@/domain/progress/compute';
 import type { IndicatorProgress } from '@/domain/progress/compute';
 import type { SeriesLayout } from '@/domain/progress/series';
@@ -159,9 +160,9 @@ function toAnnexRow(ctx: AnnexContext, layout: SeriesLayout, city: string, cityK
     city,
     cityCode: p.cityCode,
     indicator: p.indicator,
-    title: [ind === undefined ? '' : localized(ind.title, ctx.lang), seriesName ?? ''].filter((x) => x !== '').join(' — '),
-    // One row per series: each series' own unit when the data gives one (they may differ).
-    unit: ind === undefined || (seriesName !== null && dataUnit !== '') ? dataUnit : localized(ind.unit, ctx.lang) || dataUnit,
+    title: [ind === undefined ? (indicatorName(ctx.registry, p.indicator, ctx.lang) ?? '') : localized(ind.title, ctx.lang), seriesName ?? ''].filter((x) => x !== '').join(' — '),
+    // One row per series: each series' own unit when the data gives one (they may differ); the dataset's metadata's when it states none.
+    unit: ind === undefined ? ownUnit(describedIndicator(ctx.registry, p.indicator), dataUnit, ctx.lang) : seriesName !== null && dataUnit !== '' ? dataUnit : localized(ind.unit, ctx.lang) || dataUnit,
     baselineYear: baseline?.year ?? null,
     baselineValue: baseline?.value ?? null,
     latestYear: latest?.year ?? null,

@@ -1,5 +1,6 @@
-import { buildIndicatorChartOption, type IndicatorChartInput, indicatorChartHeight } from '@/charts/build-indicator-option';
+import { codeAndName, describedIndicator, ownUnit } from './indicator-text';
 import { onTimeAxis } from './time-axis';
+import { buildIndicatorChartOption, type IndicatorChartInput, indicatorChartHeight } from '@/charts/build-indicator-option';
 import type { MeasureText } from '@/charts/chart-text';
 import type { FigureInput } from '@/charts/figure';
 import type { Registry } from '@/domain/registry';
@@ -230,13 +231,13 @@ export function trendFigure(ctx: FigureContext, cityKey: string, indicator: stri
   const fmtYear = (y: number) => formatNumber(y, lang, { digits, grouping: false, decimals: 0 });
   const cityName = nameOf(ctx, city);
   const partnerName = partner === undefined ? undefined : nameOf(ctx, partner);
-  const unit = meta ? localized(meta.unit, lang) : current.unit;
+  const unit = meta ? localized(meta.unit, lang) : ownUnit(describedIndicator(registry, indicator), current.unit, lang);
   const result = current.result;
   const explanation = result.explanation;
   const projected = result.projected;
   const latest = explanation.latest ?? { year: last.year, value: last.value };
   const target = meta?.goalTarget ?? null;
-  const title = meta ? `${code} ${localized(meta.title, lang)}` : code;
+  const title = codeAndName(registry, code, lang);
 
   const description = [
     tr(ctx, 'indicator.chart.description', { indicator: title, city: cityName, first: fmtYear(first.year), firstValue: fmt(first.value), last: fmtYear(last.year), lastValue: fmt(last.value) }),

@@ -1,3 +1,4 @@
+import { codeAndName } from './indicator-text';
 import { buildDistrictOption, districtChartHeight } from '@/charts/build-district-option';
 import type { FigureInput } from '@/charts/figure';
 import { dirOf } from '@/i18n/lang';
@@ -7,7 +8,7 @@ import { cityDisplayName } from './dashboard-model';
 import { districtChartInput, districtModel, districtNumber, hasDistrictPanel, orderText, type SeriesLike } from './district-model';
 import { figureFileBase } from './figure-names';
 import { shownUnit } from './unit-label';
-import { datasetsWith, pickChoice, distinctTexts, layoutOf, localized, seriesChoices, seriesLabel } from './indicator-model';
+import { datasetsWith, pickChoice, distinctTexts, layoutOf, seriesChoices, seriesLabel } from './indicator-model';
 
 /**
  * The "by district" chart of the indicator view as an exportable figure: the districts of a city ranked
@@ -48,7 +49,7 @@ export function districtFigure(ctx: FigureContext, cityKey: string, indicator: s
   const tr = (key: Parameters<typeof translate>[1], params: Parameters<typeof translate>[2] = {}) => translate(lang, key, params, { digits });
   const width = ctx.width ?? DEFAULT_WIDTH;
   const cityName = cityDisplayName(city, ctx.names, lang);
-  const indicatorTitle = meta ? `${code} ${localized(meta.title, lang)}` : code;
+  const indicatorTitle = codeAndName(registry, code, lang);
   const unit = shownUnit(meta, current?.unit ?? like?.unit ?? '', current?.result, lang, (key) => translate(lang, key, {}, { digits }));
   const chartInput = districtChartInput(model, { lang, digits, cityName, indicatorTitle, title: '', decimals, width, animate: false, measureText: ctx.measureText });
   const series = current === undefined || (current.key === '' && current.series === '') ? '' : seriesLabel(current, tr('indicator.total'));

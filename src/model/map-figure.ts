@@ -1,3 +1,4 @@
+import { indicatorName } from './indicator-text';
 import { DISTRICT_TONE_STYLE } from '@/charts/build-district-option';
 import { buildMapOption, type MapArea, type MapChartInput, type MapLegendEntry, mapChartHeight, NO_DATA_FILL, NO_DATA_PATTERN } from '@/charts/build-map-option';
 import type { MeasureText } from '@/charts/chart-text';
@@ -217,10 +218,10 @@ function framedMap(
   parts: { code: string; cityName: string; unit: string; decimals: number; subtitle: readonly string[]; fileBase: string; datasetNames: readonly string[]; notes: readonly string[] },
 ): MapFigure {
   const { registry, lang, digits } = ctx;
-  const meta = registry.byCode.get(parts.code);
   // The code kept left to right inside an Arabic title ("11.1.1.c", not "c.11.1.1").
   const codeText = dirOf(lang) === 'rtl' ? `\u2066${parts.code}\u2069` : parts.code;
-  const indicatorTitle = meta ? `${codeText} ${localized(meta.title, lang)}` : codeText;
+  const name = indicatorName(registry, parts.code, lang);
+  const indicatorTitle = name === undefined ? codeText : `${codeText} ${name}`;
   const width = ctx.width ?? 800;
   const text: MapText = { lang, digits, cityName: parts.cityName, indicatorTitle, unit: parts.unit, title: '', decimals: parts.decimals, width, animate: false, measureText: ctx.measureText };
   ensureMap(mapNameOf(set), set.features);

@@ -1,3 +1,4 @@
+import type { DatasetIndicator } from '@/domain/dataset-indicator';
 import type { Indicator, LocalizedText } from '@/domain/indicator';
 import { NuaCommitmentSchema, NuaPrioritySchema } from '@/domain/indicator';
 import type { ObservationTable } from '@/domain/observation-table';
@@ -30,6 +31,8 @@ export type OverviewRow = {
   readonly code: string;
   /** Undefined for an indicator unknown to the registry. */
   readonly indicator: Indicator | undefined;
+  /** An indicator unknown to the registry as the dataset's own metadata describes it (title, unit); undefined when none. */
+  readonly described?: DatasetIndicator;
   readonly status: ProgressStatus;
   /** The method's score (opensdg/unsd −5…5, sdsn 0–100), null when none. */
   readonly score: number | null;
@@ -190,7 +193,11 @@ export function toRow(p: IndicatorProgress, indicator: Indicator | undefined, tr
 export function buildCityOverview(dashboard: Pick<Dashboard, 'byCity' | 'table'>, registry: Registry, cityKey: string): CityOverview {
   const results = dashboard.byCity.get(cityKey) ?? [];
   const trends = results.length === 0 ? new Map<string, { points: TrendPoints; unit: string }>() : headlineTrends(dashboard.table, registry, cityKey);
-  const rows: OverviewRow[] = results.map((p) => toRow(p, registry.byCode.get(p.indicator), trends.get(p.indicator)));
+  const rows: OverviewRow[] = results.map((p) => {
+    const row = toRow(p, registry.byCode.get(p.indicator), trends.get(p.indicator));
+    const described = row.indicator === undefined ? registry.described?.get(p.indicator) : undefined;
+    return described === undefined ? row : { ...row, described };
+  });
   const known = rows.filter((r) => r.indicator !== undefined);
   const unknown = rows.filter((r) => r.indicator === undefined).sort((a, b) => compareIndicatorCodes(a.code, b.code));
   const ordered = [...known.sort((a, b) => compareIndicatorCodes(a.indicator?.code ?? a.code, b.indicator?.code ?? b.code)), ...unknown];

@@ -1,3 +1,4 @@
+import type { DataText } from '@/domain/dataset-indicator';
 import { type Indicator, type LocalizedText, NuaPrioritySchema } from '@/domain/indicator';
 import type { ObservationTable } from '@/domain/observation-table';
 import type { IndicatorProgress } from '@/domain/progress/compute';
@@ -34,6 +35,8 @@ export type ReportIndicator = {
   /** The registry's code (an alias in the data is shown under its indicator), else the code in the data. */
   readonly code: string;
   readonly indicator: Indicator | undefined;
+  /** The title the dataset's own metadata gives an indicator the registry does not know; undefined when none. */
+  readonly ownTitle?: DataText;
   /** One entry per city of the report, in the report's city order. */
   readonly results: readonly ReportCityResult[];
 };
@@ -148,9 +151,11 @@ export function buildReport(dashboard: Pick<Dashboard, 'byCity' | 'rollups' | 't
   for (const code of codes) {
     const entry = byCode.get(code);
     if (entry === undefined) continue;
+    const ownTitle = entry.indicator === undefined ? registry.described?.get(code)?.title : undefined;
     const row: ReportIndicator = {
       code,
       indicator: entry.indicator,
+      ...(ownTitle !== undefined ? { ownTitle } : {}),
       results: cityKeys.map((cityKey) => {
         const progress = entry.results.get(cityKey);
         return { cityKey, progress, sentences: progress === undefined ? [] : explainProgress(progress, entry.indicator) };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type DatasetMetadata, DatasetMetadataSchema } from '@/domain/dataset-indicator';
 import type { IssueCode } from '@/domain/issue';
 import type { ObservationTable } from '@/domain/observation-table';
 import type { FileInfo } from '@/ingest/types';
@@ -88,6 +89,8 @@ export type DatasetRecord = {
   latestNumber: number;
   /** Source organisation, licence and notes the user gave (absent in records saved before they existed). */
   info?: DatasetInfo;
+  /** The data's own description of its indicators (an Open SDG folder's metadata); absent when it had none. */
+  metadata?: DatasetMetadata;
 };
 
 /** An earlier version in the `versions` store, keyed by [datasetId, number]. */
@@ -126,6 +129,7 @@ export const DatasetRecordSchema = z
     history: z.array(VersionSummarySchema),
     latestNumber: versionNumber,
     info: DatasetInfoSchema.optional(),
+    metadata: DatasetMetadataSchema.optional(),
   })
   .refine((r) => r.latestNumber >= r.current.number && r.history.every((h) => h.number <= r.latestNumber && h.number !== r.current.number), {
     message: 'version numbers are inconsistent',
@@ -198,6 +202,8 @@ export type LoadedDataset = {
   info: DatasetInfo;
   /** A merged dataset (several in use): the datasets it was made of (for footers and the annex). */
   parts?: readonly LoadedDataset[];
+  /** The data's own description of its indicators (titles, units, headline series), when it came with one. */
+  metadata?: DatasetMetadata;
 };
 
 /** Number of distinct non-empty values a string column actually uses. */
@@ -228,6 +234,7 @@ export function toLoadedDataset(d: {
   history?: VersionSummary[];
   info?: DatasetInfo;
   parts?: readonly LoadedDataset[];
+  metadata?: DatasetMetadata;
 }): LoadedDataset {
   return {
     id: d.id,
@@ -244,6 +251,7 @@ export function toLoadedDataset(d: {
     history: d.history ?? [],
     info: d.info ?? {},
     ...(d.parts !== undefined ? { parts: d.parts } : {}),
+    ...(d.metadata !== undefined ? { metadata: d.metadata } : {}),
   };
 }
 
@@ -261,6 +269,7 @@ export function loadedFromRecord(r: DatasetRecord): LoadedDataset {
     included: r.included,
     history: r.history,
     info: r.info ?? {},
+    ...(r.metadata !== undefined ? { metadata: r.metadata } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { z } from 'zod';
+import type { DatasetMetadata } from '@/domain/dataset-indicator';
 import {
   type ArchivedVersion,
   ArchivedVersionSchema,
@@ -59,7 +60,7 @@ export type MarsadStore = {
    * Makes `content` the current version of dataset `id`; the version it replaces is kept (the oldest
    * beyond KEPT_VERSIONS earlier versions are removed). One transaction; resolves to the new record.
    */
-  replaceDataset: (id: string, content: NewVersion, now?: number) => Promise<StorageResult<DatasetRecord>>;
+  replaceDataset: (id: string, content: NewVersion, now?: number, metadata?: DatasetMetadata) => Promise<StorageResult<DatasetRecord>>;
   /** An earlier version of a dataset, read (not restored): for "since the last review". */
   readVersion: (id: string, number: number) => Promise<StorageResult<ArchivedVersion>>;
   /** Makes an earlier version current again; the current one becomes an earlier version. One transaction. */
@@ -225,7 +226,8 @@ function storeOn(db: Db): MarsadStore {
       });
     },
 
-    replaceDataset: (id, content, now = Date.now()) =>
+    // New metadata (an Open SDG folder read again) replaces the old; an import without any keeps it.
+    replaceDataset: (id, content, now = Date.now(), metadata) =>
       inTransaction(db, ['datasets', 'versions'], 'strict', async (tx) => {
         const datasets = tx.objectStore('datasets');
         const versions = tx.objectStore('versions');
@@ -236,6 +238,7 @@ function storeOn(db: Db): MarsadStore {
           current: { ...content, number },
           history: [summarizeVersion(old.current, now), ...old.history],
           latestNumber: number,
+          ...(metadata !== undefined ? { metadata } : {}),
         };
         const checked = DatasetRecordSchema.safeParse(next);
         if (!checked.success) throw new Refusal({ kind: 'invalid', message: problemOf(id, checked.error).message });

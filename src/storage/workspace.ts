@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatasetMetadataSchema } from '@/domain/dataset-indicator';
 import { type ObservationTable, STRING_COLUMNS } from '@/domain/observation-table';
 import { FileInfoSchema, IssueCountsSchema, ObservationTableSchema } from '@/ingest/worker-protocol';
 import { base64ToTypedArray, typedArrayToBase64 } from './base64';
@@ -86,6 +87,8 @@ const DatasetJsonSchema = z.object({
   history: z.array(VersionJsonSchema.extend({ archivedAt: epoch })).max(100),
   /** Source organisation, licence and notes (files written before they existed have none). */
   info: DatasetInfoSchema.optional(),
+  /** The data's own description of its indicators (files written before it existed, or data without one, have none). */
+  metadata: DatasetMetadataSchema.optional(),
 });
 type DatasetJson = z.infer<typeof DatasetJsonSchema>;
 
@@ -133,6 +136,7 @@ export function encodeWorkspace(snapshot: WorkspaceSnapshot, meta: { appVersion:
       current: versionToJson(r.current),
       history: [...versions].sort((a, b) => b.archivedAt - a.archivedAt).map((v) => ({ ...versionToJson(v), archivedAt: v.archivedAt })),
       ...(r.info !== undefined && Object.keys(r.info).length > 0 ? { info: r.info } : {}),
+      ...(r.metadata !== undefined ? { metadata: r.metadata } : {}),
     }));
   return JSON.stringify({
     format: WORKSPACE_FORMAT,
@@ -204,6 +208,7 @@ function datasetFromJson(d: DatasetJson): WorkspaceDataset | string {
     history: versions.map((v) => summarizeVersion(v, v.archivedAt)),
     latestNumber: Math.max(d.latestNumber, ...numbers),
     ...(d.info !== undefined ? { info: cleanInfo(d.info) } : {}),
+    ...(d.metadata !== undefined ? { metadata: d.metadata } : {}),
   };
   const checked = DatasetRecordSchema.safeParse(record);
   if (!checked.success) return firstIssue(checked.error);

@@ -1,6 +1,6 @@
+import { indicatorName } from '@/model/indicator-text';
 import type { Registry } from '@/domain/registry';
 import { useI18n } from '@/i18n/i18n-context';
-import { localized } from '@/model/indicator-model';
 import { isUnchanged, type ReviewChangeKind, reviewChangeRows, type ReviewDiff } from '@/model/review-diff';
 import { isolate } from './review-context';
 import { StatusBadge } from './status-badge';
@@ -43,7 +43,7 @@ export function ReviewChanges({ cityName, diff, registry, hrefOf }: { cityName: 
           </thead>
           <tbody>
             {rows.map((r) => {
-              const title = localized(registry.byCode.get(r.indicator)?.title, lang);
+              const title = indicatorName(registry, r.indicator, lang) ?? '';
               const name = (
                 <>
                   <bdi dir="ltr" className="review-code">

@@ -31,9 +31,12 @@ test('the English overview loads no other language, and its JavaScript stays wit
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((s) => CATALOGUE.test(s.url)).map((s) => s.url)).toEqual([]);
   // Main-thread scripts (the ingest worker reads the demo data off the page). The four catalogues made
-  // 221 KB before they were split; now 173 KB. Goal 150 KB (not reached yet: see README, Benchmark).
+  // 221 KB before they were split; 173 KB then; 183 KB with published data beside local data and the
+  // datasets' own indicator titles on the overview (the comparison with the last review and the
+  // workspace writer load when used). Goal 150 KB (not reached yet: the progress engine, ~25 KB, still
+  // runs on the page; see README, Benchmark).
   const kb = scripts.filter((s) => !s.url.includes('.worker-')).reduce((sum, s) => sum + s.gzip, 0) / 1024;
-  expect(kb).toBeLessThan(180);
+  expect(kb).toBeLessThan(186);
 });
 
 test('Arabic is fetched when chosen, and the switch takes effect once its words are there', async ({ page }) => {

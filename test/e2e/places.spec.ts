@@ -38,9 +38,8 @@ test('a folder of one city: the folder names the city, wards are its districts, 
   await page.locator('.upload input.folder-input').setInputFiles(`${FIXTURES}port-ruri`);
   const city = page.getByLabel('City these files belong to');
   await expect(city).toHaveValue('port-ruri');
-  // The folder's metadata files are named, not read as data.
-  await expect(page.locator('.upload .status-line')).toContainText('meta_11-6-2.csv');
-  await expect(page.locator('.upload .status-line')).toContainText('meta_11-6-2.md');
+  // The folder's metadata files are read as metadata (in the summary of files), not as data.
+  await expect(page.locator('.file-summary tr[data-kind="metadata"] th')).toHaveText(['port-ruri/meta_11-6-2.csv', 'port-ruri/meta_11-6-2.md']);
   await city.fill('Port Ruri');
   await city.press('Enter');
   await page.getByRole('button', { name: /^Import 6 observations$/ }).click();

@@ -151,6 +151,21 @@ describe('MarsadStore: datasets', () => {
     const missing = await again.describeDataset('nope', 'x', {});
     expect(missing.ok ? 'ok' : missing.error.kind).toBe('not_found');
   });
+
+  it('keeps a dataset’s own indicator metadata; a new version with metadata replaces it, one without keeps it', async () => {
+    const store = await open();
+    const first = { indicators: { '11.1.1.c': { title: { en: 'Satisfied' } } } };
+    const second = { indicators: { '11.1.1.c': { title: { en: 'Satisfied with the area' } } } };
+    await store.saveDataset({ ...record('a'), metadata: first });
+    expect((await get(store, 'a'))?.metadata).toEqual(first);
+    await store.replaceDataset('a', content([1, 2]), 2000);
+    expect((await get(store, 'a'))?.metadata).toEqual(first);
+    await store.replaceDataset('a', content([3]), 3000, second);
+    expect((await get(store, 'a'))?.metadata).toEqual(second);
+    // Metadata that does not pass the schema is refused with the record.
+    const bad = await store.saveDataset({ ...record('b'), metadata: { indicators: { '1.1.1': { title: { en: '' } } } } });
+    expect(bad.ok ? 'ok' : bad.error.kind).toBe('invalid');
+  });
 });
 
 describe('MarsadStore: versions', () => {

@@ -73,6 +73,19 @@ describe('encodeWorkspace / parseWorkspace', () => {
     AWKWARD.forEach((v, i) => expect(Object.is(values?.[i], v), `value ${i}`).toBe(true));
   });
 
+  it('round-trips a dataset’s own indicator metadata, and refuses a file whose metadata does not pass the schema', () => {
+    const metadata = { indicators: { '11.1.1.c': { title: { en: 'Satisfied with the area', ar: 'الرضا عن المنطقة' }, unit: { en: '%' }, headlineSeries: 'All' } } };
+    const withMeta: WorkspaceSnapshot = { datasets: [{ record: { ...record('m', [1]), metadata }, versions: [] }], mappings: [], settings: {} };
+    const text = encodeWorkspace(withMeta, META);
+    expect(parseOk(text).datasets[0]?.record.metadata).toEqual(metadata);
+    // A record without metadata is written without the field.
+    expect(encodeWorkspace({ ...withMeta, datasets: [{ record: record('n', [1]), versions: [] }] }, META)).not.toContain('"metadata"');
+    const broken = text.replace('"Satisfied with the area"', '42');
+    const parsed = parseWorkspace(broken);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problem.code).toBe('invalid');
+  });
+
   it('round-trips an empty workspace', () => {
     const back = parseOk(encodeWorkspace({ datasets: [], mappings: [], settings: {} }, META));
     expect(back.datasets).toEqual([]);

@@ -57,7 +57,7 @@ export function AcrossCities({ dashboard, registry, code, missing, selected, lab
   // The registry's direction, else the one the results were computed with (local indicators).
   const direction = indicator?.direction ?? (code === null ? undefined : dashboard.byIndicator.get(code)?.[0]?.result.explanation.direction) ?? 'increase';
   const unit = indicator ? localized(indicator.unit, lang) : '';
-  const title = code === null ? '' : indicatorTitle(code, indicator, lang);
+  const title = code === null ? '' : indicatorTitle(code, registry, lang);
 
   const input = useMemo((): LinesInput | null => {
     if (code === null || lines.every((l) => l.points.length === 0)) return null;
@@ -117,7 +117,7 @@ export function AcrossCities({ dashboard, registry, code, missing, selected, lab
             {code === null ? <option value="">{t('compare.chooseIndicator')}</option> : null}
             {codes.map((c) => (
               <option key={c} value={c}>
-                {indicatorTitle(c, registry.byCode.get(c), lang)}
+                {indicatorTitle(c, registry, lang)}
               </option>
             ))}
           </select>

@@ -1,4 +1,6 @@
 import type { Indicator, LocalizedText } from '@/domain/indicator';
+import type { Registry } from '@/domain/registry';
+import { codeAndName } from '@/model/indicator-text';
 import type { I18n } from '@/i18n/i18n-context';
 import type { Lang } from '@/i18n/lang';
 import type { TargetGap } from '@/model/compare-model';
@@ -8,9 +10,9 @@ export function localized(text: LocalizedText, lang: Lang): string {
   return text[lang] || text.en;
 }
 
-/** `11.6.2 Annual mean levels…`, or the bare code for an indicator the registry does not know. */
-export function indicatorTitle(code: string, indicator: Indicator | undefined, lang: Lang): string {
-  return indicator === undefined ? code : `${code} ${localized(indicator.title, lang)}`;
+/** `11.6.2 Annual mean levels…` (the registry's title, else the dataset's own), or the bare code when neither names it. */
+export function indicatorTitle(code: string, registry: Registry, lang: Lang): string {
+  return codeAndName(registry, code, lang);
 }
 
 /** A value with the indicator's decimals (up to 3 for an unknown indicator), in the UI's digits. */

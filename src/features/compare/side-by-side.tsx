@@ -1,3 +1,4 @@
+import { indicatorName } from '@/model/indicator-text';
 import { useMemo } from 'react';
 import type { Registry } from '@/domain/registry';
 import { PROGRESS_STATUSES } from '@/domain/progress/types';
@@ -51,7 +52,7 @@ export function SideBySide({ dashboard, registry, keys, labelOf, hrefFor, datase
       rows: dumbbell,
       cities: names,
       rowLabel,
-      rowTitle: (row) => indicatorTitle(row.code, registry.byCode.get(row.code), lang),
+      rowTitle: (row) => indicatorTitle(row.code, registry, lang),
       basisText: (row) => t(row.basis === 'bounds' ? 'compare.score.basisBounds' : 'compare.score.basisProgress'),
       noScore: t('compare.score.none'),
       axisName: t('compare.score.axis'),
@@ -217,7 +218,7 @@ export function SideBySide({ dashboard, registry, keys, labelOf, hrefFor, datase
                       <span className="cmp-code">
                         <bdi>{row.code}</bdi>
                       </span>{' '}
-                      <span className="cmp-ind-title">{row.indicator ? localized(row.indicator.title, lang) : ''}</span>
+                      <span className="cmp-ind-title">{row.indicator ? localized(row.indicator.title, lang) : (indicatorName(registry, row.code, lang) ?? '')}</span>
                       {row.indicator ? <span className="cmp-unit">{localized(row.indicator.unit, lang)}</span> : null}
                       <a className="cmp-rank-link" href={hrefFor({ view: 'compare', indicator: row.code, cities: [...keys] })} aria-label={t('compare.table.rankLinkLabel', { code: row.code })}>
                         {t('compare.table.rankLink')}

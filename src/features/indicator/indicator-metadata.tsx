@@ -1,3 +1,4 @@
+import { type DatasetIndicator, dataText } from '@/domain/dataset-indicator';
 import type { Indicator } from '@/domain/indicator';
 import { useI18n } from '@/i18n/i18n-context';
 import { dirOf } from '@/i18n/lang';
@@ -8,6 +9,8 @@ type IndicatorMetadataProps = {
   headingId: string;
   /** The registry's entry; undefined when the indicator is not in the registry. */
   meta: Indicator | undefined;
+  /** The dataset's own description of an indicator the registry does not know; undefined when none. */
+  described?: DatasetIndicator | undefined;
   sources: readonly string[];
   datasetNames: readonly string[];
   fmt: (v: number) => string;
@@ -15,14 +18,32 @@ type IndicatorMetadataProps = {
 };
 
 /** The indicator's metadata: definition, unit, direction, target and its source, base year, custodian, tier; the data's sources and datasets. */
-export function IndicatorMetadata({ headingId, meta, sources, datasetNames, fmt, fmtYear }: IndicatorMetadataProps) {
+export function IndicatorMetadata({ headingId, meta, described, sources, datasetNames, fmt, fmtYear }: IndicatorMetadataProps) {
   const { t, lang } = useI18n();
   // Right to left, "100 %" and codes such as 11.a.1 are isolated so they keep their order (ltr-runs.ts).
   const text = (s: string) => (dirOf(lang) === 'rtl' ? <LtrIsolatedText text={s} /> : s);
   return (
     <section className="card meta" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('indicator.meta.heading')}</h3>
-      {meta === undefined ? (
+      {meta === undefined && described !== undefined ? (
+        <>
+          <p className="meta-own">{t('indicator.ownDefinition')}</p>
+          <dl className="meta-list">
+            {dataText(described.definition, lang) !== undefined ? (
+              <div>
+                <dt>{t('indicator.meta.definition')}</dt>
+                <dd>{text(dataText(described.definition, lang) ?? '')}</dd>
+              </div>
+            ) : null}
+            {dataText(described.unit, lang) !== undefined ? (
+              <div>
+                <dt>{t('indicator.meta.unit')}</dt>
+                <dd>{text(dataText(described.unit, lang) ?? '')}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </>
+      ) : meta === undefined ? (
         <p>{t('indicator.meta.notInRegistry')}</p>
       ) : (
         <dl className="meta-list">

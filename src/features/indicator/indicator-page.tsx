@@ -34,7 +34,6 @@ import {
   distinctTexts,
   indicatorsOfCity,
   layoutOf,
-  localized,
   MAX_COMPARISON_CITIES,
   pickIndicator,
   pointsOf,
@@ -51,7 +50,8 @@ import { ExplainCard } from './explain-card';
 import { HeadlineChoice } from './headline-choice';
 import { IndicatorDataTable } from './indicator-data-table';
 import { IndicatorMetadata } from './indicator-metadata';
-import { shownUnit } from '@/model/unit-label';
+import { shownUnit, unitLabel } from '@/model/unit-label';
+import { codeAndName, describedIndicator, ownUnit } from '@/model/indicator-text';
 import './indicator.css';
 
 export type IndicatorPageProps = {
@@ -94,6 +94,8 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
   const available = useMemo(() => (cityKey === undefined ? [] : indicatorsOfCity(dashboard, cityKey)), [dashboard, cityKey]);
   const code = pickIndicator(registry, available, indicator);
   const meta: Indicator | undefined = code === undefined ? undefined : registry.byCode.get(code);
+  // An indicator the registry does not know, as the dataset's own metadata describes it (title, unit, definition).
+  const described = code === undefined ? undefined : describedIndicator(registry, code);
 
   // Write the effective selection back into the URL, so a shared link shows the same view.
   useEffect(() => {
@@ -137,12 +139,12 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
   const fmt = useMemo(() => (v: number) => formatNumber(v, decimals === undefined ? {} : { decimals }), [formatNumber, decimals]);
   const fmtYear = useMemo(() => (y: number) => formatNumber(y, { grouping: false, decimals: 0 }), [formatNumber]);
   const textLocale: TextLocale = useMemo(() => ({ lang, digits, decimals }), [lang, digits, decimals]);
-  const title = code === undefined ? '' : meta ? `${code} ${localized(meta.title, lang)}` : code;
+  const title = code === undefined ? '' : codeAndName(registry, code, lang);
   const result = current?.result;
   const explanation = result?.explanation;
   // Data in another unit than the registry's definition is shown in its own unit, without the registry's target.
   const ownDefinition = explanation?.insufficientReason === 'other_unit';
-  const unit = shownUnit(meta, current?.unit ?? '', result, lang, t);
+  const unit = meta === undefined ? unitLabel(ownUnit(described, current?.unit ?? '', lang), t) : shownUnit(meta, current?.unit ?? '', result, lang, t);
   const seriesName = current === undefined ? '' : seriesLabel(current, t('indicator.total'));
   const target = ownDefinition ? null : (meta?.goalTarget ?? null);
 
@@ -307,15 +309,12 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
         <div className="field field-wide">
           <label htmlFor={ids.indicator}>{t('indicator.indicator')}</label>
           <select id={ids.indicator} value={code ?? ''} onChange={(e) => onSelect({ city: selectedCity.key, indicator: e.target.value })}>
-            {code !== undefined && !available.includes(code) ? <option value={code}>{t('indicator.noDataOption', { code: meta ? `${code} — ${localized(meta.title, lang)}` : code })}</option> : null}
-            {available.map((c) => {
-              const m = registry.byCode.get(c);
-              return (
-                <option key={c} value={c}>
-                  {m ? `${c} — ${localized(m.title, lang)}` : c}
-                </option>
-              );
-            })}
+            {code !== undefined && !available.includes(code) ? <option value={code}>{t('indicator.noDataOption', { code: codeAndName(registry, code, lang, ' — ') })}</option> : null}
+            {available.map((c) => (
+              <option key={c} value={c}>
+                {codeAndName(registry, c, lang, ' — ')}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -495,7 +494,7 @@ export function IndicatorPage({ datasets, registry, cityNames, city, cities, ind
         </>
       )}
 
-      <IndicatorMetadata headingId={ids.meta} meta={meta} sources={sources} datasetNames={datasetNames} fmt={fmt} fmtYear={fmtYear} />
+      <IndicatorMetadata headingId={ids.meta} meta={meta} described={described} sources={sources} datasetNames={datasetNames} fmt={fmt} fmtYear={fmtYear} />
     </section>
   );
 }

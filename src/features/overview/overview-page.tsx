@@ -1,7 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { NuaCommitmentSchema, NuaPrioritySchema } from '@/domain/indicator';
 import { PROGRESS_STATUSES, type ProgressMethod, type ProgressStatus } from '@/domain/progress/types';
+import { dataText } from '@/domain/dataset-indicator';
 import type { Registry } from '@/domain/registry';
+import { ownUnit } from '@/model/indicator-text';
+import { unitLabel } from '@/model/unit-label';
 import { useDashboard } from '@/ui/use-dashboard';
 import { withChosen } from '@/ui/place-options';
 import { PlacePicker } from '@/ui/place-picker';
@@ -53,8 +56,8 @@ export type OverviewPageProps = {
 
 const SPARK = { width: 96, height: 28, pad: 3 } as const;
 
-const SinceLastReview = lazy(() => import('./since-last-review').then((m) => ({ default: m.SinceLastReview })));
 
+const SinceLastReview = lazy(() => import('./since-last-review').then((m) => ({ default: m.SinceLastReview })));
 /** The range of each method's scores (progress engine: opensdg and unsd −5…5, sdsn 0–100). */
 const SCORE_SCALE: Readonly<Record<ProgressMethod, { low: number; high: number }>> = {
   opensdg: { low: -5, high: 5 },
@@ -270,7 +273,8 @@ function IndicatorTable({
 function IndicatorRow({ row, href }: { row: OverviewRow; href: string }) {
   const { t, lang, formatNumber } = useI18n();
   const ind = row.indicator;
-  const unit = ind !== undefined ? localized(ind.unit, lang) : row.dataUnit;
+  const unit = ind !== undefined ? localized(ind.unit, lang) : unitLabel(ownUnit(row.described, row.dataUnit, lang), t);
+  const ownTitle = dataText(row.described?.title, lang);
   const decimals = ind?.decimals;
   const fmt = (v: number) => formatNumber(v, decimals === undefined ? {} : { decimals });
   return (
@@ -280,7 +284,10 @@ function IndicatorRow({ row, href }: { row: OverviewRow; href: string }) {
           <bdi dir="ltr" className="overview-code">
             {row.code}
           </bdi>{' '}
-          <span className="overview-title">{ind !== undefined ? localized(ind.title, lang) : t('overview.untitled')}</span>
+          <span className="overview-title">
+            {/* The dataset's own title may be in another language than the page's: isolated, so it keeps its direction. */}
+            {ind !== undefined ? localized(ind.title, lang) : ownTitle !== undefined ? <bdi>{ownTitle}</bdi> : t('overview.untitled')}
+          </span>
         </a>
       </th>
       <td className="overview-status">

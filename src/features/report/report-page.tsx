@@ -1,3 +1,4 @@
+import { dataText } from '@/domain/dataset-indicator';
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { canvasMeasureText } from '@/charts/canvas-measure';
 import { renderFigureSvg, type RenderedFigure, responsiveSvg } from '@/charts/figure';
@@ -796,7 +797,7 @@ function IndicatorBlock({ row, shown, figure, map, gaps }: { row: ReportIndicato
         <bdi dir="ltr" className="report-code">
           {row.code}
         </bdi>{' '}
-        {row.indicator === undefined ? null : localized(row.indicator.title, lang)}
+        {row.indicator === undefined ? (dataText(row.ownTitle, lang) ?? null) : localized(row.indicator.title, lang)}
       </h3>
       {figure === undefined ? <p className="muted">{t('cityReport.noFigure')}</p> : <Figure figure={figure} />}
       <div className="report-columns">

@@ -1,8 +1,9 @@
 import { type DragEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { DatasetMetadata } from '@/domain/dataset-indicator';
 import { useI18n } from '@/i18n/i18n-context';
 import type { MessageKey } from '@/i18n/messages-en';
 import type { MessageParams } from '@/i18n/translate';
-import { isBoundaryFileName } from '@/ingest/boundary-schema';
+import { classifyRepositoryFile, readRepositoryMetadata } from '@/ingest/repository-metadata';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
 import { type IngestJob, startIngest } from '@/ingest/ingest-client';
 import { isTooLarge, tooLargeResult } from '@/ingest/too-large-file';
@@ -12,6 +13,7 @@ import { type MappingChoice, ColumnMappingForm } from './column-mapping-form';
 import { mappingFromRoles, rolesFromMapping } from './column-roles';
 import { ConfirmDialog } from './confirm-dialog';
 import { FileResult } from './file-result';
+import { FileSummary, type FolderFiles } from './file-summary';
 import { DEFAULT_READING_OPTIONS, type ReadingOptions, ReadingOptionsForm } from './reading-options';
 import { SavedMappings } from './saved-mappings';
 
@@ -25,7 +27,8 @@ export type ExistingDataset = { id: string; name: string; versionNumber: number;
 type ActionResult = { ok: true } | { ok: false; key: MessageKey; params?: MessageParams };
 
 export type UploadPanelProps = {
-  onImport: (name: string, results: readonly IngestResult[], options?: { replaceId?: string }) => Promise<UploadImportOutcome>;
+  /** Imports the results; `metadata` is the folder's own description of its indicators, kept with the dataset. */
+  onImport: (name: string, results: readonly IngestResult[], options?: { replaceId?: string; metadata?: DatasetMetadata }) => Promise<UploadImportOutcome>;
   /** The saved dataset a new import of this name would replace, if any. */
   findExisting: (name: string) => ExistingDataset | undefined;
   mappings: readonly SavedMapping[];
@@ -51,25 +54,35 @@ type Phase =
 type Message = { tone: 'info' | 'success' | 'error'; text: string };
 
 const ACCEPT = '.csv,.tsv,.txt,.geojson,.topojson,text/csv,text/tab-separated-values,text/plain';
-const DATA_FILE = /\.(csv|tsv|txt)$/i;
-/** An Open SDG repository's metadata tables (`meta_11-1-1.csv`, `metadata-mapping.csv`): not observations. */
-const METADATA_TABLE = /^(meta_.*|metadata[-_].*)\.csv$/i;
+/** A file's path as picked: inside its folder (`bristol/meta_11-1-1.md`), or its name. */
+function pathOf(f: File): string {
+  return f.webkitRelativePath || f.name;
+}
 
-/** Files picked from a folder: its data files (others are named in a note), and the folder's name. */
-export function dataFilesOfFolder(list: readonly File[]): { files: File[]; skipped: string[]; folder: string | undefined; boundaries: File[] } {
+/**
+ * Files picked from a folder (an Open SDG repository in either layout): its data files, its metadata
+ * files (`meta/*.md`, `meta_*.md`, `meta_*.csv`, `indicator-config/*.yml`, `translations/`), its maps,
+ * the others (named, not read), and the folder's name.
+ */
+export function dataFilesOfFolder(list: readonly File[]): { files: File[]; metadata: File[]; skipped: string[]; folder: string | undefined; boundaries: File[] } {
   const files: File[] = [];
+  const metadata: File[] = [];
   const skipped: string[] = [];
   const boundaries: File[] = [];
   let folder: string | undefined;
   for (const f of list) {
-    const path = f.webkitRelativePath || f.name;
+    const path = pathOf(f);
     folder ??= path.includes('/') ? path.split('/')[0] : undefined;
-    if (DATA_FILE.test(f.name) && !METADATA_TABLE.test(f.name)) files.push(f);
-    else if (isBoundaryFileName(f.name)) boundaries.push(f);
+    const kind = classifyRepositoryFile(path);
+    if (kind === 'data') files.push(f);
+    else if (kind === 'metadata') metadata.push(f);
+    else if (kind === 'boundaries') boundaries.push(f);
     else skipped.push(path);
   }
-  files.sort((a, b) => ((a.webkitRelativePath || a.name) < (b.webkitRelativePath || b.name) ? -1 : 1));
-  return { files, skipped, folder, boundaries };
+  const byPath = (a: File, b: File) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0);
+  files.sort(byPath);
+  metadata.sort(byPath);
+  return { files, metadata, skipped: skipped.sort(), folder, boundaries };
 }
 
 /** Whether a file has no city column (its rows are the data city's, or its districts'). */
@@ -143,6 +156,8 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
   const folderRef = useCallback((el: HTMLInputElement | null) => el?.setAttribute('webkitdirectory', ''), []);
   const resultsRef = useRef<HTMLDivElement | null>(null);
   const registry = useMemo(() => loadBundledRegistry().registry, []);
+  /** The folder's other files and its metadata (null for files chosen one by one without any). */
+  const [folderFiles, setFolderFiles] = useState<FolderFiles | null>(null);
 
   useEffect(
     () => () => {
@@ -217,27 +232,42 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
   );
 
   const pick = (all: File[]) => {
-    const boundaries = all.filter((f) => isBoundaryFileName(f.name));
+    const { files: list, metadata, boundaries } = dataFilesOfFolder(all);
     if (boundaries.length > 0) onBoundaryFiles?.(boundaries);
-    const list = all.filter((f) => !isBoundaryFileName(f.name));
     if (list.length === 0) return;
     setOffersDismissed(new Set());
-    void read(list, []);
+    // Files chosen one by one are read as they are; metadata files among them (meta_*.csv) describe the others.
+    if (metadata.length > 0 || list.length < all.length) void pickFolder(all, false);
+    else {
+      setFolderFiles(null);
+      void read(list, []);
+    }
   };
 
-  const pickFolder = (list: File[]) => {
-    const { files: data, skipped, folder, boundaries } = dataFilesOfFolder(list);
-    if (boundaries.length > 0) onBoundaryFiles?.(boundaries);
+  /** A folder (or files with metadata among them): the metadata is read first, then the data files. */
+  const pickFolder = async (list: File[], isFolder = true) => {
+    const { files: data, metadata, skipped, folder, boundaries } = dataFilesOfFolder(list);
+    if (isFolder && boundaries.length > 0) onBoundaryFiles?.(boundaries);
     // The folder names the city unless the user already did (the field is read when the files are).
-    if (folder !== undefined && dataCity.trim() === '') setDataCity(folder);
+    if (isFolder && folder !== undefined && dataCity.trim() === '') setDataCity(folder);
     if (data.length === 0) {
       setMessage({ tone: 'error', text: t('upload.noFiles') });
       return;
     }
     setOffersDismissed(new Set());
+    const started = performance.now();
+    // A metadata file that cannot be read is left out (the data still reads; it is then shown by its code).
+    const texts = await Promise.all(metadata.map((f) => f.arrayBuffer().then((b): { path: string; bytes: Uint8Array } => ({ path: pathOf(f), bytes: new Uint8Array(b) }), () => undefined)));
+    const read = readRepositoryMetadata(texts.filter((x) => x !== undefined));
+    metadataMs.current = performance.now() - started;
+    setFolderFiles({ metadata: read.files, boundaries: boundaries.map(pathOf), skipped, described: read.metadata });
     pendingFolderNote.current = skipped.length > 0 ? t('upload.skipped', { names: skipped.slice(0, 20).join(', ') + (skipped.length > 20 ? ' …' : '') }) : null;
     pendingFolderRead.current = data;
+    setPendingRun((n) => n + 1);
   };
+  /** Time spent reading the last folder's metadata (milliseconds), shown in the summary's data attribute for measurements. */
+  const metadataMs = useRef(0);
+  const [, setPendingRun] = useState(0);
   const pendingFolderRead = useRef<File[] | null>(null);
   const pendingFolderNote = useRef<string | null>(null);
   // A folder read waits one render so that the city taken from its name is in the reading options.
@@ -328,16 +358,19 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
     setMessage(null);
     setMappingOpen(null);
     setChoices([]);
+    setFolderFiles(null);
     if (inputRef.current) inputRef.current.value = '';
   };
 
   const save = async (results: IngestResult[], name: string, replaceId: string | undefined) => {
     setPhase({ kind: 'saving', results });
-    const outcome = await onImport(name, results, replaceId !== undefined ? { replaceId } : {});
+    const metadata = folderFiles?.described;
+    const outcome = await onImport(name, results, { ...(replaceId !== undefined ? { replaceId } : {}), ...(metadata !== undefined ? { metadata } : {}) });
     if (outcome.ok) {
       setPhase({ kind: 'idle' });
       setMappingOpen(null);
       setChoices([]);
+      setFolderFiles(null);
       setMessage({
         tone: 'success',
         text: outcome.replaced
@@ -481,7 +514,7 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
           type="file"
           multiple
           disabled={busy}
-          onChange={(e) => pickFolder(Array.from(e.target.files ?? []))}
+          onChange={(e) => void pickFolder(Array.from(e.target.files ?? []))}
         />
         <label htmlFor={folderInputId} className={`button secondary${busy ? ' disabled' : ''}`}>
           {t('upload.chooseFolder')}
@@ -536,6 +569,7 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
       {results.length > 0 ? (
         <div className="results" ref={resultsRef}>
           <h2 className="results-title">{t('result.title')}</h2>
+          <FileSummary results={results} paths={files.current.map(pathOf)} folder={folderFiles} />
           {results.map((r, i) => (
             <FileResult key={`${i}:${r.file.name}`} result={r}>
               {mappingArea(r, i)}
