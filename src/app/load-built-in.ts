@@ -93,7 +93,17 @@ export async function loadPublished(archive?: string): Promise<Published> {
     const at = date === undefined ? 0 : Date.parse(`${date}T00:00:00Z`);
     const info = cleanInfo({ source: d.source, licence: d.licence, notes: d.description, published: date });
     datasets.push(
-      toLoadedDataset({ id: `${prefix}${d.id}`, name: d.name, source: 'published', createdAt: at, table: read.table, files: [read.file], versionNumber: d.version ?? 1, info }),
+      toLoadedDataset({
+        id: `${prefix}${d.id}`,
+        name: d.name,
+        source: 'published',
+        createdAt: at,
+        table: read.table,
+        files: [read.file],
+        versionNumber: d.version ?? 1,
+        info,
+        ...(d.metadata !== undefined ? { metadata: d.metadata } : {}),
+      }),
     );
   }
   const headlines: Published['headlines'] = {};

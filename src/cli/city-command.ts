@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import type { ObservationTable } from '@/domain/observation-table';
 import type { ProgressMethod } from '@/domain/progress/types';
-import type { Registry } from '@/domain/registry';
+import { type Registry, withDatasetIndicators } from '@/domain/registry';
 import { buildDashboard, type CityNames, type Dashboard, type DashboardCity } from '@/model/dashboard-model';
 import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer } from '@/model/gazetteer';
 import { type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
@@ -144,7 +144,9 @@ export async function loadCityData(
     tables.push(table);
     datasets.push(toLoadedDataset({ id: t.path, name: basename(t.path), source: 'upload', createdAt: opts.importedAt, table, files: [p.result.file] }));
   }
-  return { registry, datasets, dashboard: buildDashboard(tables, registry, opts.method, overrides), failed, gazetteer: workspaceGazetteer };
+  // Indicators the registry does not know are titled from the datasets' own metadata (a workspace keeps it).
+  const described = withDatasetIndicators(registry, datasets.map((d) => d.metadata));
+  return { registry: described, datasets, dashboard: buildDashboard(tables, registry, opts.method, overrides), failed, gazetteer: workspaceGazetteer };
 }
 
 /** Runs a command; never throws (usage errors → 2 with the usage on stderr, internal failures → 1). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatasetMetadataSchema } from '@/domain/dataset-indicator';
 
 /**
  * `public/data/manifest.json`: the datasets published with a deployment. The app fetches it as
@@ -29,6 +30,8 @@ export const ManifestDatasetSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-03')
     .optional(),
   version: z.number().int().positive().optional(),
+  /** The data's own description of its indicators (titles, units, definitions, headline series), as Publish writes it. */
+  metadata: DatasetMetadataSchema.optional(),
 });
 export type ManifestDataset = z.infer<typeof ManifestDatasetSchema>;
 

@@ -3,6 +3,7 @@ import { normalizedCsv } from '@/ingest/canonical-csv';
 import { listedArchives, type Manifest, ManifestSchema } from '@/ingest/manifest';
 import type { BoundarySet } from '@/storage/boundary-record';
 import type { DatasetInfo } from '@/storage/dataset-record';
+import type { DatasetMetadata } from '@/domain/dataset-indicator';
 
 /**
  * What "Publish" puts in the ZIP a site maintainer copies into the site's `data/` folder: each dataset
@@ -20,6 +21,8 @@ export type PublishDataset = {
   readonly info?: DatasetInfo;
   /** A dataset already published with the site: its id in the manifest (it keeps it, and its date when unchanged). */
   readonly publishedId?: string;
+  /** The data's own description of its indicators (an Open SDG folder's metadata): published with it. */
+  readonly metadata?: DatasetMetadata | undefined;
 };
 
 /** The publication now on the site, to archive: its manifest and the text of every file it lists (by path relative to data/). */
@@ -156,6 +159,7 @@ export function buildPublication(input: PublishInput): Publication {
       ...(licence !== undefined ? { licence } : {}),
       published: unchanged ? (before.published ?? input.date) : input.date,
       version: unchanged ? (before.version ?? 1) : (before?.version ?? 0) + 1,
+      ...(d.metadata !== undefined ? { metadata: d.metadata } : {}),
     };
   });
   const boundaries = (input.boundaries ?? []).map((set) => {

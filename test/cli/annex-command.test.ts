@@ -100,3 +100,23 @@ describe('annex <files> --city', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('annex of a workspace backup', () => {
+  it('titles an indicator the registry does not know from the dataset’s own metadata, and names places as the workspace does', async () => {
+    const { encodeWorkspace } = await import('@/storage/workspace');
+    const { tableOf, record } = await import('../storage/fixtures');
+    const t = tableOf([
+      { city: 'Wadi Noor', cityCode: 'XD-WNR', indicator: 'LOCAL-TEMP-1', year: 2015, value: -1.5, unit: '' },
+      { city: 'Wadi Noor', cityCode: 'XD-WNR', indicator: 'LOCAL-TEMP-1', year: 2020, value: -2, unit: '' },
+    ]);
+    const base = record('ws');
+    const ds = { ...base, current: { ...base.current, table: t }, metadata: { indicators: { 'LOCAL-TEMP-1': { title: { en: 'Change in summer temperature', ar: 'تغيّر حرارة الصيف' } } } } };
+    const gazetteer = { version: 1, names: { 'XD-WNR': { ar: 'وادي النور' } }, merges: {} };
+    const path = join(DIR, 'workspace.json');
+    writeFileSync(path, encodeWorkspace({ datasets: [{ record: ds, versions: [] }], mappings: [], settings: { gazetteer: JSON.stringify(gazetteer) } }, { appVersion: 't', exportedAt: new Date(0) }));
+    const r = await cli('annex', path, '--city', 'XD-WNR', '--lang', 'ar');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('تغيّر حرارة الصيف');
+    expect(r.stdout).toContain('وادي النور');
+  });
+});

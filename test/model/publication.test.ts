@@ -88,6 +88,14 @@ describe('buildPublication', () => {
     expect(m.home).toBe('jo-az');
   });
 
+  it('publishes the data’s own description of its indicators with it, read back by the manifest schema', () => {
+    const metadata = { indicators: { '11.1.1.c': { title: { en: 'Percentage satisfied with their local area', ar: 'نسبة الراضين عن منطقتهم' }, unit: { en: '%' } } } };
+    const p = buildPublication({ datasets: [{ id: 'b', name: 'Bristol', table: table(['Bristol,E06000023,11.1.1.c,2020,75']), version: 1, metadata }], date: '2026-12-03' });
+    if (!p.ok) throw new Error('publication');
+    const back = ManifestSchema.parse(JSON.parse(p.files.find((f) => f.path === 'data/manifest.json')?.text ?? ''));
+    expect(back.datasets[0]?.metadata).toEqual(metadata);
+  });
+
   it('names an archive by the publication date, else its datasets’ latest date', () => {
     const base = { datasets: [{ id: 'a', name: 'A', file: 'a.csv', published: '2026-01-02' }, { id: 'b', name: 'B', file: 'b.csv', published: '2026-03-04' }] };
     expect(archiveName(base, [])).toBe('2026-03-04');

@@ -68,7 +68,7 @@ export function PublishPanel({ datasets, boundaries, gazetteer, headlineChoices,
       datasets: chosen.map((d) => {
         const publishedId = publishedIdOf(d);
         // Published as the views show it: the places merged in the Places panel read as one.
-        return { id: d.id, name: d.name, table: applyMerges(d.table, gazetteer), version: d.versionNumber, info: d.info, ...(publishedId !== undefined ? { publishedId } : {}) };
+        return { id: d.id, name: d.name, table: applyMerges(d.table, gazetteer), version: d.versionNumber, info: d.info, metadata: d.metadata, ...(publishedId !== undefined ? { publishedId } : {}) };
       }),
       date,
       source: source.trim(),
