@@ -42,6 +42,7 @@ export const ISSUE_CODES = [
   'indicator_alias',
   'indicator_sub_code',
   'value_out_of_range',
+  'value_near_range',
   'unit_mismatch',
   'unit_not_stated',
   'duplicate_observation',

@@ -246,6 +246,18 @@ export const AR: Writer = {
       fix: `تحقّق من القيمة بحثًا عن خطأ مطبعي، ومن أنها بوحدة المؤشر${unit === undefined ? '' : ` (${unit})`}.`,
     };
   },
+  value_near_range: (c) => {
+    const code = c.str('indicator');
+    const count = c.num('count');
+    const low = rawNumber(c, 'low');
+    const high = rawNumber(c, 'high');
+    const range = rangeText(c, 'ar');
+    const unit = c.str('unit');
+    return {
+      message: `${c.at}${count === undefined ? 'بعض القيم' : `${c.n(count)} قيمة`}${code === undefined ? '' : ` للمؤشر ${code}`}${low === undefined || high === undefined ? '' : ` (من ${low} إلى ${high})`} تقع خارج النطاق الصحيح بقليل${range === undefined ? '' : ` (${range}${unit === undefined ? '' : ` ${unit}`})`}: حُفظت كما يذكرها الملف (تقريب في المصدر، أو نسبة إجمالية تتجاوز 100٪).`,
+      fix: 'لا حاجة إلى أي إجراء إن كان المصدر ينشرها هكذا؛ وإلا فصحّحها في الملف.',
+    };
+  },
   unit_mismatch: (c) => {
     const found = c.str('found') ?? c.issue.value ?? undefined;
     const code = c.str('indicator');

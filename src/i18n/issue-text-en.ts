@@ -261,6 +261,21 @@ export const EN: Writer = {
       fix: `Check the value for a typing mistake, and that it is in the indicator's unit${unit === undefined ? '' : ` (${unit})`}.`,
     };
   },
+  value_near_range: (c) => {
+    const code = c.str('indicator');
+    const count = c.num('count');
+    const low = rawNumber(c, 'low');
+    const high = rawNumber(c, 'high');
+    const range = rangeText(c, 'en');
+    const unit = c.str('unit');
+    return {
+      message: c.at_(
+        c.at,
+        `${count === undefined ? 'some values' : `${c.n(count)} value${count === 1 ? '' : 's'}`}${code === undefined ? '' : ` of indicator ${code}`}${low === undefined || high === undefined ? '' : ` (${low} to ${high})`} ${count === 1 ? 'is' : 'are'} just outside the valid range${range === undefined ? '' : ` (${range}${unit === undefined ? '' : ` ${unit}`})`}: kept as the file gives them (rounding in the source, or a gross ratio above 100 %).`,
+      ),
+      fix: 'Nothing to do if the source publishes them so; otherwise correct them in the file.',
+    };
+  },
   unit_mismatch: (c) => {
     const found = c.str('found') ?? c.issue.value ?? undefined;
     const code = c.str('indicator');

@@ -273,6 +273,18 @@ export const ES: Writer = {
       fix: `Compruebe que el valor no tenga errores de escritura y que esté expresado en la unidad del indicador${unit === undefined ? '' : ` (${unit})`}.`,
     };
   },
+  value_near_range: (c) => {
+    const code = c.str('indicator');
+    const count = c.num('count');
+    const low = rawNumber(c, 'low');
+    const high = rawNumber(c, 'high');
+    const range = rangeText(c, 'es');
+    const unit = c.str('unit');
+    return {
+      message: `${c.at}${count === undefined ? 'Algunos valores' : `${c.n(count)} valor${count === 1 ? '' : 'es'}`}${code === undefined ? '' : ` del indicador ${code}`}${low === undefined || high === undefined ? '' : ` (${low} a ${high})`} quedan justo fuera del rango válido${range === undefined ? '' : ` (${range}${unit === undefined ? '' : ` ${unit}`})`}: se conservan tal como los da el archivo (redondeo en la fuente, o una tasa bruta superior al 100 %).`,
+      fix: 'No hace falta nada si la fuente los publica así; si no, corríjalos en el archivo.',
+    };
+  },
   unit_mismatch: (c) => {
     const found = c.str('found') ?? c.issue.value ?? undefined;
     const code = c.str('indicator');

@@ -276,6 +276,18 @@ export const FR: Writer = {
       fix: `Vérifiez que la valeur ne contient pas de faute de frappe et qu’elle est exprimée dans l’unité de l’indicateur${unit === undefined ? '' : ` (${unit})`}.`,
     };
   },
+  value_near_range: (c) => {
+    const code = c.str('indicator');
+    const count = c.num('count');
+    const low = rawNumber(c, 'low');
+    const high = rawNumber(c, 'high');
+    const range = rangeText(c, 'fr');
+    const unit = c.str('unit');
+    return {
+      message: `${c.at}${count === undefined ? 'Des valeurs' : `${c.n(count)} valeur${count === 1 ? '' : 's'}`}${code === undefined ? '' : ` de l’indicateur ${code}`}${low === undefined || high === undefined ? '' : ` (${low} à ${high})`} sont juste en dehors de la plage valide${range === undefined ? '' : ` (${range}${unit === undefined ? '' : ` ${unit}`})`}\u00a0: elles sont gardées telles que le fichier les donne (arrondi dans la source, ou taux brut au-delà de 100\u00a0%).`,
+      fix: 'Rien à faire si la source les publie ainsi\u00a0; sinon, corrigez-les dans le fichier.',
+    };
+  },
   unit_mismatch: (c) => {
     const found = c.str('found') ?? c.issue.value ?? undefined;
     const code = c.str('indicator');

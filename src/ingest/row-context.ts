@@ -702,11 +702,29 @@ export class RowContext {
     let dropped = false;
     const rejectedLines = new Set<number>();
     for (const g of this.ranges.values()) {
-      const outs = g.pending.filter((p) => p.index >= 0);
-      if (outs.length === 0) continue;
+      const all = g.pending.filter((p) => p.index >= 0);
+      if (all.length === 0) continue;
       const { min, max } = g.indicator.validRange;
+      // Just past a bound (within 5 % of the range: −0.1 % from rounding in the source, a completion rate
+      // of 102 %) is a real number the source published, not a typo: kept, with one warning.
+      const tol = min !== null && max !== null ? (max - min) * NEAR_RANGE_SHARE : 0;
+      const isNear = (v: number) => tol > 0 && ((min !== null && v < min && v >= min - tol) || (max !== null && v > max && v <= max + tol));
+      const near = all.filter((o) => isNear(o.value));
+      const outs = all.filter((o) => !isNear(o.value));
+      if (near.length > 0) {
+        this.issues.add('value_near_range', 'warning', { row: near[0]?.line ?? null, column: near[0]?.column ?? null }, {
+          indicator: g.indicator.code,
+          count: near.length,
+          low: Math.min(...near.map((o) => o.value)),
+          high: Math.max(...near.map((o) => o.value)),
+          min: min ?? '−∞',
+          max: max ?? '∞',
+          unit: g.indicator.unit.en,
+        });
+      }
+      if (outs.length === 0) continue;
       // Two impossible values at least, and more than the plausible ones: a single one is a typo.
-      if (g.unitId === 0 && outs.length >= 2 && outs.length > g.inRange) {
+      if (g.unitId === 0 && outs.length >= 2 && outs.length > g.inRange + near.length) {
         const indicatorId = this.builder.encode('indicator', g.indicator.code);
         for (let i = 0; i < table.length; i++) if (table.indicator[i] === indicatorId && table.unit[i] === 0) (table.unit as Uint32Array)[i] = notStated;
         let lo = Infinity;
@@ -744,6 +762,9 @@ export class RowContext {
   }
 }
 
+
+/** How far past a bound of the valid range (as a share of the range) a value is still read as the source's own number. */
+const NEAR_RANGE_SHARE = 0.05;
 
 /**
  * Same (city, indicator, series, unit, disaggregation, period) twice: an identical value is a warning

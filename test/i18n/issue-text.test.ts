@@ -42,6 +42,7 @@ const SAMPLE: Readonly<Record<IssueCode, Partial<Issue>>> = {
   indicator_sub_code: { severity: 'info', row: 2, params: { indicator: '11.1.1.a', canonical: '11.1.1' } },
   aggregate_row: { severity: 'info', row: 1384, params: { name: 'World' } },
   value_out_of_range: { row: 8, column: 'value', value: '120', params: { indicator: '11.2.1', min: 0, max: 100, unit: '%' } },
+  value_near_range: { severity: 'warning', row: 497, column: 'Value', params: { indicator: '11.6.1', count: 79, low: -0.11, high: -0.0009, min: 0, max: 100, unit: '% of municipal solid waste' } },
   unit_not_stated: { severity: 'warning', row: 2, params: { indicator: '11.6.1', count: 2, total: 2, low: 142, high: 230, min: 0, max: 100, unit: '% of municipal solid waste' } },
   unit_mismatch: { severity: 'warning', row: 2, column: 'unit', value: '%', params: { indicator: '11.6.2', expectedUnit: 'µg/m³', found: '%' } },
   duplicate_observation: { severity: 'warning', row: 9, column: 'value', value: '38.2', params: { firstRow: 5, previousValue: 38.2, year: 2019 } },

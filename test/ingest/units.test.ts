@@ -49,3 +49,14 @@ describe('definitions travel with the data: the registry unit and range apply on
     expect(Array.from(r.table.unit, (u) => r.table.dict.unit[u])).toEqual(['Rough sleepers (count)', 'Rough sleepers (count)']);
   });
 });
+
+describe('values just past the valid range are the source’s own numbers', () => {
+  it('keeps −0.1 % and 102 % (rounding, a gross ratio) with one warning; 150 % stays an error (a typo)', () => {
+    const csv = ['city,indicator,year,value', 'A,11.6.1,2015,40', 'A,11.6.1,2016,-0.1', 'A,11.6.1,2017,102', 'A,11.6.1,2018,45', 'A,11.6.1,2019,150', 'A,11.6.1,2020,50'].join('\n');
+    const r = ingestFile(utf8('w.csv', csv), registry);
+    expect(Array.from(r.table.value).sort((a, b) => a - b)).toEqual([-0.1, 40, 45, 50, 102]);
+    const near = r.issues.filter((i) => i.code === 'value_near_range');
+    expect(near.map((i) => [i.severity, i.row, i.params?.count, i.params?.low, i.params?.high])).toEqual([['warning', 3, 2, -0.1, 102]]);
+    expect(r.issues.filter((i) => i.severity === 'error').map((i) => `${i.code}@${i.row}`)).toEqual(['value_out_of_range@6']);
+  });
+});
