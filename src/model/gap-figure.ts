@@ -1,4 +1,5 @@
 import { dataTerm } from '@/i18n/data-terms';
+import { indicatorName } from './indicator-text';
 import { buildGapOption, gapChartHeight, type GapChartInput } from '@/charts/build-gap-option';
 import type { Direction } from '@/domain/indicator';
 import { formatNumber } from '@/i18n/format-number';
@@ -93,7 +94,9 @@ export function gapFigures(ctx: FigureContext, cityKey: string, indicator: strin
   const unit = meta ? localized(meta.unit, lang) : '';
   const text: GapText = { lang, digits, decimals: meta?.decimals, unit, direction };
   const codeText = dirOf(lang) === 'rtl' ? `\u2066${code}\u2069` : code;
-  const indicatorTitle = meta ? `${codeText} ${localized(meta.title, lang)}` : codeText;
+  // An indicator the registry does not know: named as its dataset's metadata names it (Bristol's 11.1.1.c).
+  const name = indicatorName(registry, code, lang);
+  const indicatorTitle = name === undefined || name === '' ? codeText : `${codeText} ${name}`;
   return dims.map((dim) => {
     const sentences = gapSentences(dim, text);
     const input = gapChartInput(dim, text, sentences.join(' '), false);

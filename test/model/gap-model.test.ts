@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderFigureSvg } from '@/charts/figure';
 import { loadRegistryFromDirs } from '@/cli/load-registry';
+import { withDatasetIndicators } from '@/domain/registry';
 import { ingestFile } from '@/ingest/ingest-file';
 import { buildDashboard } from '@/model/dashboard-model';
 import { gapFigures, gapSentences } from '@/model/gap-figure';
@@ -69,5 +70,15 @@ describe('gapModel', () => {
     expect(svg).toContain('sex: in 2022, Male does best (73.0 % of population) and Female worst (67.0 % of population): a gap of 6.0 % of population.');
     expect(svg).toContain('In 2015 the gap was 14.0 % of population: it has narrowed by 8.0 % of population.');
     expect(svg).toContain('Best group');
+  });
+
+  it('titles an indicator the registry does not know from its dataset’s metadata', () => {
+    const csv = ['city,indicator,year,value,sex', 'Port Ruri,11.1.1.c,2020,70,Male', 'Port Ruri,11.1.1.c,2020,60,Female'].join('\n');
+    const described = withDatasetIndicators(registry, [{ indicators: { '11.1.1.c': { title: { en: 'Satisfied with their local area' } } } }]);
+    const table = ingestFile({ name: 'c.csv', bytes: new TextEncoder().encode(csv) }, registry).table;
+    const dashboard = buildDashboard([table], registry, 'opensdg');
+    const key = [...dashboard.cityByKey.values()][0]?.key ?? '';
+    const [figure] = gapFigures({ dashboard, registry: described, datasets: [], names: {}, lang: 'en', digits: 'latn', computedAt: NOW }, key, '11.1.1.c');
+    expect(figure?.input.text.title).toContain('11.1.1.c Satisfied with their local area');
   });
 });
