@@ -19,7 +19,17 @@ const CSP = [
 /** Serves every page of the site with the CSP header, as a host configured per the README would. */
 async function withCsp(page: Page) {
   await page.route('**/*', async (route) => {
-    const response = await route.fetch();
+    // The test's own proxy to the preview server: a connection reset under load (seen once in CI,
+    // ECONNRESET on a static asset) is retried, as a browser would reload; the site is not at fault.
+    let response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await route.fetch();
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     const headers = route.request().resourceType() === 'document' ? { ...response.headers(), 'content-security-policy': CSP } : response.headers();
     await route.fulfill({ response, headers });
   });
