@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { startIngest } from '@/ingest/ingest-client';
 import { readBoundaryBytes } from '@/ingest/boundaries-client';
-import { listedArchives, type Manifest, type ManifestBoundary, ManifestSchema } from '@/ingest/manifest';
+import { listedArchives, type Manifest, type ManifestBoundary, manifestDate, ManifestSchema, PUBLISHED_ID_PREFIX } from '@/ingest/manifest';
 import { boundaryProblemText } from '@/model/boundary-text';
 import type { PreviousPublication } from '@/model/publication';
 import { type BoundarySet, newBoundarySet } from '@/storage/boundary-record';
@@ -81,7 +81,7 @@ export async function loadPublished(archive?: string): Promise<Published> {
   if (!parsed.success) return { ...empty, manifestProblem: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
   const m = parsed.data;
   const problems: string[] = [];
-  const prefix = archive === undefined ? 'published:' : `published@${archive}:`;
+  const prefix = archive === undefined ? PUBLISHED_ID_PREFIX : `published@${archive}:`;
   const datasets: LoadedDataset[] = [];
   for (const d of m.datasets) {
     const read = await ingestUrl(`${base}${d.file.split('/').map(encodeURIComponent).join('/')}`, d.file, d.city);
@@ -108,14 +108,13 @@ export async function loadPublished(archive?: string): Promise<Published> {
   }
   const headlines: Published['headlines'] = {};
   for (const [id, choices] of Object.entries(m.headlines ?? {})) headlines[`${prefix}${id}`] = choices;
-  const dates = m.datasets.map((d) => d.published).filter((d) => d !== undefined);
   return {
     datasets,
     boundarySets: datasets.length > 0 ? await readPublishedBoundaries(m.boundaries ?? [], problems, base) : [],
     headlines,
     places: m.places ?? {},
     home: m.home,
-    date: m.published ?? dates.sort().at(-1),
+    date: manifestDate(m),
     archives: listedArchives(m).sort(),
     manifestProblem: undefined,
     problems,
@@ -179,6 +178,5 @@ export async function readPublicationIndex(): Promise<{ date: string | undefined
   const manifest = await fetchJson(manifestUrl(undefined));
   const parsed = manifest.ok ? ManifestSchema.safeParse(manifest.json) : undefined;
   if (parsed?.success !== true) return { date: undefined, archives: [] };
-  const dates = parsed.data.datasets.map((d) => d.published).filter((d) => d !== undefined);
-  return { date: parsed.data.published ?? dates.sort().at(-1), archives: listedArchives(parsed.data).sort() };
+  return { date: manifestDate(parsed.data), archives: listedArchives(parsed.data).sort() };
 }

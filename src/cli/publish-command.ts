@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import { basename, join } from 'node:path';
 import type { ObservationTable } from '@/domain/observation-table';
 import { normalizedCsv } from '@/ingest/canonical-csv';
-import { type Manifest, ManifestSchema } from '@/ingest/manifest';
+import { type Manifest, manifestDate, ManifestSchema } from '@/ingest/manifest';
 import { publicationId, publicationReadme } from '@/model/publication';
 import { type CliIO, COMMON_FLAGS, EXIT_DATA_ERRORS, EXIT_OK, type FlagSpec, single, UsageError } from './cli-args';
 import { errorMessage, hasErrors, plural, processFile, registryProblemText, setupFileCommand } from './cli-files';
@@ -97,7 +97,7 @@ export async function runPublishCommand(argv: readonly string[], io: CliIO, now:
         return EXIT_DATA_ERRORS;
       }
       previous = parsed.data;
-      const when = previous.datasets[0]?.published ?? 'undated';
+      const when = manifestDate(previous) ?? 'undated';
       let dir = join(out, 'archive', when);
       for (let n = 2; await exists(dir); n++) dir = join(out, 'archive', `${when}-${n}`);
       await mkdir(dir, { recursive: true });

@@ -93,3 +93,11 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export function listedArchives(m: Manifest): string[] {
   return (m.archives ?? []).map((p) => /^archive\/([^/]+)\/manifest\.json$/.exec(p)?.[1]).filter((a) => a !== undefined);
 }
+
+/** When a publication was made: the manifest's date, else its datasets' latest; undefined when undated. */
+export function manifestDate(m: Manifest): string | undefined {
+  return m.published ?? m.datasets.map((d) => d.published).filter((d) => d !== undefined).sort().at(-1);
+}
+
+/** The id the app gives a dataset of the current publication (`published:<manifest id>`). */
+export const PUBLISHED_ID_PREFIX = 'published:';

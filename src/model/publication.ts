@@ -1,6 +1,6 @@
 import type { ObservationTable } from '@/domain/observation-table';
 import { normalizedCsv } from '@/ingest/canonical-csv';
-import { listedArchives, type Manifest, ManifestSchema } from '@/ingest/manifest';
+import { listedArchives, type Manifest, manifestDate, ManifestSchema } from '@/ingest/manifest';
 import type { BoundarySet } from '@/storage/boundary-record';
 import type { DatasetInfo } from '@/storage/dataset-record';
 import type { DatasetMetadata } from '@/domain/dataset-indicator';
@@ -103,8 +103,7 @@ function boundaryGeoJson(set: BoundarySet): string {
 
 /** The folder name an earlier publication is archived under: its date (`-2`, `-3`… when taken), as the CLI's `publish` does. */
 export function archiveName(previous: Manifest, taken: readonly string[]): string {
-  const dates = previous.datasets.map((d) => d.published).filter((d) => d !== undefined).sort();
-  const when = previous.published ?? dates.at(-1) ?? 'undated';
+  const when = manifestDate(previous) ?? 'undated';
   const used = new Set(taken);
   let name = when;
   for (let n = 2; used.has(name); n++) name = `${when}-${n}`;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import type { Manifest } from '@/ingest/manifest';
+import { type Manifest, PUBLISHED_ID_PREFIX } from '@/ingest/manifest';
 import { applyMerges, type Gazetteer } from '@/model/gazetteer';
 import type { HeadlineChoices } from '@/model/headline-choices';
 import { buildPublication, type PreviousPublication, publishedIdFor, publicationZip } from '@/model/publication';
@@ -23,7 +23,7 @@ export type PublishPanelProps = {
 
 /** The manifest id of a published dataset (`published:amman` → `amman`). */
 function publishedIdOf(d: LoadedDataset): string | undefined {
-  return d.source === 'published' && d.id.startsWith('published:') ? d.id.slice('published:'.length) : undefined;
+  return d.source === 'published' && d.id.startsWith(PUBLISHED_ID_PREFIX) ? d.id.slice(PUBLISHED_ID_PREFIX.length) : undefined;
 }
 
 /**
