@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { usePreparedDashboard } from '@/ui/use-dashboard';
 import { BoundaryContext } from '@/ui/boundary-context';
 import { ReportCoverContext } from '@/ui/report-cover-context';
 import { ReviewContext, type ReviewSettings } from '@/ui/review-context';
@@ -19,7 +20,7 @@ import { type AppData, useAppData } from './use-app-data';
 import { useUrlState } from './use-url-state';
 import { formatHash, type UrlState, type View } from '@/model/url-state';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
-import { withDatasetIndicators } from '@/domain/registry';
+import { type Registry, withDatasetIndicators } from '@/domain/registry';
 
 // The views carry ECharts and the progress engine (most of the JavaScript): each is loaded on demand,
 // so the shell paints first.
@@ -108,6 +109,12 @@ const registryLoad = loadBundledRegistry();
 function currentData(url: UrlState): UrlState {
   const { asPublished: _archive, ...rest } = url;
   return rest;
+}
+
+/** Shows its children once the dashboard model of the datasets is ready (suspends meanwhile; see usePreparedDashboard). */
+function DashboardReady({ datasets, registry, method, children }: { datasets: readonly LoadedDataset[]; registry: Registry; method: ProgressMethod; children: ReactNode }) {
+  usePreparedDashboard(datasets, registry, method);
+  return children;
 }
 
 function Loading({ text }: { text: string }) {
@@ -343,6 +350,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
               <ReportCoverContext.Provider value={coverSettings}>
               <ReviewContext.Provider value={review}>
               <Suspense fallback={<Loading text={t('loading.data')} />}>
+                <DashboardReady datasets={viewProps.datasets} registry={viewProps.registry} method={viewProps.method}>
                 {url.view === 'overview' ? (
                   <OverviewPage {...viewProps} city={city} review={url.review} dataHref={href('data')} />
                 ) : url.view === 'indicator' ? (
@@ -354,6 +362,7 @@ function Shell({ url, setUrl, data, onLang, onDigits }: { url: UrlState; setUrl:
                 ) : (
                   <NuaPage {...viewProps} city={city} cities={url.cities} />
                 )}
+                </DashboardReady>
               </Suspense>
               </ReviewContext.Provider>
               </ReportCoverContext.Provider>

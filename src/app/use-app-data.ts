@@ -17,6 +17,7 @@ import {
   toLoadedDataset,
 } from '@/storage/dataset-record';
 import type { SavedMapping } from '@/storage/mapping-record';
+import { withTableWorker } from '@/storage/table-store';
 import { type MarsadStore, openMarsadStore, requestPersistentStorage, type StorageError, type WorkspaceImportMode, type WorkspaceImportSummary } from '@/storage/marsad-db';
 import { type MergeConflict, mergeDatasets } from '@/storage/merge-datasets';
 import { mergeTables } from '@/storage/merge-tables';
@@ -256,7 +257,8 @@ export function useAppData(asPublished?: string): AppData {
         setReady(true);
         return;
       }
-      const s = opened.value;
+      // Whole tables are listed and saved in the storage worker: the page does not freeze on a big dataset.
+      const s = withTableWorker(opened.value);
       store.current = s;
       const [lang, digits, persisted, gaz] = await Promise.all([
         s.getSetting('lang', LangSchema),

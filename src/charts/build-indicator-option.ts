@@ -9,7 +9,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { Digits, Lang } from '@/i18n/lang';
 import { valueRange } from './build-trend-option';
-import { CHART_FONT, type ChartDirection, type ChartLocale, chartNumber, chartYear, estimateLines, fitLines, isolate, legendRows, type MeasureText } from './chart-text';
+import { CHART_FONT, type ChartDirection, type ChartLocale, chartNumber, chartYear, estimateTextWidth, isolate, legendRows, type MeasureText, wrapLines } from './chart-text';
 import { escapeHtml } from './escape-html';
 
 export type IndicatorChartOption = ComposeOption<
@@ -222,7 +222,7 @@ export function buildIndicatorChartOption(input: IndicatorChartInput): Indicator
   }
 
   // Layout, top to bottom: title lines, subtitle, room for the axis name; legend rows at the bottom.
-  const { titleWidth, gridTop, rows, legendHeight } = planLayout({ ...input, target, baseline, projection }, width);
+  const { titleWidth, titleLines, titleBreaks, gridTop, rows, legendHeight } = planLayout({ ...input, target, baseline, projection }, width);
   const legend: LegendComponentOption[] = rows.map((row, i) => ({
     show: true,
     // A row the estimate got wrong pages (arrows) instead of wrapping over the next row.
@@ -246,14 +246,15 @@ export function buildIndicatorChartOption(input: IndicatorChartInput): Indicator
     textStyle: { fontFamily: CHART_FONT, color: INK },
     aria: { enabled: true, label: { enabled: true, description: input.description } },
     title: {
-      text: text(fitLines(input.title, titleWidth, 15, input.measureText)),
+      // Wrapped here, each line isolated on its own ('break' only for a word wider than the chart).
+      text: titleLines.map(text).join('\n'),
       subtext: text(input.subtitle ?? ''),
       // The keyword (not a number) also right-aligns both title lines (ECharts derives textAlign from it).
       left: rtl ? 'right' : 8,
       padding: rtl ? [5, 10, 5, 5] : 5,
       top: 4,
       itemGap: 4,
-      textStyle: { fontSize: 15, lineHeight: 21, fontWeight: 'bold', color: INK, width: titleWidth, overflow: 'break' },
+      textStyle: { fontSize: 15, lineHeight: 21, fontWeight: 'bold', color: INK, width: titleWidth, overflow: titleBreaks ? 'break' : 'none' },
       subtextStyle: { fontSize: 12, lineHeight: 16, color: MUTED, width: titleWidth, overflow: 'truncate' },
     },
     legend,
@@ -323,14 +324,16 @@ function usableMarks(input: Pick<IndicatorChartInput, 'target' | 'baseline' | 'p
 function planLayout(input: Pick<IndicatorChartInput, 'title' | 'subtitle' | 'unit' | 'series' | 'target' | 'baseline' | 'projection' | 'dir' | 'measureText'>, width: number) {
   const text = (s: string) => isolate(s, input.dir);
   const titleWidth = Math.max(120, width - 24);
-  const titleLines = estimateLines(input.title, titleWidth, 15, input.measureText);
+  const titleLines = wrapLines(input.title, titleWidth, 15, input.measureText);
+  // A word wider than the chart (a long URL) is still broken by ECharts, character by character.
+  const titleBreaks = titleLines.length > 6 || titleLines.some((l) => (input.measureText ?? estimateTextWidth)(l, 15) > titleWidth);
   const subtitleLines = input.subtitle ? 1 : 0;
-  const gridTop = 12 + titleLines * 21 + subtitleLines * 18 + (input.unit ? 30 : 16);
+  const gridTop = 12 + Math.min(6, titleLines.length) * 21 + subtitleLines * 18 + (input.unit ? 30 : 16);
   // Legend in reading order: the city first, then the comparisons, then the reference marks.
   const cities = [...input.series.filter((s) => s.highlighted), ...input.series.filter((s) => !s.highlighted)].map((s) => s.name);
   const marks = [input.baseline?.label, input.projection?.label, input.target?.label].filter((l): l is string => l !== undefined);
   const rows = legendRows([...cities, ...marks].map(text), width - 40, input.measureText);
-  return { titleWidth, gridTop, rows, legendHeight: rows.length * LEGEND_ROW };
+  return { titleWidth, titleLines, titleBreaks, gridTop, rows, legendHeight: rows.length * LEGEND_ROW };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CHART_FONT, type MeasureText } from './chart-text';
 
 let context: CanvasRenderingContext2D | null | undefined;
+let lastFont = '';
 
 /**
  * A text measurer backed by a canvas, for planning chart layout in the browser (legend rows, title
@@ -13,7 +14,9 @@ export function canvasMeasureText(): MeasureText | undefined {
   const ctx = context;
   if (ctx === null) return undefined;
   return (text, fontSize) => {
-    ctx.font = `${fontSize}px ${CHART_FONT}`;
+    // Setting a font parses it, even the same one: only when it changes.
+    const font = `${fontSize}px ${CHART_FONT}`;
+    if (font !== lastFont) ctx.font = lastFont = font;
     return Math.ceil(ctx.measureText(text).width * 1.08);
   };
 }

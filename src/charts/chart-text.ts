@@ -84,6 +84,32 @@ export function fitLines(text: string, width: number, fontSize: number, measure:
 }
 
 /**
+ * A title broken into lines at spaces, each fitting `width` by `measure` (with the 12 % margin
+ * `estimateLines` plans with); a word wider than the width keeps a line of its own. Drawn joined by
+ * "\n", so that ECharts measures each line once rather than every character, which its own
+ * `overflow: 'break'` does (a hundred canvas measures for one title). At most `maxLines`: the text is
+ * cut first with `fitLines`.
+ */
+export function wrapLines(text: string, width: number, fontSize: number, measure: MeasureText = estimateTextWidth, maxLines = 6): string[] {
+  if (text === '') return [];
+  const usable = Math.max(60, width);
+  const fits = (line: string) => measure(line, fontSize) * 1.12 <= usable;
+  const fitted = fitLines(text, width, fontSize, measure, maxLines);
+  if (fits(fitted)) return [fitted];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of fitted.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && !fits(candidate)) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
  * Splits legend items into rows that fit `width` (icon 25 px + gap 5 + text, items 14 px apart), in
  * reading order. Each row becomes its own legend component, so right-to-left rows can be mirrored
  * without the wrap order going wrong.

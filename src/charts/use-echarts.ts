@@ -2,6 +2,37 @@ import { type RefObject, useEffect, useRef } from 'react';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { echarts } from './echarts-core';
 
+/** First drawings waiting for a task of their own. */
+const waiting: Array<() => void> = [];
+let scheduled = false;
+
+function drawNext(): void {
+  scheduled = false;
+  const next = waiting.shift();
+  if (next === undefined) return;
+  next();
+  if (waiting.length > 0) {
+    scheduled = true;
+    setTimeout(drawNext, 0);
+  }
+}
+
+/**
+ * Runs `draw` in a task of its own, after the one that mounted the chart (React runs a view's effects at
+ * the end of the task that renders it), one chart per task; returns a cancel.
+ */
+function drawSoon(draw: () => void): () => void {
+  waiting.push(draw);
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(drawNext, 0);
+  }
+  return () => {
+    const i = waiting.indexOf(draw);
+    if (i !== -1) waiting.splice(i, 1);
+  };
+}
+
 /**
  * Mounts an ECharts instance on the returned ref's element: init on mount (SVG renderer, first option drawn
  * without animation), setOption whenever `option` changes (not merged: the option is complete), resize with the element, dispose on
@@ -15,6 +46,7 @@ export function useEcharts(option: EChartsCoreOption | null): {
   const ref = useRef<HTMLDivElement | null>(null);
   const chart = useRef<EChartsType | null>(null);
   const latest = useRef<EChartsCoreOption | null>(option);
+  const drawn = useRef(false);
 
   useEffect(() => {
     const el = ref.current;
@@ -23,7 +55,13 @@ export function useEcharts(option: EChartsCoreOption | null): {
     chart.current = instance;
     // The first drawing is not animated: the entry animation delayed the first chart by a third of a second
     // at 4x CPU slowdown (issue 14). Later options (another city, another indicator) still animate.
-    if (latest.current) instance.setOption({ ...latest.current, animation: false }, { notMerge: true });
+    // Charts draw in tasks of their own, one per task (a view with a trend, a breakdown, districts): no
+    // single task both renders the view and lays out its charts.
+    const cancelFirst = drawSoon(() => {
+      if (chart.current !== instance) return;
+      drawn.current = true;
+      if (latest.current) instance.setOption({ ...latest.current, animation: false }, { notMerge: true });
+    });
     let frame = 0;
     // Resize on the next frame: resizing inside the observer callback can trigger a ResizeObserver loop error.
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => {
@@ -32,17 +70,20 @@ export function useEcharts(option: EChartsCoreOption | null): {
     });
     observer?.observe(el);
     return () => {
+      cancelFirst();
       cancelAnimationFrame(frame);
       observer?.disconnect();
       instance.dispose();
       chart.current = null;
+      drawn.current = false;
     };
   }, []);
 
   useEffect(() => {
     latest.current = option;
     const instance = chart.current;
-    if (instance === null) return;
+    // Not drawn yet (waiting for its turn): the first drawing will take this option.
+    if (instance === null || !drawn.current) return;
     if (option === null) instance.clear();
     else instance.setOption(option, { notMerge: true, lazyUpdate: true });
   }, [option]);

@@ -1,10 +1,11 @@
 import type { ObservationTable, PlaceKind } from '@/domain/observation-table';
-import { computeProgress, type IndicatorConfig, type IndicatorProgress, type ProgressReport } from '@/domain/progress/compute';
-import { type CityRollup, rollUpByCity } from '@/domain/progress/rollups';
+import { computeProgressSteps, type IndicatorConfig, type IndicatorProgress, type ProgressReport } from '@/domain/progress/compute';
+import { type CityRollup, type HeadlineResult, rollUpByCity } from '@/domain/progress/rollups';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
 import type { Lang } from '@/i18n/lang';
-import { mergeTables } from '@/storage/merge-tables';
+import { runSteps, type Steps } from '@/domain/steps';
+import { mergeTablesSteps } from '@/storage/merge-tables';
 
 /**
  * What every dashboard view reads: the datasets in use merged into one table, the progress of every
@@ -46,12 +47,16 @@ export type DashboardCity = {
   readonly parent: string;
 };
 
+/** Rows, or results, between two yields of buildDashboardSteps. */
+const PER_STEP = 1 << 12;
+
 /** Kind and parent of every place key of a table (first row wins), in one pass over the rows. */
-function placesOf(table: ObservationTable): Map<string, { kind: PlaceKind | ''; parent: string }> {
+function* placesOf(table: ObservationTable): Steps<Map<string, { kind: PlaceKind | ''; parent: string }>> {
   const out = new Map<string, { kind: PlaceKind | ''; parent: string }>();
   const d = table.dict;
   const seen = new Set<number>();
   for (let i = 0; i < table.length; i++) {
+    if (i % PER_STEP === PER_STEP - 1) yield;
     const pair = (table.city[i] ?? 0) * 2 ** 26 + (table.cityCode[i] ?? 0);
     if (seen.has(pair)) continue;
     seen.add(pair);
@@ -77,15 +82,26 @@ export function buildDashboard(
   /** Headline series chosen per indicator (see headline-choices.ts); none by default. */
   overrides?: Readonly<Record<string, IndicatorConfig>>,
 ): Dashboard {
-  const table = tables.length === 0 ? mergeTables([]) : mergeTables(tables);
-  const report = computeProgress(table, registry, overrides === undefined ? { method } : { method, overrides });
+  return runSteps(buildDashboardSteps(tables, registry, method, overrides));
+}
+
+/** `buildDashboard` in steps (see domain/steps.ts): the app runs it in slices, the page never freezes. */
+export function* buildDashboardSteps(
+  tables: readonly ObservationTable[],
+  registry: Registry,
+  method: ProgressMethod,
+  overrides?: Readonly<Record<string, IndicatorConfig>>,
+): Steps<Dashboard> {
+  const table = yield* mergeTablesSteps(tables);
+  const report = yield* computeProgressSteps(table, registry, overrides === undefined ? { method } : { method, overrides });
   const cityByKey = new Map<string, DashboardCity>();
   const byCity = new Map<string, IndicatorProgress[]>();
   const byIndicator = new Map<string, IndicatorProgress[]>();
   const headline = new Map<string, IndicatorProgress>();
-  const places = placesOf(table);
+  const places = yield* placesOf(table);
   const districts = new Map<string, DashboardCity[]>();
-  for (const p of report.indicators) {
+  for (const [i, p] of report.indicators.entries()) {
+    if (i % PER_STEP === PER_STEP - 1) yield;
     const key = cityKey(p);
     let place = cityByKey.get(key);
     if (place === undefined) {
@@ -108,10 +124,19 @@ export function buildDashboard(
     }
     headline.set(`${key}\u0000${p.indicator}`, p);
   }
-  // Roll-ups group by the city key, so cities sharing a name are not merged.
+  // Roll-ups group by the city key, so cities sharing a name are not merged; a few hundred cities at a
+  // time (each city's results whole), yielding between.
+  yield;
   const rollups = new Map<string, CityRollup>();
-  for (const r of rollUpByCity(report.indicators.map((p) => ({ city: cityKey(p), cityCode: p.cityCode, indicator: p.indicator, result: p.result })), registry))
-    rollups.set(r.city, r);
+  let chunk: HeadlineResult[] = [];
+  for (const [key, results] of byCity) {
+    for (const p of results) chunk.push({ city: key, cityCode: p.cityCode, indicator: p.indicator, result: p.result });
+    if (chunk.length < PER_STEP) continue;
+    for (const r of rollUpByCity(chunk, registry)) rollups.set(r.city, r);
+    chunk = [];
+    yield;
+  }
+  for (const r of rollUpByCity(chunk, registry)) rollups.set(r.city, r);
   return {
     table,
     method,

@@ -53,20 +53,38 @@ export function chosenSeries(choices: HeadlineChoices, datasetIds: readonly stri
   return undefined;
 }
 
+const headlineSeries = new WeakMap<ObservationTable, ReadonlyMap<number, ReadonlySet<number>>>();
+
+/**
+ * The series ids among the headline rows of each indicator id: one pass per table (kept), touching the
+ * sets only when a row's series differs from the last one seen for its indicator (rows come in runs).
+ */
+function headlineSeriesOf(table: ObservationTable): ReadonlyMap<number, ReadonlySet<number>> {
+  const known = headlineSeries.get(table);
+  if (known !== undefined) return known;
+  const byIndicator = new Map<number, Set<number>>();
+  const last = new Int32Array(table.dict.indicator.length).fill(-1);
+  for (let i = 0; i < table.length; i++) {
+    if ((table.disaggregation[i] ?? 0) !== 0) continue;
+    const ind = table.indicator[i] ?? 0;
+    const series = table.series[i] ?? 0;
+    if (last[ind] === series) continue;
+    last[ind] = series;
+    let set = byIndicator.get(ind);
+    if (set === undefined) byIndicator.set(ind, (set = new Set()));
+    set.add(series);
+  }
+  headlineSeries.set(table, byIndicator);
+  return byIndicator;
+}
+
 /**
  * Indicators of a table that have several series among their headline rows (no disaggregation), with
  * those series: the ones whose headline is ambiguous until the user chooses.
  */
 export function indicatorsWithSeveralSeries(table: ObservationTable, registry: Registry): Array<{ indicator: string; series: string[] }> {
   const d = table.dict;
-  const byIndicator = new Map<number, Set<number>>();
-  for (let i = 0; i < table.length; i++) {
-    if ((table.disaggregation[i] ?? 0) !== 0) continue;
-    const ind = table.indicator[i] ?? 0;
-    let set = byIndicator.get(ind);
-    if (set === undefined) byIndicator.set(ind, (set = new Set()));
-    set.add(table.series[i] ?? 0);
-  }
+  const byIndicator = headlineSeriesOf(table);
   const out: Array<{ indicator: string; series: string[] }> = [];
   for (const [ind, set] of byIndicator) {
     const series = [...set].map((s) => d.series[s] ?? '').filter((s) => s !== '');

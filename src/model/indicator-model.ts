@@ -27,7 +27,21 @@ export { cityDisplayName, type CityNames };
 export type CityChoice = DashboardCity & { readonly label: string };
 
 /** The cities of the dashboard with their display names, sorted for the UI language. */
+/** The same cities, names and language sort the same: the last orders are kept per city list (a thousand labels in a collation take tens of milliseconds). */
+const sortedCities = new WeakMap<readonly DashboardCity[], Array<{ readonly names: CityNames; readonly lang: Lang; readonly sorted: CityChoice[] }>>();
+
 export function sortCities(cities: readonly DashboardCity[], names: CityNames, lang: Lang): CityChoice[] {
+  let known = sortedCities.get(cities);
+  if (known === undefined) sortedCities.set(cities, (known = []));
+  const hit = known.find((k) => k.names === names && k.lang === lang);
+  if (hit !== undefined) return hit.sorted;
+  const sorted = sortCitiesNow(cities, names, lang);
+  known.push({ names, lang, sorted });
+  if (known.length > 4) known.shift();
+  return sorted;
+}
+
+function sortCitiesNow(cities: readonly DashboardCity[], names: CityNames, lang: Lang): CityChoice[] {
   const collator = new Intl.Collator(lang, { numeric: true });
   return cities.map((c) => ({ ...c, label: cityDisplayName(c, names, lang) })).sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.key, b.key));
 }
@@ -295,14 +309,32 @@ export function comparisonSeries(
  * The names of the datasets holding a city × indicator (the metadata's "source"), newest last. A
  * dataset's set of (city key, indicator) pairs is built once per table.
  */
-const pairsByTable = new WeakMap<object, ReadonlySet<string>>();
+/** The (place key, canonical indicator) pairs of a table, as numbers: place id × indicators + indicator id. */
+type TablePairs = { readonly places: ReadonlyMap<string, number>; readonly indicators: ReadonlyMap<string, number>; readonly pairs: ReadonlySet<number> };
+const pairsByTable = new WeakMap<object, TablePairs>();
 
-function pairsOf(table: Dashboard['table'], registry: Registry): ReadonlySet<string> {
-  let pairs = pairsByTable.get(table);
-  if (pairs !== undefined) return pairs;
-  const set = new Set<string>();
+/** Whether a table has rows for a place (key) and indicator; one pass over the table the first time (no string per row or run). */
+function tableHas(table: Dashboard['table'], registry: Registry, cityKey: string, indicator: string): boolean {
+  const p = pairsOf(table, registry);
+  const place = p.places.get(cityKey);
+  const ind = p.indicators.get(indicator);
+  return place !== undefined && ind !== undefined && p.pairs.has(place * p.indicators.size + ind);
+}
+
+function pairsOf(table: Dashboard['table'], registry: Registry): TablePairs {
+  const known = pairsByTable.get(table);
+  if (known !== undefined) return known;
   const d = table.dict;
-  const canonical = d.indicator.map((c) => registry.byCode.get(c)?.code ?? c);
+  const indicators = new Map<string, number>();
+  const indicatorOf = Int32Array.from(d.indicator, (c) => {
+    const code = registry.byCode.get(c)?.code ?? c;
+    let id = indicators.get(code);
+    if (id === undefined) indicators.set(code, (id = indicators.size));
+    return id;
+  });
+  const places = new Map<string, number>();
+  const placeOfPair = new Map<number, number>();
+  const pairs = new Set<number>();
   let prevCity = -1;
   let prevCode = -1;
   let prevInd = -1;
@@ -314,12 +346,19 @@ function pairsOf(table: Dashboard['table'], registry: Registry): ReadonlySet<str
     prevCity = city;
     prevCode = code;
     prevInd = ind;
-    const key = (d.cityCode[code] ?? '') !== '' ? (d.cityCode[code] ?? '') : (d.city[city] ?? '');
-    set.add(`${key}\u0000${canonical[ind] ?? ''}`);
+    const pair = city * 2 ** 26 + code;
+    let place = placeOfPair.get(pair);
+    if (place === undefined) {
+      const key = (d.cityCode[code] ?? '') !== '' ? (d.cityCode[code] ?? '') : (d.city[city] ?? '');
+      place = places.get(key);
+      if (place === undefined) places.set(key, (place = places.size));
+      placeOfPair.set(pair, place);
+    }
+    pairs.add(place * indicators.size + (indicatorOf[ind] ?? 0));
   }
-  pairs = set;
-  pairsByTable.set(table, pairs);
-  return pairs;
+  const out = { places, indicators, pairs };
+  pairsByTable.set(table, out);
+  return out;
 }
 
 type NamedDataset = { readonly name: string; readonly table: Dashboard['table']; readonly parts?: readonly NamedDataset[]; readonly info?: { readonly source?: string | undefined } };
@@ -330,17 +369,15 @@ export function datasetParts(datasets: readonly NamedDataset[]): NamedDataset[] 
 }
 
 export function datasetsWith(datasets: readonly NamedDataset[], registry: Registry, cityKey: string, indicator: string): string[] {
-  const key = `${cityKey}\u0000${indicator}`;
   return datasetParts(datasets)
-    .filter((ds) => pairsOf(ds.table, registry).has(key))
+    .filter((ds) => tableHas(ds.table, registry, cityKey, indicator))
     .map((ds) => ds.name);
 }
 
 /** As `datasetsWith`, each named with its source organisation when one is set ("Amman 2024 — Greater Amman Municipality"). */
 export function datasetCredits(datasets: readonly NamedDataset[], registry: Registry, cityKey: string, indicator: string): string[] {
-  const key = `${cityKey}\u0000${indicator}`;
   return datasetParts(datasets)
-    .filter((ds) => pairsOf(ds.table, registry).has(key))
+    .filter((ds) => tableHas(ds.table, registry, cityKey, indicator))
     .map((ds) => (ds.info?.source === undefined ? ds.name : `${ds.name} — ${ds.info.source}`));
 }
 

@@ -104,15 +104,6 @@ export function localized(text: LocalizedText, lang: Lang): string {
 
 export { cityDisplayName, type CityNames };
 
-/** Cities sorted by display name in the UI language. */
-export function sortCities(cities: readonly DashboardCity[], names: CityNames, lang: Lang): DashboardCity[] {
-  const collator = new Intl.Collator(lang);
-  return cities
-    .map((c) => ({ c, label: cityDisplayName(c, names, lang) }))
-    .sort((a, b) => collator.compare(a.label, b.label))
-    .map((x) => x.c);
-}
-
 /** The city a URL parameter names: by key (code), else by the name in the data; undefined when none. */
 export function findCity(dashboard: Pick<Dashboard, 'cities' | 'cityByKey'>, param: string | undefined): DashboardCity | undefined {
   if (param === undefined || param === '') return undefined;

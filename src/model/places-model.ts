@@ -21,23 +21,42 @@ export type PlaceEntry = {
   readonly mergedInto: PlaceRef | undefined;
 };
 
-/** Distinct places of the tables (first-seen order; merged places keep their own entry). O(rows). */
+/**
+ * The distinct (city, city code) pairs of a table in first-seen order: the first row of each and its
+ * number of rows. Rows come in runs of one place (files list a place's rows together), so the map is
+ * touched once per run, not per row; kept per table (several panels ask for the same table's places).
+ */
+const placeCounts = new WeakMap<ObservationTable, ReadonlyArray<{ readonly row: number; readonly rows: number }>>();
+
+function countPlaces(t: ObservationTable): ReadonlyArray<{ readonly row: number; readonly rows: number }> {
+  const known = placeCounts.get(t);
+  if (known !== undefined) return known;
+  const byPair = new Map<number, { row: number; rows: number }>();
+  for (let i = 0; i < t.length; ) {
+    const city = t.city[i] ?? 0;
+    const code = t.cityCode[i] ?? 0;
+    let end = i + 1;
+    while (end < t.length && t.city[end] === city && t.cityCode[end] === code) end++;
+    const pair = city * 2 ** 26 + code;
+    const entry = byPair.get(pair);
+    if (entry === undefined) byPair.set(pair, { row: i, rows: end - i });
+    else entry.rows += end - i;
+    i = end;
+  }
+  const out = [...byPair.values()];
+  placeCounts.set(t, out);
+  return out;
+}
+
+/** Distinct places of the tables (first-seen order; merged places keep their own entry). O(rows), once per table. */
 export function listPlaces(tables: readonly ObservationTable[], g: Gazetteer): PlaceEntry[] {
   const byKey = new Map<string, { name: string; code: string; kind: PlaceKind | ''; parent: string; observations: number }>();
   for (const t of tables) {
     const d = t.dict;
-    const counts = new Map<number, number>();
-    const first = new Map<number, number>();
-    for (let i = 0; i < t.length; i++) {
-      const pair = (t.city[i] ?? 0) * 2 ** 26 + (t.cityCode[i] ?? 0);
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
-      if (!first.has(pair)) first.set(pair, i);
-    }
-    for (const [pair, i] of first) {
+    for (const { row: i, rows: n } of countPlaces(t)) {
       const name = d.city[t.city[i] ?? 0] ?? '';
       const code = d.cityCode[t.cityCode[i] ?? 0] ?? '';
       const key = code !== '' ? code : name;
-      const n = counts.get(pair) ?? 0;
       const prev = byKey.get(key);
       if (prev !== undefined) prev.observations += n;
       else

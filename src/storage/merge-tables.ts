@@ -1,4 +1,8 @@
 import { type ObservationTable, ObservationTableBuilder, STRING_COLUMNS, type StringColumn } from '@/domain/observation-table';
+import { runSteps, type Steps } from '@/domain/steps';
+
+/** Rows copied between two yields of mergeTablesSteps. */
+const ROWS_PER_STEP = 1 << 16;
 
 /**
  * One table from several (the files of one import, or the datasets the dashboard uses), in order.
@@ -7,6 +11,11 @@ import { type ObservationTable, ObservationTableBuilder, STRING_COLUMNS, type St
  * is returned as it is.
  */
 export function mergeTables(tables: readonly ObservationTable[], keep?: ReadonlyArray<Uint8Array | undefined>): ObservationTable {
+  return runSteps(mergeTablesSteps(tables, keep));
+}
+
+/** `mergeTables` in steps (see domain/steps.ts). */
+export function* mergeTablesSteps(tables: readonly ObservationTable[], keep?: ReadonlyArray<Uint8Array | undefined>): Steps<ObservationTable> {
   if (tables.length === 1 && tables[0] !== undefined && keep?.[0] === undefined) return tables[0];
   let total = 0;
   tables.forEach((t, k) => {
@@ -16,15 +25,16 @@ export function mergeTables(tables: readonly ObservationTable[], keep?: Readonly
   });
   const builder = new ObservationTableBuilder(total);
   const ids = { city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0, placeKind: 0, placeParent: 0 } satisfies Record<StringColumn, number>;
-  tables.forEach((t, k) => {
+  for (const [k, t] of tables.entries()) {
     const mask = keep?.[k];
     // Per table: its dictionary id → the merged dictionary's id.
     const remap = new Map<StringColumn, Uint32Array>(STRING_COLUMNS.map((col) => [col, Uint32Array.from(t.dict[col], (s) => builder.encode(col, s))]));
     for (let i = 0; i < t.length; i++) {
+      if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       if (mask !== undefined && mask[i] !== 1) continue;
       for (const col of STRING_COLUMNS) ids[col] = remap.get(col)?.[t[col][i] ?? 0] ?? 0;
       builder.pushEncoded(ids, t.year[i] ?? 0, t.value[i] ?? NaN, t.line[i] ?? 0);
     }
-  });
+  }
   return builder.finish();
 }

@@ -50,6 +50,21 @@ function groupKind(p: PickerPlace): PlaceGroupKind {
  * collation (numbers by value), then by key, so equal names keep a stable order. O(n log n).
  */
 export function indexPlaces(places: readonly PickerPlace[], names: CityNames, lang: Lang): PlaceIndex {
+  // The same list (by content) is often indexed several times: two pickers of a view, a view drawn
+  // again with a new array of the same places. Sorting a thousand labels in a collation costs tens of
+  // milliseconds, so the last few indexes are kept.
+  const key = `${lang}\u0001${places.map((p) => `${p.key}\u0000${p.name}\u0000${p.code}\u0000${p.kind}\u0000${p.parent}`).join('\u0001')}`;
+  const known = recentIndexes.find((r) => r.key === key && r.names === names);
+  if (known !== undefined) return known.index;
+  const index = buildIndex(places, names, lang);
+  recentIndexes.unshift({ key, names, index });
+  recentIndexes.length = Math.min(recentIndexes.length, 8);
+  return index;
+}
+
+const recentIndexes: Array<{ readonly key: string; readonly names: CityNames; readonly index: PlaceIndex }> = [];
+
+function buildIndex(places: readonly PickerPlace[], names: CityNames, lang: Lang): PlaceIndex {
   const shared = sharedNames(places, names, lang);
   const collator = new Intl.Collator(lang, { numeric: true });
   // A district names its city by the data's name: show the city's display name when the list has it.

@@ -1,34 +1,87 @@
-import { useMemo } from 'react';
+import { use } from 'react';
 import type { ObservationTable } from '@/domain/observation-table';
 import type { ProgressMethod } from '@/domain/progress/types';
 import type { Registry } from '@/domain/registry';
+import { runStepsSliced } from '@/domain/steps';
 import type { LoadedDataset } from '@/storage/dataset-record';
-import { buildDashboard, type Dashboard } from '@/model/dashboard-model';
+import { buildDashboard, buildDashboardSteps, type Dashboard } from '@/model/dashboard-model';
 import { type HeadlineSettings, useHeadlines } from './headline-context';
 
 /**
- * Dashboards already built, by table, method and headline choices. Tables are immutable, so a model built for one view
- * serves the next view too (switching from the overview to compare does not recompute progress for
- * 1,000 cities); a new import makes new tables and the old entries go with them.
+ * Dashboards already built (or being built), by tables, registry, method and headline choices. Tables
+ * are immutable, so a model built for one view serves the next view too (switching from the overview
+ * to compare does not recompute progress for 1,000 cities); a new import makes new tables and the old
+ * entries go with them (the cache is keyed by the first table, weakly).
  */
-const cache = new WeakMap<ObservationTable, Map<string, { registry: Registry; dashboard: Dashboard }>>();
+type Entry = {
+  readonly tables: readonly ObservationTable[];
+  readonly registry: Registry;
+  readonly key: string;
+  dashboard: Dashboard | undefined;
+  promise: Promise<Dashboard> | undefined;
+};
 
-/** The dashboard model of these tables, from the cache when a single table was computed the same way before. */
-export function cachedDashboard(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod, headlines: HeadlineSettings): Dashboard {
+const cache = new WeakMap<ObservationTable, Entry[]>();
+/** Entries for no table at all (nothing loaded). */
+const noTables: Entry[] = [];
+/** Entries kept per first table (several methods and headline choices). */
+const KEPT = 6;
+
+/**
+ * Up to this many rows the dashboard is built at once, as the view renders (a few milliseconds); beyond,
+ * in slices between which the page stays responsive (a million rows take ~0.5 s), the view showing
+ * "Loading" meanwhile.
+ */
+const BUILD_AT_ONCE_ROWS = 100_000;
+
+function entryFor(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod, headlines: HeadlineSettings): Entry {
   const first = tables[0];
-  if (tables.length !== 1 || first === undefined) return buildDashboard(tables, registry, method, headlines.overrides);
-  let byKey = cache.get(first);
-  if (byKey === undefined) cache.set(first, (byKey = new Map()));
+  let list = first === undefined ? noTables : cache.get(first);
+  if (list === undefined && first !== undefined) cache.set(first, (list = []));
+  const entries = list ?? noTables;
   const key = `${method}\u0000${headlines.key}`;
-  const hit = byKey.get(key);
-  if (hit !== undefined && hit.registry === registry) return hit.dashboard;
-  const dashboard = buildDashboard(tables, registry, method, headlines.overrides);
-  byKey.set(key, { registry, dashboard });
-  return dashboard;
+  const hit = entries.find((e) => e.key === key && e.registry === registry && e.tables.length === tables.length && e.tables.every((t, i) => t === tables[i]));
+  if (hit !== undefined) return hit;
+  const entry: Entry = { tables: [...tables], registry, key, dashboard: undefined, promise: undefined };
+  entries.push(entry);
+  if (entries.length > KEPT) entries.shift();
+  return entry;
 }
 
-/** The dashboard model of the datasets in use, recomputed only when they, the method or the headline choices change. */
-export function useDashboard(datasets: readonly LoadedDataset[], registry: Registry, method: ProgressMethod): Dashboard {
+/** The dashboard model of these tables, built now if it is not in the cache (the CLI-like, blocking way). */
+export function cachedDashboard(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod, headlines: HeadlineSettings): Dashboard {
+  const entry = entryFor(tables, registry, method, headlines);
+  entry.dashboard ??= buildDashboard(tables, registry, method, headlines.overrides);
+  return entry.dashboard;
+}
+
+/**
+ * Waits (suspends) until the dashboard model of the datasets in use is ready: a big table is built in
+ * slices between which the page stays responsive, the app's Suspense showing "Loading" meanwhile. Used
+ * by a component of its own above the views (app.tsx), with no hook before it: React replays a
+ * component that suspends while mounting, and a view's own hooks would not survive that replay.
+ */
+export function usePreparedDashboard(datasets: readonly LoadedDataset[], registry: Registry, method: ProgressMethod): void {
   const headlines = useHeadlines();
-  return useMemo(() => cachedDashboard(datasets.map((d) => d.table), registry, method, headlines), [datasets, registry, method, headlines]);
+  const tables = datasets.map((d) => d.table);
+  const entry = entryFor(tables, registry, method, headlines);
+  if (entry.dashboard !== undefined) return;
+  const rows = tables.reduce((n, t) => n + t.length, 0);
+  if (rows <= BUILD_AT_ONCE_ROWS) return;
+  entry.promise ??= runStepsSliced(buildDashboardSteps(tables, registry, method, headlines.overrides)).then((dashboard) => (entry.dashboard = dashboard));
+  use(entry.promise);
+}
+
+/**
+ * The dashboard model of the datasets in use, recomputed only when they, the method or the headline
+ * choices change: prepared in slices by `usePreparedDashboard` above the view, or built now (small
+ * data, a view outside the app's frame such as an embed).
+ */
+export function useDashboard(datasets: readonly LoadedDataset[], registry: Registry, method: ProgressMethod): Dashboard {
+  return cachedDashboard(
+    datasets.map((d) => d.table),
+    registry,
+    method,
+    useHeadlines(),
+  );
 }

@@ -44,6 +44,18 @@ describe('headline choices', () => {
     expect(indicatorsWithSeveralSeries(t, registry)).toEqual([{ indicator: '11.6.2', series: ['PM10', 'PM2.5'] }]);
   });
 
+  it('finds several series when their rows alternate, and ignores series found only in breakdowns', () => {
+    const b = new ObservationTableBuilder(8);
+    const row = { city: 'Aldport', cityCode: '', indicator: '11.6.2', year: 2015, value: 10, period: '', unit: 'µg/m³', series: 'PM2.5', disaggregation: '', source: '', note: '', line: 2 };
+    b.push(row);
+    b.push({ ...row, series: 'PM10' });
+    b.push({ ...row, year: 2016 });
+    b.push({ ...row, series: 'PM10', year: 2016 });
+    b.push({ ...row, indicator: '11.1.1', series: 'Slums', disaggregation: '' });
+    b.push({ ...row, indicator: '11.1.1', series: 'Informal', disaggregation: 'Sex: Female' });
+    expect(indicatorsWithSeveralSeries(b.finish(), registry)).toEqual([{ indicator: '11.6.2', series: ['PM10', 'PM2.5'] }]);
+  });
+
   it('without a choice only the single-series town is ranked; with PM2.5 chosen every city with PM2.5 is', () => {
     const before = buildDashboard([t], registry, 'opensdg');
     expect(before.headlineOf('Aldport', '11.6.2')?.result.explanation.insufficientReason).toBe('ambiguous_series');

@@ -227,6 +227,21 @@ describe('series, breakdowns and points', () => {
     expect(datasetsWith(datasets, registry, 'LB-TYR', '11.5.1')).toEqual(['tyre.csv']);
     expect(datasetsWith(datasets, registry, 'LB-TYR', '11.6.2')).toEqual([]);
   });
+
+  it('datasetsWith finds a place named by code, or by name when it has none, whose rows are not together', () => {
+    const t = table([
+      { city: 'Sidon', cityCode: '', indicator: '11.6.2', year: 2015, value: 3 },
+      { city: 'Tyre', cityCode: 'LB-TYR', indicator: '11.6.2', year: 2015, value: 3 },
+      { city: 'Sidon', cityCode: '', indicator: '1.5.1', year: 2016, value: 4 },
+    ]);
+    const datasets = [{ name: 'south.csv', table: t }];
+    expect(datasetsWith(datasets, registry, 'Sidon', '11.5.1')).toEqual(['south.csv']);
+    expect(datasetsWith(datasets, registry, 'Sidon', '11.6.2')).toEqual(['south.csv']);
+    expect(datasetsWith(datasets, registry, 'LB-TYR', '11.5.1')).toEqual([]);
+    expect(datasetsWith(datasets, registry, 'Tyre', '11.6.2')).toEqual([]);
+    expect(datasetsWith(datasets, registry, 'Nowhere', '11.6.2')).toEqual([]);
+    expect(datasetsWith(datasets, registry, 'Sidon', '99.9.9')).toEqual([]);
+  });
 });
 
 const ctx: ExplainContext = { baseYear: 2015, targetYear: 2030, target: { value: 5, year: 2030 }, limit: null };

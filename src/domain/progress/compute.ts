@@ -4,7 +4,8 @@ import { isRegistryUnit } from '../units';
 import { emptyExplanation, insufficientResult } from './anchors';
 import { aggregateOpenSdg, opensdgSeriesWith, opensdgStatusFromScore } from './opensdg';
 import { createSdsnSeries } from './sdsn';
-import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, type DuplicateYear, layoutSeries, type SeriesLayout, type SettingsOverride } from './series';
+import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, type DuplicateYear, layoutSeriesSteps, type SeriesLayout, type SettingsOverride } from './series';
+import { runSteps, type Steps } from '../steps';
 import type {
   InsufficientReason,
   OpenSdgThresholds,
@@ -260,13 +261,17 @@ function otherUnitSeries(layout: SeriesLayout, table: ObservationTable, registry
   return out;
 }
 
+/** Series or blocks between two yields of computeProgressSteps. */
+const PER_STEP = 2048;
+
 /** Runs the method on every series. Not-configured series share one result object. */
-function assessAll(layout: SeriesLayout, method: ProgressMethod, assess: SeriesMethod, otherUnit: Uint8Array): ProgressResult[] {
+function* assessAll(layout: SeriesLayout, method: ProgressMethod, assess: SeriesMethod, otherUnit: Uint8Array): Steps<ProgressResult[]> {
   const count = layout.city.length;
   const results = new Array<ProgressResult>(count);
   const notConfigured = insufficientResult(method, UNCONFIGURED, 'not_configured');
   const { starts, years, values } = layout;
   for (let s = 0; s < count; s++) {
+    if (s % PER_STEP === PER_STEP - 1) yield;
     const settings = layout.settings[layout.indicatorRank[s] ?? 0] ?? null;
     if (settings === null) {
       results[s] = notConfigured;
@@ -285,16 +290,24 @@ function assessAll(layout: SeriesLayout, method: ProgressMethod, assess: SeriesM
 
 /** Progress of every series and every city × indicator of a table (see the file comment). */
 export function computeProgress(table: ObservationTable, registry: Registry, options: ComputeProgressOptions): ProgressReport {
+  return runSteps(computeProgressSteps(table, registry, options));
+}
+
+/** `computeProgress` in steps (see domain/steps.ts), for the app to run without freezing the page. */
+export function* computeProgressSteps(table: ObservationTable, registry: Registry, options: ComputeProgressOptions): Steps<ProgressReport> {
   const { method } = options;
   const { settings: settingsOverrides, specs } = splitOverrides(options.overrides ?? {}, registry);
-  const layout = layoutSeries(table, registry, settingsOverrides);
-  const results = assessAll(layout, method, seriesMethodFor(options), otherUnitSeries(layout, table, registry, settingsOverrides));
+  const layout = yield* layoutSeriesSteps(table, registry, settingsOverrides);
+  const otherUnit = otherUnitSeries(layout, table, registry, settingsOverrides);
+  yield;
+  const results = yield* assessAll(layout, method, seriesMethodFor(options), otherUnit);
   const d = table.dict;
   const blocks = layout.blockFirst.length - 1;
   const isHeadline = new Uint8Array(layout.city.length);
   const indicators = new Array<IndicatorProgress>(blocks);
   const notConfigured = insufficientResult(method, UNCONFIGURED, 'not_configured');
   for (let b = 0; b < blocks; b++) {
+    if (b % PER_STEP === PER_STEP - 1) yield;
     const first = layout.blockFirst[b] ?? 0;
     const code = layout.codes[layout.indicatorRank[first] ?? 0] ?? '';
     const settings = layout.settings[layout.indicatorRank[first] ?? 0] ?? null;
@@ -332,6 +345,7 @@ export function computeProgress(table: ObservationTable, registry: Registry, opt
   }
   const series = new Array<SeriesProgress>(results.length);
   for (let s = 0; s < results.length; s++) {
+    if (s % PER_STEP === PER_STEP - 1) yield;
     series[s] = {
       city: d.city[layout.city[s] ?? 0] ?? '',
       cityCode: d.cityCode[layout.cityCode[s] ?? 0] ?? '',

@@ -1,6 +1,7 @@
 import type { Indicator } from '../indicator';
 import type { ObservationTable } from '../observation-table';
 import { compareIndicatorCodes, type Registry } from '../registry';
+import { runSteps, type Steps } from '../steps';
 import type { MethodSettings, SeriesPoints } from './types';
 
 /**
@@ -209,10 +210,18 @@ function sortRows(t: ObservationTable, rows: Uint32Array, len: number): void {
   rows.set(sorted);
 }
 
+/** Rows between two yields of a pass over the table; blocks between two yields of the layout walk. */
+const ROWS_PER_STEP = 1 << 16;
+const BLOCKS_PER_STEP = 1 << 9;
+
 /** Where each run of rows with the same city and indicator starts, plus the table length at the end. */
-function findRuns(city: Uint32Array, cityCode: Uint32Array, indicator: Uint32Array, n: number): number[] {
+function* findRuns(city: Uint32Array, cityCode: Uint32Array, indicator: Uint32Array, n: number): Steps<number[]> {
   const starts: number[] = n > 0 ? [0] : [];
-  for (let r = 1; r < n; r++) if (city[r] !== city[r - 1] || cityCode[r] !== cityCode[r - 1] || indicator[r] !== indicator[r - 1]) starts.push(r);
+  for (let r0 = 1; r0 < n; r0 += ROWS_PER_STEP) {
+    for (let r = r0, end = Math.min(n, r0 + ROWS_PER_STEP); r < end; r++)
+      if (city[r] !== city[r - 1] || cityCode[r] !== cityCode[r - 1] || indicator[r] !== indicator[r - 1]) starts.push(r);
+    yield;
+  }
   starts.push(n);
   return starts;
 }
@@ -413,6 +422,15 @@ export function layoutSeries(
   registry: Registry,
   overrides: Readonly<Record<string, SettingsOverride>> = {},
 ): SeriesLayout {
+  return runSteps(layoutSeriesSteps(table, registry, overrides));
+}
+
+/** `layoutSeries` in steps (see domain/steps.ts). */
+export function* layoutSeriesSteps(
+  table: ObservationTable,
+  registry: Registry,
+  overrides: Readonly<Record<string, SettingsOverride>> = {},
+): Steps<SeriesLayout> {
   const n = table.length;
   const d = table.dict;
   // Indicator dictionary id → canonical code and rank (aliases share their indicator's rank).
@@ -425,11 +443,14 @@ export function layoutSeries(
     return resolveSettings(ind, overrideFor(code, ind, overrides));
   });
 
-  const runStarts = findRuns(table.city, table.cityCode, table.indicator, n);
+  const runStarts = yield* findRuns(table.city, table.cityCode, table.indicator, n);
+  yield;
   const { firstRun, nextRun } = findBlocks(table, rank, Math.max(1, codes.length), runStarts);
   const out = new LayoutBuilder(n);
   let scratch = new Uint32Array(64);
+  yield;
   for (let b = 0; b < firstRun.length; b++) {
+    if (b % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     const k0 = firstRun[b] ?? 0;
     out.beginBlock();
     // The usual block: one run of rows, already sorted.

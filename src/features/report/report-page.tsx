@@ -1,5 +1,6 @@
 import { dataText } from '@/domain/dataset-indicator';
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { canvasMeasureText } from '@/charts/canvas-measure';
 import { renderFigureSvg, type RenderedFigure, responsiveSvg } from '@/charts/figure';
 import type { ProgressMethod, ProgressStatus } from '@/domain/progress/types';
@@ -131,17 +132,46 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
     () => [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey), ...cityGapFigures(ctx, primaryKey)],
     [ctx, primaryKey, partnerKey, boundarySets],
   );
+  // The indicators in the order the report shows them. The first few are drawn with the page, the rest
+  // a few at a time after it has painted (each step a short task: the page answers meanwhile, a million
+  // rows or not); printing draws what is left at once, before the browser lays out the paper.
+  const order = useMemo(() => model.sections.flatMap((s) => s.indicators.map((i) => i.code)), [model]);
+  const [drawnUpTo, setDrawnUpTo] = useState({ order, count: FIRST_DRAWN });
+  const drawnCount = drawnUpTo.order === order ? drawnUpTo.count : FIRST_DRAWN;
+  const complete = drawnCount >= order.length;
+  useEffect(() => {
+    if (complete) return;
+    // One step: the figures of the next indicators are drawn (SVG strings, kept in DRAWINGS) for about
+    // STEP_MS, then the page shows those indicators in a render of its own.
+    const timer = setTimeout(() => {
+      const t0 = performance.now();
+      let count = drawnCount;
+      while (count < order.length && performance.now() - t0 < STEP_MS) {
+        const code = order[count];
+        for (const figure of figures) if (figure.indicator === code) drawFigure(figure);
+        count++;
+      }
+      setDrawnUpTo({ order, count });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [order, drawnCount, complete, figures]);
+  useEffect(() => {
+    const drawAll = () => flushSync(() => setDrawnUpTo({ order, count: Number.POSITIVE_INFINITY }));
+    window.addEventListener('beforeprint', drawAll);
+    return () => window.removeEventListener('beforeprint', drawAll);
+  }, [order]);
+  const drawnCodes = useMemo(() => new Set(order.slice(0, drawnCount)), [order, drawnCount]);
+  // Each figure is drawn once (kept while the figures are the same), when its indicator is drawn.
   const rendered = useMemo(() => {
     const out = new Map<string | null, ShownFigure>();
     for (const figure of figures) {
-      const r = renderFigureSvg(figure.input);
-      const label = [figure.input.text.title, figure.input.text.subtitle].filter((x) => x !== '').join('. ');
+      if (figure.indicator !== null && !drawnCodes.has(figure.indicator)) continue;
+      const drawn = drawFigure(figure);
       const key = figure.kind === 'status' ? null : figure.kind === 'map' ? `map:${figure.indicator ?? ''}` : figure.kind === 'gap' ? `gap:${figure.fileBase}` : figure.indicator;
-      out.set(key, { figure, raw: r, svg: responsiveSvg(r.svg, r.width, r.height), label });
+      out.set(key, drawn);
     }
     return out;
-  }, [figures]);
-  const shownFigures = useMemo(() => [...rendered.values()], [rendered]);
+  }, [figures, drawnCodes]);
   // Each indicator's gap figures (one per breakdown), grouped once.
   const gapsByCode = useMemo(() => {
     const out = new Map<string, ShownFigure[]>();
@@ -160,8 +190,14 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
     .join('-');
 
   return (
-    <section aria-labelledby="report-title" className={`page report${second === undefined ? '' : ' is-pair'}`} data-cities={cityKeys.join(',')}>
-      <Toolbar shown={shown} dashboard={dashboard} cityNames={cityNames} onSelect={onSelect} figures={shownFigures} annexRows={annexRows} slug={slug} cityLabel={cityLabel} dateText={dateText} method={method} datasets={datasets} />
+    <section
+      aria-labelledby="report-title"
+      className={`page report${second === undefined ? '' : ' is-pair'}`}
+      data-cities={cityKeys.join(',')}
+      data-complete={complete ? 'true' : 'false'}
+      aria-busy={!complete}
+    >
+      <Toolbar shown={shown} dashboard={dashboard} cityNames={cityNames} onSelect={onSelect} figures={figures} annexRows={annexRows} slug={slug} cityLabel={cityLabel} dateText={dateText} method={method} datasets={datasets} />
       {missing.length > 0 ? (
         <p className="message message-info report-screen-only" role="status">
           {t('cityReport.cityMissing', { cities: missing.join(', '), shown: shown.map((s) => s.name).join(' · ') })} {t('link.dataElsewhere')}
@@ -178,23 +214,27 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
       <Contents sections={model.sections} review={baseline.kind === 'ready'} />
       <Summary shown={shown} summaries={model.cities} statusFigure={rendered.get(null)} />
       <SinceLastReview shown={shown} dashboard={dashboard} registry={registry} baseline={baseline} review={review} onSelect={onSelect} />
-      {model.sections.map((section, i) => (
-        <Section
-          key={`${section.kind}:${section.key}`}
-          id={sectionId(i)}
-          section={section}
-          // On paper each SDG goal (or the local/unregistered group) starts a page; its targets follow on.
-          goalStart={i === 0 || section.goal !== model.sections[i - 1]?.goal || section.kind !== model.sections[i - 1]?.kind}
-          shown={shown}
-          rendered={rendered}
-          gapsByCode={gapsByCode}
-        />
-      ))}
+      {model.sections.map((section, i) =>
+        section.indicators.some((ind) => drawnCodes.has(ind.code)) ? (
+          <Section
+            key={`${section.kind}:${section.key}`}
+            id={sectionId(i)}
+            section={section}
+            drawn={drawnCodes}
+            // On paper each SDG goal (or the local/unregistered group) starts a page; its targets follow on.
+            goalStart={i === 0 || section.goal !== model.sections[i - 1]?.goal || section.kind !== model.sections[i - 1]?.kind}
+            shown={shown}
+            rendered={rendered}
+            gapsByCode={gapsByCode}
+          />
+        ) : null,
+      )}
       <section className="report-annex" id="report-annex" aria-labelledby="report-annex-title">
         <h2 id="report-annex-title">{t('cityReport.annex.title')}</h2>
         <p className="hint">{t('cityReport.annex.intro')}</p>
         <AnnexDownloads rows={annexRows} slug={slug} />
-        <AnnexTable rows={annexRows} caption={t('cityReport.annex.caption', { city: cityLabel })} />
+        {/* The table follows the last indicator drawn (it closes the report on paper). */}
+        {complete ? <AnnexTable rows={annexRows} caption={t('cityReport.annex.caption', { city: cityLabel })} /> : null}
       </section>
     </section>
   );
@@ -217,8 +257,8 @@ function Toolbar({
   dashboard: Dashboard;
   cityNames: CityNames;
   onSelect: ReportPageProps['onSelect'];
-  /** Every figure of the report, rendered once (the page shows them; the ZIP reuses the drawings). */
-  figures: readonly ShownFigure[];
+  /** Every figure of the report; the ZIP reuses the drawings the page made and draws the others. */
+  figures: readonly CityFigure[];
   annexRows: readonly AnnexRow[];
   /** The cities' file-name slug (`amman`, `amman-zurich`). */
   slug: string;
@@ -243,7 +283,7 @@ function Toolbar({
       const zipName = figuresZipName(slug, lang);
       const xlsx = await annexXlsxBlob(annexRows, lang);
       const blob = await buildFiguresZip(
-        figures.map((f) => f.figure),
+        figures,
         { csv: annexCsv(annexRows, lang), xlsx },
         {
           lang,
@@ -253,7 +293,7 @@ function Toolbar({
           method: t(`method.${method}`),
           datasets: datasets.map((d) => d.name).join(t('list.separator')),
           onProgress: (done, total) => setZip({ kind: 'busy', done, total }),
-          render: (figure) => figures.find((f) => f.figure === figure)?.raw ?? renderFigureSvg(figure.input),
+          render: (figure) => DRAWINGS.get(figure)?.raw ?? renderFigureSvg(figure.input),
         },
       );
       downloadBlob(blob, zipName);
@@ -669,6 +709,24 @@ function AnnexDownloads({ rows, slug }: { rows: readonly AnnexRow[]; slug: strin
   );
 }
 
+/** Every figure drawn, by its spec (a new figure list makes new specs; the old drawings go with them). */
+const DRAWINGS = new WeakMap<CityFigure, ShownFigure>();
+
+/** The drawing of a figure, made once. */
+function drawFigure(figure: CityFigure): ShownFigure {
+  const known = DRAWINGS.get(figure);
+  if (known !== undefined) return known;
+  const r = renderFigureSvg(figure.input);
+  const label = [figure.input.text.title, figure.input.text.subtitle].filter((x) => x !== '').join('. ');
+  const drawn = { figure, raw: r, svg: responsiveSvg(r.svg, r.width, r.height), label };
+  DRAWINGS.set(figure, drawn);
+  return drawn;
+}
+
+/** Indicators drawn with the page (none: the cover, contents and summary come first), then per step of about STEP_MS of drawing (see Report). */
+const FIRST_DRAWN = 0;
+const STEP_MS = 30;
+
 function sectionId(i: number): string {
   return `report-section-${i}`;
 }
@@ -750,6 +808,7 @@ function Contents({ sections, review }: { sections: readonly ReportSection[]; re
 function Section({
   id,
   section,
+  drawn,
   goalStart,
   shown,
   rendered,
@@ -757,6 +816,8 @@ function Section({
 }: {
   id: string;
   section: ReportSection;
+  /** The indicators drawn so far (the report draws a few at a time). */
+  drawn: ReadonlySet<string>;
   goalStart: boolean;
   shown: readonly Shown[];
   rendered: ReadonlyMap<string | null, ShownFigure>;
@@ -773,16 +834,18 @@ function Section({
         <bdi>{sectionTitle(section, t)}</bdi>
       </h2>
       <p className="hint">{t('cityReport.section.count', { count: section.indicators.length })}</p>
-      {section.indicators.map((ind) => (
-        <IndicatorBlock
-          key={ind.code}
-          row={ind}
-          shown={shown}
-          figure={rendered.get(ind.code)}
-          map={rendered.get(`map:${ind.code}`)}
-          gaps={gapsByCode.get(ind.code) ?? []}
-        />
-      ))}
+      {section.indicators.map((ind) =>
+        drawn.has(ind.code) ? (
+          <IndicatorBlock
+            key={ind.code}
+            row={ind}
+            shown={shown}
+            figure={rendered.get(ind.code)}
+            map={rendered.get(`map:${ind.code}`)}
+            gaps={gapsByCode.get(ind.code) ?? []}
+          />
+        ) : null,
+      )}
     </section>
   );
 }
