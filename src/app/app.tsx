@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { usePreparedDashboard } from '@/ui/use-dashboard';
 import { BoundaryContext } from '@/ui/boundary-context';
 import { ReportCoverContext } from '@/ui/report-cover-context';
@@ -32,13 +32,37 @@ const VIEW_CHUNKS = {
   report: () => import('@/features/report/report-page'),
   data: () => import('./data-view'),
 } as const satisfies Record<View, () => Promise<unknown>>;
-const OverviewPage = lazy(() => VIEW_CHUNKS.overview().then((m) => ({ default: m.OverviewPage })));
-const IndicatorPage = lazy(() => VIEW_CHUNKS.indicator().then((m) => ({ default: m.IndicatorPage })));
-const ComparePage = lazy(() => VIEW_CHUNKS.compare().then((m) => ({ default: m.ComparePage })));
-const NuaPage = lazy(() => VIEW_CHUNKS.nua().then((m) => ({ default: m.NuaPage })));
-const ReportPage = lazy(() => VIEW_CHUNKS.report().then((m) => ({ default: m.ReportPage })));
-// The Data view (import, datasets, places, boundary files, workspace) is a chunk of its own too.
-const DataView = lazy(() => VIEW_CHUNKS.data().then((m) => ({ default: m.DataView })));
+/**
+ * A view loaded on demand that renders at once once its chunk is in (the app fetches the URL's view
+ * while the data loads): React.lazy alone suspends on its first render even then, and React holds back
+ * the content after a fallback by up to 300 ms, which delayed the first chart of a first visit.
+ */
+function preloaded<P extends object>(load: () => Promise<ComponentType<P>>): { View: ComponentType<P>; preload: () => Promise<unknown> } {
+  let loaded: ComponentType<P> | undefined;
+  const Lazy = lazy(() => load().then((component) => ({ default: (loaded = component) })));
+  return {
+    View: function View(props: P) {
+      const [Component] = useState(() => loaded ?? Lazy);
+      return <Component {...props} />;
+    },
+    preload: () => load().then((component) => (loaded = component)),
+  };
+}
+const VIEWS = {
+  overview: preloaded(() => VIEW_CHUNKS.overview().then((m) => m.OverviewPage)),
+  indicator: preloaded(() => VIEW_CHUNKS.indicator().then((m) => m.IndicatorPage)),
+  compare: preloaded(() => VIEW_CHUNKS.compare().then((m) => m.ComparePage)),
+  nua: preloaded(() => VIEW_CHUNKS.nua().then((m) => m.NuaPage)),
+  report: preloaded(() => VIEW_CHUNKS.report().then((m) => m.ReportPage)),
+  // The Data view (import, datasets, places, boundary files, workspace) is a chunk of its own too.
+  data: preloaded(() => VIEW_CHUNKS.data().then((m) => m.DataView)),
+} satisfies Record<View, unknown>;
+const OverviewPage = VIEWS.overview.View;
+const IndicatorPage = VIEWS.indicator.View;
+const ComparePage = VIEWS.compare.View;
+const NuaPage = VIEWS.nua.View;
+const ReportPage = VIEWS.report.View;
+const DataView = VIEWS.data.View;
 const EmbedPage = lazy(() => import('@/features/embed/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 /** The views in the navigation, in order. */
@@ -73,7 +97,7 @@ export function App() {
   // The view's code is fetched while the data loads (the view renders only once the data is there).
   useEffect(() => {
     // A failure here is left to the view's own load (its error boundary says so).
-    VIEW_CHUNKS[url.view]().catch(() => undefined);
+    VIEWS[url.view].preload().catch(() => undefined);
   }, [url.view]);
 
   useEffect(() => {

@@ -325,10 +325,13 @@ function planLayout(input: Pick<IndicatorChartInput, 'title' | 'subtitle' | 'uni
   const text = (s: string) => isolate(s, input.dir);
   const titleWidth = Math.max(120, width - 24);
   const titleLines = wrapLines(input.title, titleWidth, 15, input.measureText);
-  // A word wider than the chart (a long URL) is still broken by ECharts, character by character.
-  const titleBreaks = titleLines.length > 6 || titleLines.some((l) => (input.measureText ?? estimateTextWidth)(l, 15) > titleWidth);
+  // A word wider than the chart (a long URL) is still broken by ECharts, character by character, and
+  // takes the lines its width needs.
+  const measure = input.measureText ?? estimateTextWidth;
+  const titleBreaks = titleLines.some((l) => measure(l, 15) > titleWidth);
+  const titleRows = titleLines.reduce((n, l) => n + Math.max(1, Math.ceil((measure(l, 15) * 1.12) / Math.max(60, titleWidth))), 0);
   const subtitleLines = input.subtitle ? 1 : 0;
-  const gridTop = 12 + Math.min(6, titleLines.length) * 21 + subtitleLines * 18 + (input.unit ? 30 : 16);
+  const gridTop = 12 + Math.min(6, titleRows) * 21 + subtitleLines * 18 + (input.unit ? 30 : 16);
   // Legend in reading order: the city first, then the comparisons, then the reference marks.
   const cities = [...input.series.filter((s) => s.highlighted), ...input.series.filter((s) => !s.highlighted)].map((s) => s.name);
   const marks = [input.baseline?.label, input.projection?.label, input.target?.label].filter((l): l is string => l !== undefined);

@@ -106,7 +106,9 @@ export function wrapLines(text: string, width: number, fontSize: number, measure
     } else line = candidate;
   }
   if (line !== '') lines.push(line);
-  return lines;
+  if (lines.length <= maxLines) return lines;
+  // Words lost at line ends made one line too many: the last line takes the rest, cut with "…".
+  return [...lines.slice(0, maxLines - 1), fitLines(lines.slice(maxLines - 1).join(' '), width, fontSize, measure, 1)];
 }
 
 /**

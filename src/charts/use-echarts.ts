@@ -9,11 +9,14 @@ let scheduled = false;
 function drawNext(): void {
   scheduled = false;
   const next = waiting.shift();
-  if (next === undefined) return;
-  next();
-  if (waiting.length > 0) {
-    scheduled = true;
-    setTimeout(drawNext, 0);
+  try {
+    next?.();
+  } finally {
+    // A chart whose drawing throws does not keep the others waiting.
+    if (waiting.length > 0) {
+      scheduled = true;
+      setTimeout(drawNext, 0);
+    }
   }
 }
 

@@ -124,8 +124,8 @@ export function* buildDashboardSteps(
     }
     headline.set(`${key}\u0000${p.indicator}`, p);
   }
-  // Roll-ups group by the city key, so cities sharing a name are not merged; a few hundred cities at a
-  // time (each city's results whole), yielding between.
+  // Roll-ups group by the city key, so cities sharing a name are not merged; about a hundred cities at
+  // a time (each city's results whole), yielding between.
   yield;
   const rollups = new Map<string, CityRollup>();
   let chunk: HeadlineResult[] = [];

@@ -26,10 +26,10 @@ export { cityDisplayName, type CityNames };
 
 export type CityChoice = DashboardCity & { readonly label: string };
 
-/** The cities of the dashboard with their display names, sorted for the UI language. */
-/** The same cities, names and language sort the same: the last orders are kept per city list (a thousand labels in a collation take tens of milliseconds). */
+/** The last orders per city list: the same cities, names and language sort the same (a thousand labels in a collation take tens of milliseconds). */
 const sortedCities = new WeakMap<readonly DashboardCity[], Array<{ readonly names: CityNames; readonly lang: Lang; readonly sorted: CityChoice[] }>>();
 
+/** The cities of the dashboard with their display names, sorted for the UI language. */
 export function sortCities(cities: readonly DashboardCity[], names: CityNames, lang: Lang): CityChoice[] {
   let known = sortedCities.get(cities);
   if (known === undefined) sortedCities.set(cities, (known = []));

@@ -41,8 +41,9 @@ export const ListResultSchema = resultOf(z.object({ datasets: z.array(DatasetRec
 export const SaveResultSchema = resultOf(z.undefined());
 export const ReplaceResultSchema = resultOf(DatasetRecordSchema);
 
-export type TableStoreResponse = { id: number; result: unknown };
-export const TableStoreResponseSchema = z.object({ id, result: z.unknown() });
+/** An answer; `notRun` when the worker could not open the database (the page's own store then does it). */
+export type TableStoreResponse = { id: number; result: unknown; notRun?: boolean };
+export const TableStoreResponseSchema = z.object({ id, result: z.unknown(), notRun: z.boolean().optional() });
 
 /**
  * A request (unchecked) with the columns sent before it put back into its table: the record's current

@@ -47,7 +47,9 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
     opened ??= openMarsadStore();
     const store = await opened;
     if (!store.ok) {
-      post({ id: request.id, result: store });
+      // Tried again next time; this time the page's own connection does it.
+      opened = undefined;
+      post({ id: request.id, result: undefined, notRun: true });
       return;
     }
     switch (request.op) {

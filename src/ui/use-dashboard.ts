@@ -28,7 +28,7 @@ const noTables: Entry[] = [];
 const KEPT = 6;
 
 /**
- * Up to this many rows the dashboard is built at once, as the view renders (a few milliseconds); beyond,
+ * Up to this many rows the dashboard is built at once, as the view renders (under ~50 ms); beyond,
  * in slices between which the page stays responsive (a million rows take ~0.5 s), the view showing
  * "Loading" meanwhile.
  */
@@ -41,7 +41,12 @@ function entryFor(tables: readonly ObservationTable[], registry: Registry, metho
   const entries = list ?? noTables;
   const key = `${method}\u0000${headlines.key}`;
   const hit = entries.find((e) => e.key === key && e.registry === registry && e.tables.length === tables.length && e.tables.every((t, i) => t === tables[i]));
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    // The most recently used last: the one dropped is the one unused longest.
+    entries.splice(entries.indexOf(hit), 1);
+    entries.push(hit);
+    return hit;
+  }
   const entry: Entry = { tables: [...tables], registry, key, dashboard: undefined, promise: undefined };
   entries.push(entry);
   if (entries.length > KEPT) entries.shift();
@@ -58,8 +63,9 @@ export function cachedDashboard(tables: readonly ObservationTable[], registry: R
 /**
  * Waits (suspends) until the dashboard model of the datasets in use is ready: a big table is built in
  * slices between which the page stays responsive, the app's Suspense showing "Loading" meanwhile. Used
- * by a component of its own above the views (app.tsx), with no hook before it: React replays a
- * component that suspends while mounting, and a view's own hooks would not survive that replay.
+ * by a component of its own above the views (app.tsx) that has no state hook (a context read only):
+ * React replays a component that suspends while mounting, and a view's own hooks did not survive that
+ * replay (React error 520 with 467 in the indicator view).
  */
 export function usePreparedDashboard(datasets: readonly LoadedDataset[], registry: Registry, method: ProgressMethod): void {
   const headlines = useHeadlines();

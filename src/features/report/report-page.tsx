@@ -132,12 +132,16 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
     () => [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey), ...cityGapFigures(ctx, primaryKey)],
     [ctx, primaryKey, partnerKey, boundarySets],
   );
-  // The indicators in the order the report shows them. The first few are drawn with the page, the rest
-  // a few at a time after it has painted (each step a short task: the page answers meanwhile, a million
-  // rows or not); printing draws what is left at once, before the browser lays out the paper.
+  // The indicators in the order the report shows them. None is drawn with the page (the cover, the
+  // contents and the summary come first); then a few at a time after it has painted, each step a short
+  // task (the page answers meanwhile, a million rows or not). New figures (another language, names, a
+  // boundary file) start again from the top. Printing draws what is left at once, before the browser
+  // lays out the paper.
   const order = useMemo(() => model.sections.flatMap((s) => s.indicators.map((i) => i.code)), [model]);
-  const [drawnUpTo, setDrawnUpTo] = useState({ order, count: FIRST_DRAWN });
-  const drawnCount = drawnUpTo.order === order ? drawnUpTo.count : FIRST_DRAWN;
+  const [drawnUpTo, setDrawnUpTo] = useState<{ figures: readonly CityFigure[]; count: number; error?: unknown }>({ figures, count: FIRST_DRAWN });
+  const drawnCount = drawnUpTo.figures === figures ? drawnUpTo.count : FIRST_DRAWN;
+  // A figure that failed to draw in a step is this render's error (the view's error boundary says so).
+  if (drawnUpTo.figures === figures && drawnUpTo.error !== undefined) throw drawnUpTo.error;
   const complete = drawnCount >= order.length;
   useEffect(() => {
     if (complete) return;
@@ -146,20 +150,24 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
     const timer = setTimeout(() => {
       const t0 = performance.now();
       let count = drawnCount;
-      while (count < order.length && performance.now() - t0 < STEP_MS) {
-        const code = order[count];
-        for (const figure of figures) if (figure.indicator === code) drawFigure(figure);
-        count++;
+      try {
+        while (count < order.length && performance.now() - t0 < STEP_MS) {
+          const code = order[count];
+          for (const figure of figures) if (figure.indicator === code) drawFigure(figure);
+          count++;
+        }
+        setDrawnUpTo({ figures, count });
+      } catch (error) {
+        setDrawnUpTo({ figures, count, error });
       }
-      setDrawnUpTo({ order, count });
     }, 0);
     return () => clearTimeout(timer);
   }, [order, drawnCount, complete, figures]);
   useEffect(() => {
-    const drawAll = () => flushSync(() => setDrawnUpTo({ order, count: Number.POSITIVE_INFINITY }));
+    const drawAll = () => flushSync(() => setDrawnUpTo({ figures, count: Number.POSITIVE_INFINITY }));
     window.addEventListener('beforeprint', drawAll);
     return () => window.removeEventListener('beforeprint', drawAll);
-  }, [order]);
+  }, [figures]);
   const drawnCodes = useMemo(() => new Set(order.slice(0, drawnCount)), [order, drawnCount]);
   // Each figure is drawn once (kept while the figures are the same), when its indicator is drawn.
   const rendered = useMemo(() => {
