@@ -61,6 +61,23 @@ export function cachedDashboard(tables: readonly ObservationTable[], registry: R
 }
 
 /**
+ * The dashboard model of these tables if it can be had now (built, or small enough to build at once);
+ * otherwise undefined, with `later` settling once it is built in slices (the page never freezes).
+ */
+export function dashboardSoon(
+  tables: readonly ObservationTable[],
+  registry: Registry,
+  method: ProgressMethod,
+  headlines: HeadlineSettings,
+): { now: Dashboard } | { now: undefined; later: Promise<Dashboard> } {
+  const entry = entryFor(tables, registry, method, headlines);
+  if (entry.dashboard !== undefined) return { now: entry.dashboard };
+  if (tables.reduce((n, t) => n + t.length, 0) <= BUILD_AT_ONCE_ROWS) return { now: (entry.dashboard = buildDashboard(tables, registry, method, headlines.overrides)) };
+  entry.promise ??= runStepsSliced(buildDashboardSteps(tables, registry, method, headlines.overrides)).then((dashboard) => (entry.dashboard = dashboard));
+  return { now: undefined, later: entry.promise };
+}
+
+/**
  * Waits (suspends) until the dashboard model of the datasets in use is ready: a big table is built in
  * slices between which the page stays responsive, the app's Suspense showing "Loading" meanwhile. Used
  * by a component of its own above the views (app.tsx) that has no state hook (a context read only):
@@ -68,14 +85,13 @@ export function cachedDashboard(tables: readonly ObservationTable[], registry: R
  * replay (React error 520 with 467 in the indicator view).
  */
 export function usePreparedDashboard(datasets: readonly LoadedDataset[], registry: Registry, method: ProgressMethod): void {
-  const headlines = useHeadlines();
-  const tables = datasets.map((d) => d.table);
-  const entry = entryFor(tables, registry, method, headlines);
-  if (entry.dashboard !== undefined) return;
-  const rows = tables.reduce((n, t) => n + t.length, 0);
-  if (rows <= BUILD_AT_ONCE_ROWS) return;
-  entry.promise ??= runStepsSliced(buildDashboardSteps(tables, registry, method, headlines.overrides)).then((dashboard) => (entry.dashboard = dashboard));
-  use(entry.promise);
+  const soon = dashboardSoon(
+    datasets.map((d) => d.table),
+    registry,
+    method,
+    useHeadlines(),
+  );
+  if (soon.now === undefined) use(soon.later);
 }
 
 /**

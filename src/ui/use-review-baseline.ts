@@ -4,7 +4,7 @@ import type { Registry } from '@/domain/registry';
 import type { Dashboard } from '@/model/dashboard-model';
 import { useHeadlines } from './headline-context';
 import { type ReviewLoadResult, type ReviewOption, type ReviewSettings, reviewKey, useReview } from './review-context';
-import { cachedDashboard } from './use-dashboard';
+import { dashboardSoon } from './use-dashboard';
 
 /** The data of the last review, as a view sees it. */
 export type ReviewBaseline =
@@ -55,9 +55,29 @@ export function useReviewBaseline(chosen: string | undefined, registry: Registry
     };
   }, [option, load]);
   const current = read !== null && read.option === option ? read.result : undefined;
-  const before = useMemo(() => (current?.ok === true ? cachedDashboard(current.tables, registry, method, headlines) : undefined), [current, registry, method, headlines]);
+  // Built at once when small; a big one in slices (the panel says "busy" meanwhile, the page answers).
+  const soon = useMemo(() => (current?.ok === true ? dashboardSoon(current.tables, registry, method, headlines) : undefined), [current, registry, method, headlines]);
+  const [built, setBuilt] = useState<{ readonly soon: object; readonly before?: Dashboard; readonly error?: string } | null>(null);
+  useEffect(() => {
+    if (soon === undefined || soon.now !== undefined) return;
+    let live = true;
+    soon.later.then(
+      (before) => {
+        if (live) setBuilt({ soon, before });
+      },
+      (e: unknown) => {
+        if (live) setBuilt({ soon, error: e instanceof Error ? e.message : String(e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [soon]);
+  const mine = built !== null && built.soon === soon ? built : undefined;
+  const before = soon === undefined ? undefined : (soon.now ?? mine?.before);
   if (option === undefined) return { kind: 'none' };
   if (current === undefined) return { kind: 'busy', option };
   if (!current.ok) return { kind: 'error', option, message: current.message };
+  if (mine?.error !== undefined) return { kind: 'error', option, message: mine.error };
   return before === undefined ? { kind: 'busy', option } : { kind: 'ready', option, before };
 }
