@@ -132,12 +132,14 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
     () => [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey), ...cityGapFigures(ctx, primaryKey)],
     [ctx, primaryKey, partnerKey, boundarySets],
   );
-  // The indicators in the order the report shows them. None is drawn with the page (the cover, the
-  // contents and the summary come first); then a few at a time after it has painted, each step a short
+  // The indicators in the order the report shows them. No figure is drawn with the page (the cover, the
+  // contents and the summary's text come first; the summary's figure in the first step); then a few
+  // indicators at a time after it has painted, each step a short
   // task (the page answers meanwhile, a million rows or not). New figures (another language, names, a
   // boundary file) start again from the top. Printing draws what is left at once, before the browser
   // lays out the paper.
-  const order = useMemo(() => model.sections.flatMap((s) => s.indicators.map((i) => i.code)), [model]);
+  // '' stands for the summary's status figure, drawn in the first step.
+  const order = useMemo(() => ['', ...model.sections.flatMap((s) => s.indicators.map((i) => i.code))], [model]);
   const [drawnUpTo, setDrawnUpTo] = useState<{ figures: readonly CityFigure[]; count: number; error?: unknown }>({ figures, count: FIRST_DRAWN });
   const drawnCount = drawnUpTo.figures === figures ? drawnUpTo.count : FIRST_DRAWN;
   // A figure that failed to draw in a step is this render's error (the view's error boundary says so).
@@ -153,7 +155,7 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
       try {
         while (count < order.length && performance.now() - t0 < STEP_MS) {
           const code = order[count];
-          for (const figure of figures) if (figure.indicator === code) drawFigure(figure);
+          for (const figure of figures) if ((figure.indicator ?? '') === code) drawFigure(figure);
           count++;
         }
         setDrawnUpTo({ figures, count });
@@ -173,7 +175,7 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
   const rendered = useMemo(() => {
     const out = new Map<string | null, ShownFigure>();
     for (const figure of figures) {
-      if (figure.indicator !== null && !drawnCodes.has(figure.indicator)) continue;
+      if (!drawnCodes.has(figure.indicator ?? '')) continue;
       const drawn = drawFigure(figure);
       const key = figure.kind === 'status' ? null : figure.kind === 'map' ? `map:${figure.indicator ?? ''}` : figure.kind === 'gap' ? `gap:${figure.fileBase}` : figure.indicator;
       out.set(key, drawn);
