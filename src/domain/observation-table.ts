@@ -15,6 +15,8 @@
  */
 
 export const STRING_COLUMNS = ['city', 'cityCode', 'indicator', 'period', 'unit', 'series', 'disaggregation', 'source', 'note', 'placeKind', 'placeParent'] as const;
+/** Every typed-array column of a table: the string columns' ids, then years, values and line numbers. */
+export const TABLE_COLUMNS = [...STRING_COLUMNS, 'year', 'value', 'line'] as const;
 
 /** What a place is. '' (tables saved before places existed, or nothing said otherwise) counts as a city. */
 export const PLACE_KINDS = ['city', 'district', 'region', 'country', 'aggregate'] as const;
@@ -359,4 +361,31 @@ function computeSeriesIndex(t: ObservationTable): SeriesIndex {
     }
   }
   return { size, offsets, rows, seriesOfRow };
+}
+
+const placeRowsByTable = new WeakMap<ObservationTable, ReadonlyArray<{ readonly row: number; readonly rows: number }>>();
+
+/**
+ * The distinct places ((city, city code) pairs) of a table in first-seen order: the first row of each
+ * and its number of rows. Rows come in runs of one place (files list a place's rows together), so the
+ * map is touched once per run, not per row; kept per table (the dashboard and several panels ask).
+ */
+export function placeRows(t: ObservationTable): ReadonlyArray<{ readonly row: number; readonly rows: number }> {
+  const known = placeRowsByTable.get(t);
+  if (known !== undefined) return known;
+  const byPair = new Map<number, { row: number; rows: number }>();
+  for (let i = 0; i < t.length; ) {
+    const city = t.city[i] ?? 0;
+    const code = t.cityCode[i] ?? 0;
+    let end = i + 1;
+    while (end < t.length && t.city[end] === city && t.cityCode[end] === code) end++;
+    const pair = city * 2 ** 26 + code;
+    const entry = byPair.get(pair);
+    if (entry === undefined) byPair.set(pair, { row: i, rows: end - i });
+    else entry.rows += end - i;
+    i = end;
+  }
+  const out = [...byPair.values()];
+  placeRowsByTable.set(t, out);
+  return out;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_CODES, type Issue } from '@/domain/issue';
-import { type ObservationTable, PLACE_KINDS, STRING_COLUMNS } from '@/domain/observation-table';
+import { type ObservationTable, PLACE_KINDS, STRING_COLUMNS, TABLE_COLUMNS } from '@/domain/observation-table';
 import { MAX_CELL_CHARS, MAX_YEAR, MIN_YEAR } from './limits';
 import type { ColumnMapping, FileInfo, IngestOptions, IngestResult } from './types';
 
@@ -136,7 +136,7 @@ export const ObservationTableSchema = z
       const at = d.findIndex((s) => s.length > limit);
       if (at >= 0) ctx.addIssue({ code: 'custom', path: ['dict', col, at], message: `text of ${d[at]?.length ?? 0} characters (at most ${limit})` });
     }
-    for (const col of [...STRING_COLUMNS, 'year', 'value', 'line'] as const) {
+    for (const col of TABLE_COLUMNS) {
       if (t[col].length !== n) ctx.addIssue({ code: 'custom', path: [col], message: `has ${t[col].length} entries, expected ${n}` });
     }
     for (const col of STRING_COLUMNS) {
@@ -204,7 +204,7 @@ export function toWireOptions(options: IngestOptions): WireOptions {
 /** Every distinct ArrayBuffer behind a result's typed arrays, for `postMessage(…, { transfer })`. */
 export function transferablesOf(table: ObservationTable): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const col of [...STRING_COLUMNS, 'year', 'value', 'line'] as const) {
+  for (const col of TABLE_COLUMNS) {
     const b = table[col].buffer;
     if (b instanceof ArrayBuffer) buffers.add(b);
   }

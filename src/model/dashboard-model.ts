@@ -1,4 +1,4 @@
-import type { ObservationTable, PlaceKind } from '@/domain/observation-table';
+import { type ObservationTable, type PlaceKind, placeRows } from '@/domain/observation-table';
 import { computeProgressSteps, type IndicatorConfig, type IndicatorProgress, type ProgressReport } from '@/domain/progress/compute';
 import { type CityRollup, type HeadlineResult, rollUpByCity } from '@/domain/progress/rollups';
 import type { ProgressMethod } from '@/domain/progress/types';
@@ -47,19 +47,14 @@ export type DashboardCity = {
   readonly parent: string;
 };
 
-/** Rows, or results, between two yields of buildDashboardSteps. */
+/** Results between two yields of buildDashboardSteps. */
 const PER_STEP = 1 << 12;
 
-/** Kind and parent of every place key of a table (first row wins), in one pass over the rows. */
-function* placesOf(table: ObservationTable): Steps<Map<string, { kind: PlaceKind | ''; parent: string }>> {
+/** Kind and parent of every place key of a table (first row wins): one look per place (see placeRows). */
+function placesOf(table: ObservationTable): Map<string, { kind: PlaceKind | ''; parent: string }> {
   const out = new Map<string, { kind: PlaceKind | ''; parent: string }>();
   const d = table.dict;
-  const seen = new Set<number>();
-  for (let i = 0; i < table.length; i++) {
-    if (i % PER_STEP === PER_STEP - 1) yield;
-    const pair = (table.city[i] ?? 0) * 2 ** 26 + (table.cityCode[i] ?? 0);
-    if (seen.has(pair)) continue;
-    seen.add(pair);
+  for (const { row: i } of placeRows(table)) {
     const key = cityKey({ city: d.city[table.city[i] ?? 0] ?? '', cityCode: d.cityCode[table.cityCode[i] ?? 0] ?? '' });
     if (!out.has(key)) out.set(key, { kind: (d.placeKind[table.placeKind[i] ?? 0] ?? '') as PlaceKind | '', parent: d.placeParent[table.placeParent[i] ?? 0] ?? '' });
   }
@@ -98,7 +93,7 @@ export function* buildDashboardSteps(
   const byCity = new Map<string, IndicatorProgress[]>();
   const byIndicator = new Map<string, IndicatorProgress[]>();
   const headline = new Map<string, IndicatorProgress>();
-  const places = yield* placesOf(table);
+  const places = placesOf(table);
   const districts = new Map<string, DashboardCity[]>();
   for (const [i, p] of report.indicators.entries()) {
     if (i % PER_STEP === PER_STEP - 1) yield;

@@ -1,4 +1,4 @@
-import type { ObservationTable, PlaceKind } from '@/domain/observation-table';
+import { type ObservationTable, type PlaceKind, placeRows } from '@/domain/observation-table';
 import type { Lang } from '@/i18n/lang';
 import { type CityNames, cityDisplayName } from './dashboard-model';
 import { foldCityText } from './find-city';
@@ -21,39 +21,12 @@ export type PlaceEntry = {
   readonly mergedInto: PlaceRef | undefined;
 };
 
-/**
- * The distinct (city, city code) pairs of a table in first-seen order: the first row of each and its
- * number of rows. Rows come in runs of one place (files list a place's rows together), so the map is
- * touched once per run, not per row; kept per table (several panels ask for the same table's places).
- */
-const placeCounts = new WeakMap<ObservationTable, ReadonlyArray<{ readonly row: number; readonly rows: number }>>();
-
-function countPlaces(t: ObservationTable): ReadonlyArray<{ readonly row: number; readonly rows: number }> {
-  const known = placeCounts.get(t);
-  if (known !== undefined) return known;
-  const byPair = new Map<number, { row: number; rows: number }>();
-  for (let i = 0; i < t.length; ) {
-    const city = t.city[i] ?? 0;
-    const code = t.cityCode[i] ?? 0;
-    let end = i + 1;
-    while (end < t.length && t.city[end] === city && t.cityCode[end] === code) end++;
-    const pair = city * 2 ** 26 + code;
-    const entry = byPair.get(pair);
-    if (entry === undefined) byPair.set(pair, { row: i, rows: end - i });
-    else entry.rows += end - i;
-    i = end;
-  }
-  const out = [...byPair.values()];
-  placeCounts.set(t, out);
-  return out;
-}
-
 /** Distinct places of the tables (first-seen order; merged places keep their own entry). O(rows), once per table. */
 export function listPlaces(tables: readonly ObservationTable[], g: Gazetteer): PlaceEntry[] {
   const byKey = new Map<string, { name: string; code: string; kind: PlaceKind | ''; parent: string; observations: number }>();
   for (const t of tables) {
     const d = t.dict;
-    for (const { row: i, rows: n } of countPlaces(t)) {
+    for (const { row: i, rows: n } of placeRows(t)) {
       const name = d.city[t.city[i] ?? 0] ?? '';
       const code = d.cityCode[t.cityCode[i] ?? 0] ?? '';
       const key = code !== '' ? code : name;

@@ -38,7 +38,8 @@ interface MarsadSchema extends DBSchema {
   mappings: { key: string; value: unknown };
 }
 
-export type StorageErrorKind = 'unavailable' | 'quota' | 'not_found' | 'invalid' | 'failed';
+export const STORAGE_ERROR_KINDS = ['unavailable', 'quota', 'not_found', 'invalid', 'failed'] as const;
+export type StorageErrorKind = (typeof STORAGE_ERROR_KINDS)[number];
 export type StorageError = { kind: StorageErrorKind; message: string };
 export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: StorageError };
 /** A stored record that did not pass its schema: skipped. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DatasetMetadataSchema } from '@/domain/dataset-indicator';
-import { STRING_COLUMNS } from '@/domain/observation-table';
+import { TABLE_COLUMNS } from '@/domain/observation-table';
 import { DatasetRecordSchema, DatasetVersionSchema } from './dataset-record';
+import { STORAGE_ERROR_KINDS } from './marsad-db';
 
 /**
  * Messages between the page and the storage worker (`table-store.worker.ts`), checked on both sides.
@@ -11,9 +12,6 @@ import { DatasetRecordSchema, DatasetVersionSchema } from './dataset-record';
  */
 
 const id = z.number().int();
-
-/** The typed-array columns of an observation table, sent one per `part` message. */
-export const TABLE_COLUMNS = [...STRING_COLUMNS, 'year', 'value', 'line'] as const;
 
 export const TablePartSchema = z.object({ id, op: z.literal('part'), column: z.enum(TABLE_COLUMNS), array: z.instanceof(Uint32Array).or(z.instanceof(Uint16Array)).or(z.instanceof(Float64Array)) });
 export const RequestEnvelopeSchema = z.object({ id, op: z.enum(['part', 'list', 'save', 'replace']) });
@@ -31,7 +29,7 @@ export const TableStoreRequestSchema = z.discriminatedUnion('op', [
   }),
 ]);
 
-const StorageErrorSchema = z.object({ kind: z.enum(['unavailable', 'quota', 'not_found', 'invalid', 'failed']), message: z.string() });
+const StorageErrorSchema = z.object({ kind: z.enum(STORAGE_ERROR_KINDS), message: z.string() });
 
 function resultOf<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: StorageErrorSchema })]);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { DatasetMetadata } from '@/domain/dataset-indicator';
 import type { DatasetRecord } from './dataset-record';
 import type { MarsadStore, NewVersion, StorageResult } from './marsad-db';
-import { ListResultSchema, ReplaceResultSchema, SaveResultSchema, TABLE_COLUMNS, TableStoreResponseSchema } from './table-store-protocol';
+import { TABLE_COLUMNS } from '@/domain/observation-table';
+import { ListResultSchema, ReplaceResultSchema, SaveResultSchema, TableStoreResponseSchema } from './table-store-protocol';
 
 /** A request without its id (the client numbers them); the worker checks it with TableStoreRequestSchema. */
 type Request =

@@ -54,7 +54,7 @@ function entryFor(tables: readonly ObservationTable[], registry: Registry, metho
 }
 
 /** The dashboard model of these tables, built now if it is not in the cache (the CLI-like, blocking way). */
-export function cachedDashboard(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod, headlines: HeadlineSettings): Dashboard {
+function cachedDashboard(tables: readonly ObservationTable[], registry: Registry, method: ProgressMethod, headlines: HeadlineSettings): Dashboard {
   const entry = entryFor(tables, registry, method, headlines);
   entry.dashboard ??= buildDashboard(tables, registry, method, headlines.overrides);
   return entry.dashboard;

@@ -8,8 +8,8 @@ import { ingestFile } from '@/ingest/ingest-file';
 import { buildDashboard, buildDashboardSteps, cityKey } from '@/model/dashboard-model';
 
 const { registry } = loadRegistryFromDirs();
-// ~1,000 series over a few dozen cities: enough for the steps to yield many times.
-const { table } = ingestFile({ name: 'bench.csv', bytes: generateBenchCsv(registry, 30_000) }, registry);
+// ~1,500 series over a few dozen cities: enough for the steps to yield many times.
+const { table } = ingestFile({ name: 'bench.csv', bytes: generateBenchCsv(registry, 45_000) }, registry);
 const half = Math.floor(table.length / 2);
 
 function countYields<T>(steps: Steps<T>): { value: T; yields: number } {

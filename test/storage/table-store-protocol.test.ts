@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE_COLUMNS, TablePartSchema, TableStoreRequestSchema, withColumns } from '@/storage/table-store-protocol';
+import { TABLE_COLUMNS } from '@/domain/observation-table';
+import { TablePartSchema, TableStoreRequestSchema, withColumns } from '@/storage/table-store-protocol';
 import { content, record } from './fixtures';
 
 /** What the page sends: one `part` per column, then the request whose table has its length and dictionaries only. */

@@ -132,16 +132,14 @@ function Report({ dashboard, datasets, registry, cityNames, shown, missing, meth
     () => [...cityFigures(ctx, primaryKey, partnerKey), ...cityMapFigures(ctx, boundarySets, primaryKey), ...cityGapFigures(ctx, primaryKey)],
     [ctx, primaryKey, partnerKey, boundarySets],
   );
-  // The indicators in the order the report shows them. No figure is drawn with the page (the cover, the
-  // contents and the summary's text come first; the summary's figure in the first step); then a few
-  // indicators at a time after it has painted, each step a short
-  // task (the page answers meanwhile, a million rows or not). New figures (another language, names, a
-  // boundary file) start again from the top. Printing draws what is left at once, before the browser
-  // lays out the paper.
-  // '' stands for the summary's status figure, drawn in the first step.
+  // The indicators in the order the report shows them ('' first: the summary's status figure). No
+  // figure is drawn with the page, which shows the cover, the contents and the summary's text at once;
+  // the figures follow a few indicators per step after it has painted, each step a short task (the page
+  // answers meanwhile, a million rows or not). New figures (another language, names, a boundary file)
+  // start again from the top. Printing draws what is left at once, before the browser lays out the paper.
   const order = useMemo(() => ['', ...model.sections.flatMap((s) => s.indicators.map((i) => i.code))], [model]);
-  const [drawnUpTo, setDrawnUpTo] = useState<{ figures: readonly CityFigure[]; count: number; error?: unknown }>({ figures, count: FIRST_DRAWN });
-  const drawnCount = drawnUpTo.figures === figures ? drawnUpTo.count : FIRST_DRAWN;
+  const [drawnUpTo, setDrawnUpTo] = useState<{ figures: readonly CityFigure[]; count: number; error?: unknown }>({ figures, count: 0 });
+  const drawnCount = drawnUpTo.figures === figures ? drawnUpTo.count : 0;
   // A figure that failed to draw in a step is this render's error (the view's error boundary says so).
   if (drawnUpTo.figures === figures && drawnUpTo.error !== undefined) throw drawnUpTo.error;
   const complete = drawnCount >= order.length;
@@ -733,8 +731,7 @@ function drawFigure(figure: CityFigure): ShownFigure {
   return drawn;
 }
 
-/** Indicators drawn with the page (none: the cover, contents and summary come first), then per step of about STEP_MS of drawing (see Report). */
-const FIRST_DRAWN = 0;
+/** Drawing time of one step of the report's figures (see Report). */
 const STEP_MS = 30;
 
 function sectionId(i: number): string {
