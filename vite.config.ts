@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { type Plugin, runnerImport } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -19,12 +19,56 @@ function fflateWithoutWorkers(): Plugin {
   };
 }
 
+/**
+ * The app's registry (`src/ingest/bundled-registry.ts`), made at build time: `virtual:marsad/registry` is
+ * every `indicators/*.json` validated by the domain schema, texts in English; `virtual:marsad/registry-texts-ar`
+ * (fr, es) is one language's texts, a chunk of its own fetched with that language's catalogue. So the page
+ * does not run the registry's validation, and its first load carries one language (issue 14 §4). The
+ * sources come from `src/cli/registry-bundle.ts`, run by Vite's module runner (the config imports no
+ * TypeScript of ours).
+ */
+function bundledRegistry(): Plugin {
+  const prefix = 'virtual:marsad/registry';
+  const src = fileURLToPath(new URL('./src', import.meta.url));
+  let made: Promise<{ modules: RegistryModules; dependencies: string[] }> | undefined;
+  const make = async () => {
+    const { module, dependencies } = await runnerImport<{ registryModules: () => RegistryModules }>(`${src}/cli/registry-bundle.ts`, {
+      resolve: { alias: { '@': src } },
+      logLevel: 'silent',
+    });
+    return { modules: module.registryModules(), dependencies };
+  };
+  return {
+    name: 'marsad:bundled-registry',
+    buildStart() {
+      made = undefined;
+    },
+    watchChange() {
+      made = undefined;
+    },
+    resolveId(source) {
+      return source === prefix || source.startsWith(`${prefix}-texts-`) ? `\0${source}` : null;
+    },
+    async load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return null;
+      made ??= make();
+      const { modules, dependencies } = await made;
+      for (const file of [...modules.files, ...dependencies]) this.addWatchFile(file);
+      if (id === `\0${prefix}`) return modules.main;
+      const lang = (['ar', 'fr', 'es'] as const).find((l) => id === `\0${prefix}-texts-${l}`);
+      if (lang === undefined) this.error(`${id.slice(1)}: no such registry texts (ar, fr or es)`);
+      return modules.texts[lang];
+    },
+  };
+}
+type RegistryModules = { main: string; texts: Record<'ar' | 'fr' | 'es', string>; files: string[] };
+
 export default defineConfig({
   // Relative base: the built site works from any folder of any static host.
   base: './',
-  plugins: [react(), fflateWithoutWorkers()],
+  plugins: [react(), fflateWithoutWorkers(), bundledRegistry()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [bundledRegistry()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 900 },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },

@@ -77,8 +77,18 @@ export function parseRegistry(files: readonly RawRegistryFile[]): { registry: Re
     indicators.push(ind);
     for (const c of [ind.code, ...ind.aliases]) byCode.set(c, ind);
   }
-  indicators.sort((a, b) => compareIndicatorCodes(a.code, b.code));
-  return { registry: { indicators, byCode }, problems };
+  return { registry: registryOf(indicators), problems };
+}
+
+/**
+ * The registry of indicators `parseRegistry` has already validated (the app's bundled registry is parsed
+ * at build time): sorted by code, with the lookup by code and alias.
+ */
+export function registryOf(validated: readonly Indicator[]): Registry {
+  const indicators = [...validated].sort((a, b) => compareIndicatorCodes(a.code, b.code));
+  const byCode = new Map<string, Indicator>();
+  for (const ind of indicators) for (const c of [ind.code, ...ind.aliases]) byCode.set(c, ind);
+  return { indicators, byCode };
 }
 
 /** Orders `1.2.1 < 1.10.1 < 11.a.1 < 11.b.2 < AMM-1` (numeric parts numerically, letters after numbers). */

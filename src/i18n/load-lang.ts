@@ -1,26 +1,30 @@
 import { useEffect, useState } from 'react';
+import { registerRegistryTexts } from '@/ingest/bundled-registry';
 import { registerIssueWriter } from './issue-writers';
 import type { Lang } from './lang';
 import { hasCatalogue, registerCatalogue } from './translate';
 
 /**
- * The non-English catalogues (messages and issue texts, ~25 KB gzip each language) are separate chunks,
- * fetched when the language is chosen: the first load carries English only. The `import()` calls name
- * each file, so the bundler makes one chunk per language file.
+ * The non-English catalogues (messages, issue texts and the registry's texts, ~30 KB gzip each language)
+ * are separate chunks, fetched when the language is chosen: the first load carries English only. The
+ * `import()` calls name each file, so the bundler makes one chunk per language file.
  */
 const LOADERS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<void>>> = {
   ar: async () => {
-    const [m, w] = await Promise.all([import('./messages-ar'), import('./issue-text-ar')]);
+    const [m, w, r] = await Promise.all([import('./messages-ar'), import('./issue-text-ar'), import('virtual:marsad/registry-texts-ar')]);
+    registerRegistryTexts('ar', r.texts);
     registerCatalogue('ar', m.ar);
     registerIssueWriter('ar', w.AR);
   },
   fr: async () => {
-    const [m, w] = await Promise.all([import('./messages-fr'), import('./issue-text-fr')]);
+    const [m, w, r] = await Promise.all([import('./messages-fr'), import('./issue-text-fr'), import('virtual:marsad/registry-texts-fr')]);
+    registerRegistryTexts('fr', r.texts);
     registerCatalogue('fr', m.fr);
     registerIssueWriter('fr', w.FR);
   },
   es: async () => {
-    const [m, w] = await Promise.all([import('./messages-es'), import('./issue-text-es')]);
+    const [m, w, r] = await Promise.all([import('./messages-es'), import('./issue-text-es'), import('virtual:marsad/registry-texts-es')]);
+    registerRegistryTexts('es', r.texts);
     registerCatalogue('es', m.es);
     registerIssueWriter('es', w.ES);
   },

@@ -1,19 +1,27 @@
-import { parseRegistry, type Registry, type RegistryProblem } from '@/domain/registry';
+import { type Registry, registryOf, type RegistryProblem } from '@/domain/registry';
+import { fillRegistryTexts, type RegistryTexts, type SplitLang } from '@/domain/registry-texts';
+import { indicators, problems } from 'virtual:marsad/registry';
 
 /**
- * The indicator registry bundled with the app: every `indicators/*.json`, read at build time and
- * validated by the domain schema. The only place in the browser code that reads `indicators/`.
- * Invalid files are returned as problems (the UI lists them); they never throw.
+ * The indicator registry bundled with the app: every `indicators/*.json`, read and validated by the domain
+ * schema at build time (`bundledRegistry` in vite.config.ts), so the page neither carries nor runs the
+ * registry's validation. Invalid files come as problems (the UI lists them); they never throw.
+ *
+ * The texts come in English (units in every language); Arabic, French and Spanish texts are filled in
+ * when that language is loaded (`load-lang.ts`), before the page shows it.
  */
-const modules: Record<string, unknown> = import.meta.glob('../../indicators/*.json', { eager: true, import: 'default' });
-
 let cached: { registry: Registry; problems: RegistryProblem[] } | undefined;
 
 export function loadBundledRegistry(): { registry: Registry; problems: RegistryProblem[] } {
-  cached ??= parseRegistry(
-    Object.entries(modules)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([path, json]) => ({ file: `indicators/${path.replace(/^.*\//, '')}`, json })),
-  );
+  cached ??= { registry: registryOf(indicators), problems };
   return cached;
+}
+
+const filled = new Set<SplitLang>();
+
+/** Puts `lang`'s registry texts into the bundled registry (once; every later view of it shares them). */
+export function registerRegistryTexts(lang: SplitLang, texts: RegistryTexts): void {
+  if (filled.has(lang)) return;
+  fillRegistryTexts(loadBundledRegistry().registry.indicators, lang, texts);
+  filled.add(lang);
 }
