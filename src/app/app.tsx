@@ -8,7 +8,7 @@ import { useBoundaryFiles } from './use-boundary-files';
 import { chosenSeries, headlineOverrides } from '@/model/headline-choices';
 import { HeadlineContext, type HeadlineSettings } from '@/ui/headline-context';
 import { I18nProvider, useI18n } from '@/i18n/i18n-context';
-import { useLoadedLang } from '@/i18n/load-lang';
+import { loadEnglishViews, useLoadedLang } from '@/i18n/load-lang';
 import { type Digits, dirOf, type Lang, LANG_NAMES, LANGS } from '@/i18n/lang';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
 import type { LoadedDataset } from '@/storage/dataset-record';
@@ -22,15 +22,18 @@ import { formatHash, type UrlState, type View } from '@/model/url-state';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
 import { type Registry, withDatasetIndicators } from '@/domain/registry';
 
+/** A view's chunk, with the English words of the views other than the overview (`loadEnglishViews`). */
+const withViewWords = <M,>(chunk: Promise<M>): Promise<M> => Promise.all([chunk, loadEnglishViews()]).then(([m]) => m);
+
 // The views carry ECharts and the progress engine (most of the JavaScript): each is loaded on demand,
-// so the shell paints first.
+// so the shell paints first. The overview says only what the first part of the English catalogue holds.
 const VIEW_CHUNKS = {
   overview: () => import('@/features/overview/overview-page'),
-  indicator: () => import('@/features/indicator/indicator-page'),
-  compare: () => import('@/features/compare/compare-page'),
-  nua: () => import('@/features/nua/nua-page'),
-  report: () => import('@/features/report/report-page'),
-  data: () => import('./data-view'),
+  indicator: () => withViewWords(import('@/features/indicator/indicator-page')),
+  compare: () => withViewWords(import('@/features/compare/compare-page')),
+  nua: () => withViewWords(import('@/features/nua/nua-page')),
+  report: () => withViewWords(import('@/features/report/report-page')),
+  data: () => withViewWords(import('./data-view')),
 } as const satisfies Record<View, () => Promise<unknown>>;
 /**
  * A view loaded on demand that renders at once once its chunk is in (the app fetches the URL's view
@@ -63,7 +66,7 @@ const ComparePage = VIEWS.compare.View;
 const NuaPage = VIEWS.nua.View;
 const ReportPage = VIEWS.report.View;
 const DataView = VIEWS.data.View;
-const EmbedPage = lazy(() => import('@/features/embed/embed-page').then((m) => ({ default: m.EmbedPage })));
+const EmbedPage = lazy(() => withViewWords(import('@/features/embed/embed-page')).then((m) => ({ default: m.EmbedPage })));
 
 /** The views in the navigation, in order. */
 const NAV_VIEWS = ['overview', 'indicator', 'compare', 'nua', 'report', 'data'] as const satisfies readonly View[];

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { registerRegistryTexts } from '@/ingest/bundled-registry';
 import { registerIssueWriter } from './issue-writers';
 import type { Lang } from './lang';
-import { hasCatalogue, registerCatalogue } from './translate';
+import { hasCatalogue, hasEnglishViews, registerCatalogue, registerEnglishViews } from './translate';
 
 /**
  * The non-English catalogues (messages, issue texts and the registry's texts, ~30 KB gzip each language)
@@ -31,6 +31,23 @@ const LOADERS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<void>>> = {
 };
 
 const loading = new Map<Lang, Promise<void>>();
+let englishViews: Promise<void> | undefined;
+
+/**
+ * Loads the English catalogue's second part (`messages-en-views.ts`: what the views other than the overview
+ * say) once; a view's chunk is loaded with it. A failed fetch is forgotten, so the next view tries again.
+ */
+export function loadEnglishViews(): Promise<void> {
+  if (hasEnglishViews()) return Promise.resolve();
+  englishViews ??= import('./messages-en-views').then(
+    (m) => registerEnglishViews(m.enViews),
+    (e: unknown) => {
+      englishViews = undefined;
+      throw e;
+    },
+  );
+  return englishViews;
+}
 
 /** True when `lang` can be shown now (English always can). */
 export function isLangLoaded(lang: Lang): boolean {

@@ -8,12 +8,19 @@ export type TranslateOptions = { digits?: Digits };
 type Catalogue = Readonly<Partial<Record<string, string>>>;
 
 /**
- * The catalogues in memory. English is always there (the source of keys and the fallback); the others
- * are registered when loaded (`load-lang.ts` in the app, `all-langs.ts` in the CLI and tests), so the
- * app's first load carries only English.
+ * The catalogues in memory. English is always there (the source of keys and the fallback): its first part
+ * from the start, the views' part once registered (`registerEnglishViews`); the other languages when
+ * loaded (`load-lang.ts` in the app, `all-langs.ts` in the CLI and tests), so the app's first load
+ * carries only the English the overview says.
  */
-const ENGLISH: Catalogue = en;
+const ENGLISH: Record<string, string> = { ...en };
 const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en: ENGLISH };
+let englishViews = false;
+const PLURAL_BASES = new Set<string>(
+  Object.keys(en)
+    .filter((k) => k.endsWith('_other'))
+    .map((k) => k.slice(0, -'_other'.length)),
+);
 
 /** Makes `lang`'s messages available to `t` (until then it falls back to English). */
 export function registerCatalogue(lang: Lang, messages: Catalogue): void {
@@ -25,11 +32,17 @@ export function hasCatalogue(lang: Lang): boolean {
   return CATALOGUES[lang] !== undefined;
 }
 
-const PLURAL_BASES: ReadonlySet<string> = new Set(
-  Object.keys(en)
-    .filter((k) => k.endsWith('_other'))
-    .map((k) => k.slice(0, -'_other'.length)),
-);
+/** Adds the English catalogue's second part (`messages-en-views.ts`), which the views other than the overview use. */
+export function registerEnglishViews(messages: Readonly<Record<string, string>>): void {
+  Object.assign(ENGLISH, messages);
+  for (const k of Object.keys(messages)) if (k.endsWith('_other')) PLURAL_BASES.add(k.slice(0, -'_other'.length));
+  englishViews = true;
+}
+
+/** True once the English catalogue's second part is in memory. */
+export function hasEnglishViews(): boolean {
+  return englishViews;
+}
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 function pluralCategory(lang: Lang, n: number): Intl.LDMLPluralRule {
@@ -64,7 +77,12 @@ export function t(lang: Lang, key: MessageKey, params: MessageParams = {}, optio
   const count = params.count;
   const template =
     PLURAL_BASES.has(key) && typeof count === 'number' ? pluralLookup(lang, key, count) : lookup(lang, key);
-  if (template === undefined) return key;
+  if (template === undefined) {
+    // A key no loaded catalogue has: a view that did not wait for `loadEnglishViews`, or a key built at
+    // run time that does not exist. Said on the console (the browser tests fail on it), shown as the key.
+    console.error(`Marsad: no message "${key}" in the loaded catalogues`);
+    return key;
+  }
   return interpolate(template, lang, params, options);
 }
 
@@ -81,5 +99,5 @@ function interpolate(template: string, lang: Lang, params: MessageParams, option
 
 /** True when `key` is a catalogue key (for keys built at run time, such as `severity.${s}`). */
 export function isCatalogueKey(key: string): key is CatalogueKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(ENGLISH, key);
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dirOf, intlLocale, LANGS } from '@/i18n/lang';
 import { ar } from '@/i18n/messages-ar';
-import { en } from '@/i18n/messages-en';
+import { en as enFirst } from '@/i18n/messages-en';
+import { enViews } from '@/i18n/messages-en-views';
 import { es } from '@/i18n/messages-es';
 import { fr } from '@/i18n/messages-fr';
 import { isCatalogueKey, t } from '@/i18n/translate';
+
+/** The whole English catalogue: the first load's part, then the views' part. */
+const en = { ...enFirst, ...enViews };
 
 describe('t(lang, key, params)', () => {
   it('returns the English message with its placeholders filled', () => {
@@ -122,5 +126,22 @@ describe('catalogue helpers', () => {
     expect(intlLocale('ar')).toBe('ar-u-nu-latn');
     expect(intlLocale('ar', 'arab')).toBe('ar-u-nu-arab');
     expect(intlLocale('fr', 'arab')).toBe('fr-u-nu-latn');
+  });
+});
+
+describe('the English catalogue in two parts (the first load carries the first)', () => {
+  it('has no key in both parts', () => {
+    expect(Object.keys(enFirst).filter((k) => Object.hasOwn(enViews, k))).toEqual([]);
+  });
+
+  it('keeps the plural forms of a message in one part', () => {
+    const base = (k: string) => k.replace(/_(one|other)$/, '');
+    const firstBases = new Set(Object.keys(enFirst).map(base));
+    expect(Object.keys(enViews).filter((k) => k !== base(k) && firstBases.has(base(k)))).toEqual([]);
+  });
+
+  it('gives the views’ words and their plural forms once the second part is registered (the test setup does)', () => {
+    expect(t('en', 'upload.reading', { name: 'x.csv' })).toBe('Reading x.csv…');
+    expect(t('en', 'import.button', { count: 2 })).toBe(enViews['import.button_other'].replace('{count}', '2'));
   });
 });

@@ -28,6 +28,7 @@ import {
   valueOn,
 } from '@/model/indicator-model';
 import { en } from '@/i18n/messages-en';
+import { enViews } from '@/i18n/messages-en-views';
 import { ingestFile } from '@/ingest/ingest-file';
 
 const { registry } = loadRegistryFromDirs();
@@ -377,7 +378,7 @@ describe('explainResult(result, context)', () => {
     expect(keys(s)).toContain('indicator.explain.result');
     expect(keys(s).some((k) => k.startsWith('indicator.explain.thresholds'))).toBe(false);
     // Every reason has its own words in the catalogue.
-    expect(en[REASON_KEYS[reason] as keyof typeof en]).toBeTruthy();
+    expect(({ ...en, ...enViews } as Readonly<Record<string, string>>)[REASON_KEYS[reason]]).toBeTruthy();
     expect(english(s).join(' ')).not.toMatch(/\{\w+\}/);
   });
 

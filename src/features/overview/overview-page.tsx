@@ -11,6 +11,7 @@ import { PlacePicker } from '@/ui/place-picker';
 import { StatusBadge } from '@/ui/status-badge';
 import { stripBidiMarks } from '@/i18n/format-number';
 import { useI18n } from '@/i18n/i18n-context';
+import { loadEnglishViews } from '@/i18n/load-lang';
 import { type Digits, intlLocale, type Lang } from '@/i18n/lang';
 import type { LoadedDataset } from '@/storage/dataset-record';
 import {
@@ -57,7 +58,7 @@ export type OverviewPageProps = {
 const SPARK = { width: 96, height: 28, pad: 3 } as const;
 
 
-const SinceLastReview = lazy(() => import('./since-last-review').then((m) => ({ default: m.SinceLastReview })));
+const SinceLastReview = lazy(() => Promise.all([import('./since-last-review'), loadEnglishViews()]).then(([m]) => ({ default: m.SinceLastReview })));
 /** The range of each method's scores (progress engine: opensdg and unsd −5…5, sdsn 0–100). */
 const SCORE_SCALE: Readonly<Record<ProgressMethod, { low: number; high: number }>> = {
   opensdg: { low: -5, high: 5 },
