@@ -21,11 +21,12 @@ function fflateWithoutWorkers(): Plugin {
 
 /**
  * The app's registry (`src/ingest/bundled-registry.ts`), made at build time: `virtual:marsad/registry` is
- * every `indicators/*.json` validated by the domain schema, texts in English; `virtual:marsad/registry-texts-ar`
- * (fr, es) is one language's texts, a chunk of its own fetched with that language's catalogue. So the page
- * does not run the registry's validation, and its first load carries one language (issue 14 §4). The
- * sources come from `src/cli/registry-bundle.ts`, run by Vite's module runner (the config imports no
- * TypeScript of ours).
+ * every `indicators/*.json` validated by the domain schema, titles in English and units in every language;
+ * `virtual:marsad/registry-texts-ar` (fr, es) is one language's texts, a chunk of its own fetched with that
+ * language's catalogue, and `…-texts-en` the English definitions and sources, fetched with the views that
+ * show them. So the page does not run the registry's validation, and its first load carries what the
+ * overview shows (issue 14 §4). The sources come from `src/cli/registry-bundle.ts`, run by Vite's module
+ * runner (the config imports no TypeScript of ours).
  */
 function bundledRegistry(): Plugin {
   const prefix = 'virtual:marsad/registry';
@@ -55,13 +56,13 @@ function bundledRegistry(): Plugin {
       const { modules, dependencies } = await made;
       for (const file of [...modules.files, ...dependencies]) this.addWatchFile(file);
       if (id === `\0${prefix}`) return modules.main;
-      const lang = (['ar', 'fr', 'es'] as const).find((l) => id === `\0${prefix}-texts-${l}`);
-      if (lang === undefined) this.error(`${id.slice(1)}: no such registry texts (ar, fr or es)`);
+      const lang = (['en', 'ar', 'fr', 'es'] as const).find((l) => id === `\0${prefix}-texts-${l}`);
+      if (lang === undefined) this.error(`${id.slice(1)}: no such registry texts (en, ar, fr or es)`);
       return modules.texts[lang];
     },
   };
 }
-type RegistryModules = { main: string; texts: Record<'ar' | 'fr' | 'es', string>; files: string[] };
+type RegistryModules = { main: string; texts: Record<'en' | 'ar' | 'fr' | 'es', string>; files: string[] };
 
 export default defineConfig({
   // Relative base: the built site works from any folder of any static host.

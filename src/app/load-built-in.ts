@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { startIngest } from '@/ingest/ingest-client';
 import { readBoundaryBytes } from '@/ingest/boundaries-client';
 import { listedArchives, type Manifest, type ManifestBoundary, manifestDate, ManifestSchema, PUBLISHED_ID_PREFIX } from '@/ingest/manifest';
@@ -8,7 +8,7 @@ import { type BoundarySet, newBoundarySet } from '@/storage/boundary-record';
 import { cleanInfo, type LoadedDataset, toLoadedDataset } from '@/storage/dataset-record';
 
 /** English and Arabic names of the demo's fictional cities, by city code (public/demo/cities.json). */
-export const CityNamesSchema = z.record(z.string().max(100), z.object({ en: z.string().max(200), ar: z.string().max(200) }));
+export const CityNamesSchema = z.record(z.string().check(z.maxLength(100)), z.object({ en: z.string().check(z.maxLength(200)), ar: z.string().check(z.maxLength(200)) }));
 export type CityNames = z.infer<typeof CityNamesSchema>;
 
 async function fetchBytes(url: string): Promise<Uint8Array | string> {

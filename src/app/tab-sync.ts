@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Keeps open tabs of the app in step: a tab that changed the saved data (imported, replaced, deleted or
@@ -10,7 +10,7 @@ import { z } from 'zod';
 
 const CHANNEL = 'marsad-data';
 
-const TabMessageSchema = z.object({ type: z.literal('data-changed'), tab: z.string().max(100) });
+const TabMessageSchema = z.object({ type: z.literal('data-changed'), tab: z.string().check(z.maxLength(100)) });
 
 export type TabSync = {
   /** Tells the other tabs that the saved data changed. */

@@ -22,7 +22,7 @@ import { type MarsadStore, openMarsadStore, requestPersistentStorage, type Stora
 import { type MergeConflict, mergeDatasets } from '@/storage/merge-datasets';
 import { mergeTables } from '@/storage/merge-tables';
 import type { WorkspaceFile, WorkspaceSettings } from '@/storage/workspace';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { version as appVersion } from '../../package.json';
 import type { ObservationTable } from '@/domain/observation-table';
 import { applyMerges, EMPTY_GAZETTEER, GAZETTEER_SETTING, type Gazetteer, parseGazetteer, setHomePlace } from '@/model/gazetteer';
@@ -267,7 +267,7 @@ export function useAppData(asPublished?: string): AppData {
         s.getSetting(GAZETTEER_SETTING, z.string()),
       ]);
       const headlines = await s.getSetting(HEADLINES_SETTING, z.string());
-      const excluded = await s.getSetting(PUBLISHED_EXCLUDED_SETTING, z.array(z.string().max(300)).max(1000));
+      const excluded = await s.getSetting(PUBLISHED_EXCLUDED_SETTING, z.array(z.string().check(z.maxLength(300))).check(z.maxLength(1000)));
       if (excluded.ok && excluded.value !== undefined) setPublishedExcluded(new Set(excluded.value));
       const covers = await s.getSetting(REPORT_COVERS_SETTING, z.string());
       if (covers.ok) setReportCovers(parseReportCovers(covers.value).covers);

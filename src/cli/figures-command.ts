@@ -209,8 +209,8 @@ async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<stri
 }
 
 /** `--report-config` (JSON or YAML): the cover's fields for the city, and `partner:` with the same fields; `logo` is an image file's path. */
-const CoverConfigSchema = ReportCoverSchema.extend({ logo: z.string().max(1000).optional() }).strict();
-const CoversConfigSchema = CoverConfigSchema.extend({ partner: CoverConfigSchema.optional() }).strict();
+const CoverConfigSchema = z.strictObject({ ...ReportCoverSchema.shape, logo: z.string().max(1000).optional() });
+const CoversConfigSchema = z.strictObject({ ...CoverConfigSchema.shape, partner: CoverConfigSchema.optional() });
 
 async function readCoverConfig(path: string): Promise<{ ok: true; covers: { city?: ReportCover; partner?: ReportCover } } | { ok: false; message: string }> {
   let text: string;

@@ -5,7 +5,7 @@ import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
 /**
  * The app's bundled registry as module sources, made at build time by vite.config.ts (`bundledRegistry`,
  * through Vite's module runner): `main` is `virtual:marsad/registry` (every valid `indicators/*.json`,
- * parsed by the domain schema, texts in English and units in every language; the files that failed, as
+ * parsed by the domain schema, titles in English and units in every language; the files that failed, as
  * problems), `texts[lang]` is `virtual:marsad/registry-texts-<lang>`. See `src/ingest/bundled-registry.ts`.
  */
 export function registryModules(): { main: string; texts: Record<SplitLang, string>; files: string[] } {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The UI languages. English is the source catalogue; Arabic, French and Spanish are complete (checked at compile time). */
 export const LANGS = ['en', 'ar', 'fr', 'es'] as const;

@@ -39,8 +39,11 @@ let englishViews: Promise<void> | undefined;
  */
 export function loadEnglishViews(): Promise<void> {
   if (hasEnglishViews()) return Promise.resolve();
-  englishViews ??= import('./messages-en-views').then(
-    (m) => registerEnglishViews(m.enViews),
+  englishViews ??= Promise.all([import('./messages-en-views'), import('virtual:marsad/registry-texts-en')]).then(
+    ([m, r]) => {
+      registerRegistryTexts('en', r.texts);
+      registerEnglishViews(m.enViews);
+    },
     (e: unknown) => {
       englishViews = undefined;
       throw e;

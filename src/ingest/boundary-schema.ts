@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Boundary files' shapes as the app keeps them, and the schemas they are read back through (stored sets,
@@ -57,31 +57,31 @@ export function isBoundaryFileName(name: string): boolean {
   return /\.(geojson|topojson|geo\.json|topo\.json)$/i.test(name);
 }
 
-const PairSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const PairSchema = z.tuple([z.number().check(z.minimum(-180), z.maximum(180)), z.number().check(z.minimum(-90), z.maximum(90))]);
 /** Shapes as stored and as sent by the worker (read back through this schema, never cast). */
 export const BoundaryFeatureSchema = z.object({
-  properties: z.record(z.string().max(100), z.string().max(MAX_PROPERTY_TEXT)),
-  polygons: z.array(z.array(z.array(PairSchema).max(200_000)).max(10_000)).max(10_000),
+  properties: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(MAX_PROPERTY_TEXT))),
+  polygons: z.array(z.array(z.array(PairSchema).check(z.maxLength(200_000))).check(z.maxLength(10_000))).check(z.maxLength(10_000)),
 });
 const ProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('boundary_too_large'), bytes: z.number(), limit: z.number() }),
-  z.object({ code: z.literal('boundary_not_json'), why: z.string().max(500) }),
-  z.object({ code: z.literal('boundary_not_geojson'), found: z.string().max(500) }),
+  z.object({ code: z.literal('boundary_not_json'), why: z.string().check(z.maxLength(500)) }),
+  z.object({ code: z.literal('boundary_not_geojson'), found: z.string().check(z.maxLength(500)) }),
   z.object({ code: z.literal('boundary_too_many_features'), count: z.number(), limit: z.number() }),
   z.object({ code: z.literal('boundary_no_polygons'), features: z.number() }),
-  z.object({ code: z.literal('boundary_projected'), example: z.tuple([z.number(), z.number()]), system: z.string().max(200) }),
+  z.object({ code: z.literal('boundary_projected'), example: z.tuple([z.number(), z.number()]), system: z.string().check(z.maxLength(200)) }),
 ]);
 export const BoundaryReadSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     shapes: z.object({
-      name: z.string().max(300),
-      date: z.string().max(60),
-      features: z.array(BoundaryFeatureSchema).max(MAX_BOUNDARY_FEATURES),
+      name: z.string().check(z.maxLength(300)),
+      date: z.string().check(z.maxLength(60)),
+      features: z.array(BoundaryFeatureSchema).check(z.maxLength(MAX_BOUNDARY_FEATURES)),
       bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
       points: z.number(),
       displayPoints: z.number(),
-      skipped: z.object({ notPolygon: z.number(), noGeometry: z.number(), broken: z.array(z.object({ feature: z.number(), why: z.string().max(200) })).max(50) }),
+      skipped: z.object({ notPolygon: z.number(), noGeometry: z.number(), broken: z.array(z.object({ feature: z.number(), why: z.string().check(z.maxLength(200)) })).check(z.maxLength(50)) }),
     }),
   }),
   z.object({ ok: z.literal(false), problem: ProblemSchema }),

@@ -7,8 +7,9 @@ import { indicators, problems } from 'virtual:marsad/registry';
  * schema at build time (`bundledRegistry` in vite.config.ts), so the page neither carries nor runs the
  * registry's validation. Invalid files come as problems (the UI lists them); they never throw.
  *
- * The texts come in English (units in every language); Arabic, French and Spanish texts are filled in
- * when that language is loaded (`load-lang.ts`), before the page shows it.
+ * The first load has the titles in English and the units in every language. The other texts are filled
+ * in when they are loaded (`load-lang.ts`), before the page shows them: Arabic, French and Spanish with
+ * their language, English definitions, sources and custodians with the views other than the overview.
  */
 let cached: { registry: Registry; problems: RegistryProblem[] } | undefined;
 

@@ -2,7 +2,7 @@
 declare module 'virtual:marsad/registry' {
   import type { Indicator } from '@/domain/indicator';
   import type { RegistryProblem } from '@/domain/registry';
-  /** Every valid indicator file, parsed; texts in English (units in every language). */
+  /** Every valid indicator file, parsed; titles in English, units in every language, the other texts empty. */
   export const indicators: Indicator[];
   /** The files that failed the schema. */
   export const problems: RegistryProblem[];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ISSUE_CODES, type Issue } from '@/domain/issue';
 import { type ObservationTable, PLACE_KINDS, STRING_COLUMNS, TABLE_COLUMNS } from '@/domain/observation-table';
 import { MAX_CELL_CHARS, MAX_YEAR, MIN_YEAR } from './limits';
@@ -21,48 +21,48 @@ export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export const IssueCodeSchema = z.enum(ISSUE_CODES);
 
 export const ColumnMappingSchema = z.object({
-  city: z.string().optional(),
-  cityCode: z.string().optional(),
-  district: z.string().optional(),
-  region: z.string().optional(),
-  country: z.string().optional(),
-  indicator: z.string().optional(),
-  year: z.string().optional(),
-  value: z.string().optional(),
-  unit: z.string().optional(),
-  series: z.string().optional(),
-  source: z.string().optional(),
-  note: z.string().optional(),
-  disaggregations: z.array(z.string()).optional(),
-  ignore: z.array(z.string()).optional(),
-}) satisfies z.ZodType<ColumnMapping>;
+  city: z.optional(z.string()),
+  cityCode: z.optional(z.string()),
+  district: z.optional(z.string()),
+  region: z.optional(z.string()),
+  country: z.optional(z.string()),
+  indicator: z.optional(z.string()),
+  year: z.optional(z.string()),
+  value: z.optional(z.string()),
+  unit: z.optional(z.string()),
+  series: z.optional(z.string()),
+  source: z.optional(z.string()),
+  note: z.optional(z.string()),
+  disaggregations: z.optional(z.array(z.string())),
+  ignore: z.optional(z.array(z.string())),
+}) satisfies z.ZodMiniType<ColumnMapping>;
 
 export const FileInfoSchema = z.object({
   name: z.string(),
-  bytes: z.number().int().nonnegative(),
+  bytes: z.int().check(z.nonnegative()),
   encoding: EncodingSchema,
   bom: z.boolean(),
   delimiter: DelimiterSchema,
   decimal: DecimalSchema,
   layout: LayoutSchema,
   header: z.array(z.string()),
-  rows: z.number().int().nonnegative(),
+  rows: z.int().check(z.nonnegative()),
   mapping: ColumnMappingSchema,
-}) satisfies z.ZodType<FileInfo>;
+}) satisfies z.ZodMiniType<FileInfo>;
 
 export const IssueSchema = z.object({
   code: IssueCodeSchema,
   severity: SeveritySchema,
   file: z.string(),
-  row: z.number().int().nullable(),
-  column: z.string().nullable(),
-  value: z.string().nullable(),
+  row: z.nullable(z.int()),
+  column: z.nullable(z.string()),
+  value: z.nullable(z.string()),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
-}) satisfies z.ZodType<Issue>;
+}) satisfies z.ZodMiniType<Issue>;
 
-export const IssueCountsSchema = z.partialRecord(IssueCodeSchema, z.number().int().nonnegative());
+export const IssueCountsSchema = z.partialRecord(IssueCodeSchema, z.int().check(z.nonnegative()));
 
-const dictionary = z.array(z.string()).refine((d) => d[0] === '', 'index 0 of a dictionary must be the empty string');
+const dictionary = z.array(z.string()).check(z.refine((d) => d[0] === '', 'index 0 of a dictionary must be the empty string'));
 
 /**
  * An ObservationTable: typed arrays checked with `instanceof`, every column as long as `length`, and
@@ -82,8 +82,8 @@ function withPlaceColumns(input: unknown): unknown {
 }
 
 export const ObservationTableSchema = z
-  .preprocess(withPlaceColumns, z.object({
-    length: z.number().int().nonnegative(),
+  .pipe(z.transform(withPlaceColumns), z.object({
+    length: z.int().check(z.nonnegative()),
     city: z.instanceof(Uint32Array),
     cityCode: z.instanceof(Uint32Array),
     indicator: z.instanceof(Uint32Array),
@@ -108,11 +108,11 @@ export const ObservationTableSchema = z
       disaggregation: dictionary,
       source: dictionary,
       note: dictionary,
-      placeKind: z.array(z.enum(['', ...PLACE_KINDS])).refine((d) => d[0] === '', 'index 0 of a dictionary must be the empty string'),
+      placeKind: z.array(z.enum(['', ...PLACE_KINDS])).check(z.refine((d) => d[0] === '', 'index 0 of a dictionary must be the empty string')),
       placeParent: dictionary,
     }),
   }))
-  .superRefine((t, ctx) => {
+  .check(z.superRefine((t, ctx) => {
     const n = t.length;
     // What a CSV import never lets in must not come in through a workspace file or a record either.
     for (let i = 0; i < t.year.length; i++) {
@@ -149,47 +149,45 @@ export const ObservationTableSchema = z
       }
       if (ids.length > 0 && max >= size) ctx.addIssue({ code: 'custom', path: [col], message: `id ${max} is outside its dictionary (${size} entries)` });
     }
-  }) satisfies z.ZodType<ObservationTable>;
+  })) satisfies z.ZodMiniType<ObservationTable>;
 
 export const IngestResultSchema = z.object({
   file: FileInfoSchema,
   table: ObservationTableSchema,
   issues: z.array(IssueSchema),
   issueCounts: IssueCountsSchema,
-  rowsRejected: z.number().int().nonnegative(),
+  rowsRejected: z.int().check(z.nonnegative()),
   preview: z.array(z.array(z.string())),
-}) satisfies z.ZodType<IngestResult>;
+}) satisfies z.ZodMiniType<IngestResult>;
 
 /** IngestOptions without the function (progress travels as messages). */
-export const WireOptionsSchema = z
-  .object({
-    encoding: z.union([EncodingSchema, z.literal('auto')]).optional(),
-    legacyEncoding: z.enum(['windows-1256', 'windows-1252']).optional(),
-    delimiter: z.union([DelimiterSchema, z.literal('auto')]).optional(),
-    decimal: z.union([DecimalSchema, z.literal('auto')]).optional(),
-    layout: z.union([LayoutSchema, z.literal('auto')]).optional(),
-    mapping: ColumnMappingSchema.optional(),
-    defaultCity: z.string().optional(),
-    defaultIndicator: z.string().optional(),
-    maxIssues: z.number().int().positive().max(100_000).optional(),
-  })
-  .strict();
+export const WireOptionsSchema = z.strictObject({
+  encoding: z.optional(z.union([EncodingSchema, z.literal('auto')])),
+  legacyEncoding: z.optional(z.enum(['windows-1256', 'windows-1252'])),
+  delimiter: z.optional(z.union([DelimiterSchema, z.literal('auto')])),
+  decimal: z.optional(z.union([DecimalSchema, z.literal('auto')])),
+  layout: z.optional(z.union([LayoutSchema, z.literal('auto')])),
+  mapping: z.optional(ColumnMappingSchema),
+  defaultCity: z.optional(z.string()),
+  defaultIndicator: z.optional(z.string()),
+  maxIssues: z.optional(z.int().check(z.positive(), z.maximum(100_000))),
+});
 export type WireOptions = z.infer<typeof WireOptionsSchema>;
 
 export const IngestRequestSchema = z.object({
-  id: z.number().int().nonnegative(),
+  id: z.int().check(z.nonnegative()),
   type: z.literal('ingest'),
-  name: z.string().max(1000),
+  name: z.string().check(z.maxLength(1000)),
   bytes: z.instanceof(ArrayBuffer),
   options: WireOptionsSchema,
 });
 export type IngestRequest = z.infer<typeof IngestRequestSchema>;
 
 export const IngestResponseSchema = z.discriminatedUnion('type', [
-  z.object({ id: z.number().int(), type: z.literal('progress'), done: z.number().nonnegative(), total: z.number().nonnegative() }),
-  z.object({ id: z.number().int(), type: z.literal('done'), result: IngestResultSchema }),
-  z.object({ id: z.number().int(), type: z.literal('failed'), reason: z.string() }),
-]) satisfies z.ZodType<IngestResponse>;
+  z.object({ id: z.int(), type: z.literal('progress'), done: z.number().check(z.nonnegative()), total: z.number().check(z.nonnegative()) }),
+  z.object({ id: z.int(), type: z.literal('done'), result: IngestResultSchema }),
+  z.object({ id: z.int(), type: z.literal('failed'), reason: z.string() }),
+]) satisfies z.ZodMiniType<IngestResponse>;
 export type IngestResponse =
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'done'; result: IngestResult }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ObservationTable } from '@/domain/observation-table';
 import type { Lang } from '@/i18n/lang';
 
@@ -11,19 +11,19 @@ import type { Lang } from '@/i18n/lang';
  * Places are named by their key: the code when the data has one, else the name (as the dashboard keys them).
  */
 
-const NameSchema = z.string().trim().min(1).max(200);
-const KeySchema = z.string().min(1).max(300);
-const PlaceRefSchema = z.object({ key: KeySchema, name: z.string().max(300), code: z.string().max(300) });
+const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const KeySchema = z.string().check(z.minLength(1), z.maxLength(300));
+const PlaceRefSchema = z.object({ key: KeySchema, name: z.string().check(z.maxLength(300)), code: z.string().check(z.maxLength(300)) });
 export type PlaceRef = z.infer<typeof PlaceRefSchema>;
 
 export const GazetteerSchema = z.object({
   version: z.literal(1),
   /** Display names by place key, per language. */
-  names: z.record(KeySchema, z.object({ ar: NameSchema.optional(), en: NameSchema.optional(), fr: NameSchema.optional(), es: NameSchema.optional() })).default({}),
+  names: z._default(z.record(KeySchema, z.object({ ar: z.optional(NameSchema), en: z.optional(NameSchema), fr: z.optional(NameSchema), es: z.optional(NameSchema) })), {}),
   /** Alias place key → the place it is (with the target's name and code as the data writes them). */
-  merges: z.record(KeySchema, PlaceRefSchema).default({}),
+  merges: z._default(z.record(KeySchema, PlaceRefSchema), {}),
   /** The observatory's own city (a place key). */
-  home: KeySchema.optional(),
+  home: z.optional(KeySchema),
 });
 export type Gazetteer = z.infer<typeof GazetteerSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ObservationTable } from '@/domain/observation-table';
 import type { IndicatorConfig } from '@/domain/progress/compute';
 import type { Registry } from '@/domain/registry';
@@ -9,7 +9,7 @@ import type { Registry } from '@/domain/registry';
  * ranking use the chosen one (Open SDG's `progress_calculation_options: [{ series }]`). Saved as a
  * workspace setting (exported with the workspace) keyed by dataset id.
  */
-export const HeadlineChoicesSchema = z.record(z.string().max(200), z.record(z.string().max(100), z.string().max(500)));
+export const HeadlineChoicesSchema = z.record(z.string().check(z.maxLength(200)), z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(500))));
 export type HeadlineChoices = z.infer<typeof HeadlineChoicesSchema>;
 
 export const HEADLINES_SETTING = 'headlines';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The observatory's own cover of its city report: title, subtitle, organisation, logo, foreword, date
@@ -13,27 +13,23 @@ export const MAX_LOGO_BYTES = 300 * 1024;
 const LOGO_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 export const ReportCoverSchema = z.object({
-  title: z.string().max(200).optional(),
-  subtitle: z.string().max(300).optional(),
-  organisation: z.string().max(300).optional(),
+  title: z.optional(z.string().check(z.maxLength(200))),
+  subtitle: z.optional(z.string().check(z.maxLength(300))),
+  organisation: z.optional(z.string().check(z.maxLength(300))),
   /** A data URL (`data:image/png;base64,…`). */
-  logo: z
-    .string()
-    .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 40)
-    .regex(LOGO_URL, 'a PNG, JPEG or WebP image as a data URL')
-    .optional(),
-  foreword: z.string().max(5000).optional(),
+  logo: z.optional(z.string().check(z.maxLength(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 40), z.regex(LOGO_URL, 'a PNG, JPEG or WebP image as a data URL'))),
+  foreword: z.optional(z.string().check(z.maxLength(5000))),
   /** The date printed on the cover ("June 2026"), instead of the day the report was made. */
-  date: z.string().max(100).optional(),
+  date: z.optional(z.string().check(z.maxLength(100))),
   /** The period printed on the cover ("2015–2025"), instead of the years of the data. */
-  period: z.string().max(100).optional(),
+  period: z.optional(z.string().check(z.maxLength(100))),
 });
 export type ReportCover = z.infer<typeof ReportCoverSchema>;
 
 /** The setting the covers are saved under (JSON text: city key → cover). */
 export const REPORT_COVERS_SETTING = 'reportCovers';
 
-export const ReportCoversSchema = z.record(z.string().max(200), ReportCoverSchema);
+export const ReportCoversSchema = z.record(z.string().check(z.maxLength(200)), ReportCoverSchema);
 export type ReportCovers = z.infer<typeof ReportCoversSchema>;
 
 /** Saved covers from their JSON text; an unreadable text is reported and read as none. */

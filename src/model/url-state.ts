@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PROGRESS_METHODS, type ProgressMethod } from '@/domain/progress/types';
 import { type Lang, LangSchema } from '@/i18n/lang';
 
@@ -38,21 +38,20 @@ export type UrlState = {
 
 const KNOWN_PARAMS = ['lang', 'view', 'city', 'cities', 'indicator', 'method', 'published', 'review'] as const;
 /** An archived publication's folder name: its date, with `-2`, `-3`… for a second one the same day. */
-export const ArchiveNameSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(-\d{1,3})?$/);
-const TextParamSchema = z.string().trim().min(1).max(200);
+export const ArchiveNameSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(-\d{1,3})?$/));
+const TextParamSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 /** At most 50 cities side by side; each name as a text parameter. Commas inside names are not supported. */
-const CitiesParamSchema = z
-  .string()
-  .max(5000)
-  .transform((s) => [...new Set(s.split(',').map((c) => c.trim()).filter((c) => c !== '' && c.length <= 200))].slice(0, 50))
-  .refine((list) => list.length > 0);
+const CitiesParamSchema = z.pipe(
+  z.string().check(z.maxLength(5000)),
+  z.transform((s: string) => [...new Set(s.split(',').map((c) => c.trim()).filter((c) => c !== '' && c.length <= 200))].slice(0, 50)),
+).check(z.refine((list) => list.length > 0));
 const MethodSchema = z.enum(PROGRESS_METHODS);
 
 function paramsOf(query: string): URLSearchParams {
   return new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
 }
 
-function pick<T>(schema: z.ZodType<T>, ...candidates: Array<string | null>): T | undefined {
+function pick<T>(schema: z.ZodMiniType<T>, ...candidates: Array<string | null>): T | undefined {
   for (const c of candidates) {
     if (c === null) continue;
     const parsed = schema.safeParse(c);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BoundaryFeatureSchema, type BoundaryShapes } from '@/ingest/boundary-schema';
 
 /**
@@ -14,21 +14,21 @@ export const BOUNDARY_RECORD_VERSION = 1;
 
 export const BoundarySetSchema = z.object({
   version: z.literal(BOUNDARY_RECORD_VERSION),
-  id: z.string().min(1).max(100),
-  name: z.string().min(1).max(200),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   /** Key of the city whose districts these are; '' when the shapes are cities. */
-  city: z.string().max(200),
+  city: z.string().check(z.maxLength(200)),
   /** The date of the boundaries as the user wrote it ("2020", "December 2020"), '' when not known. */
-  date: z.string().max(60),
+  date: z.string().check(z.maxLength(60)),
   /** The boundary file's source (organisation, licence), for figure footers. */
-  source: z.string().max(500),
-  fileName: z.string().max(300),
-  property: z.string().max(100).optional(),
-  addedAt: z.number().int().nonnegative(),
+  source: z.string().check(z.maxLength(500)),
+  fileName: z.string().check(z.maxLength(300)),
+  property: z.optional(z.string().check(z.maxLength(100))),
+  addedAt: z.int().check(z.nonnegative()),
   /** Published with the site (data/manifest.json): shown to everyone, never changed from the app. */
-  published: z.boolean().optional(),
+  published: z.optional(z.boolean()),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-  features: z.array(BoundaryFeatureSchema).max(20_000),
+  features: z.array(BoundaryFeatureSchema).check(z.maxLength(20_000)),
 });
 export type BoundarySet = z.infer<typeof BoundarySetSchema>;
 
@@ -64,7 +64,7 @@ export function parseBoundarySets(text: string | undefined): { sets: BoundarySet
   } catch {
     return { sets: [], problem: 'not JSON' };
   }
-  const list = z.array(z.unknown()).max(200).safeParse(json);
+  const list = z.array(z.unknown()).check(z.maxLength(200)).safeParse(json);
   if (!list.success) return { sets: [], problem: 'not a list of boundary sets' };
   const sets: BoundarySet[] = [];
   let problem: string | undefined;

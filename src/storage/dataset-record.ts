@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type DatasetMetadata, DatasetMetadataSchema } from '@/domain/dataset-indicator';
 import type { IssueCode } from '@/domain/issue';
 import type { ObservationTable } from '@/domain/observation-table';
@@ -15,11 +15,11 @@ export type DatasetSource = 'upload' | 'published' | 'demo';
  */
 export const DatasetInfoSchema = z.object({
   /** The organisation that produced the data ("Greater Amman Municipality"). */
-  source: z.string().max(500).optional(),
-  licence: z.string().max(200).optional(),
-  notes: z.string().max(5000).optional(),
+  source: z.optional(z.string().check(z.maxLength(500))),
+  licence: z.optional(z.string().check(z.maxLength(200))),
+  notes: z.optional(z.string().check(z.maxLength(5000))),
   /** Published data: when it was published (YYYY-MM-DD). */
-  published: z.string().max(10).optional(),
+  published: z.optional(z.string().check(z.maxLength(10))),
 });
 export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
 
@@ -96,63 +96,63 @@ export type DatasetRecord = {
 /** An earlier version in the `versions` store, keyed by [datasetId, number]. */
 export type ArchivedVersion = DatasetVersion & { datasetId: string; archivedAt: number };
 
-const versionNumber = z.number().int().positive().max(1_000_000_000);
-const epoch = z.number().finite();
+const versionNumber = z.int().check(z.positive(), z.maximum(1_000_000_000));
+const epoch = z.number();
 
 export const DatasetVersionSchema = z.object({
   number: versionNumber,
   importedAt: epoch,
   files: z.array(FileInfoSchema),
   issueCounts: IssueCountsSchema,
-  rowsRejected: z.number().int().nonnegative(),
+  rowsRejected: z.int().check(z.nonnegative()),
   table: ObservationTableSchema,
-}) satisfies z.ZodType<DatasetVersion>;
+}) satisfies z.ZodMiniType<DatasetVersion>;
 
 export const VersionSummarySchema = z.object({
   number: versionNumber,
   importedAt: epoch,
   archivedAt: epoch,
-  observations: z.number().int().nonnegative(),
+  observations: z.int().check(z.nonnegative()),
   fileNames: z.array(z.string()),
-}) satisfies z.ZodType<VersionSummary>;
+}) satisfies z.ZodMiniType<VersionSummary>;
 
-export const DatasetRecordSchema = z
-  .object({
-    version: z.literal(DATASET_RECORD_VERSION),
-    id: z.string().min(1).max(200),
-    name: z.string().max(1000),
-    createdAt: epoch,
-    source: z.enum(['upload', 'published']),
-    included: z.boolean(),
-    deletedAt: epoch.nullable(),
-    current: DatasetVersionSchema,
-    history: z.array(VersionSummarySchema),
-    latestNumber: versionNumber,
-    info: DatasetInfoSchema.optional(),
-    metadata: DatasetMetadataSchema.optional(),
-  })
-  .refine((r) => r.latestNumber >= r.current.number && r.history.every((h) => h.number <= r.latestNumber && h.number !== r.current.number), {
+export const DatasetRecordSchema = z.object({
+  version: z.literal(DATASET_RECORD_VERSION),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.maxLength(1000)),
+  createdAt: epoch,
+  source: z.enum(['upload', 'published']),
+  included: z.boolean(),
+  deletedAt: z.nullable(epoch),
+  current: DatasetVersionSchema,
+  history: z.array(VersionSummarySchema),
+  latestNumber: versionNumber,
+  info: z.optional(DatasetInfoSchema),
+  metadata: z.optional(DatasetMetadataSchema),
+}).check(
+  z.refine((r) => r.latestNumber >= r.current.number && r.history.every((h) => h.number <= r.latestNumber && h.number !== r.current.number), {
     message: 'version numbers are inconsistent',
     path: ['latestNumber'],
-  }) satisfies z.ZodType<DatasetRecord>;
+  }),
+) satisfies z.ZodMiniType<DatasetRecord>;
 
-export const ArchivedVersionSchema = DatasetVersionSchema.extend({
-  datasetId: z.string().min(1).max(200),
+export const ArchivedVersionSchema = z.extend(DatasetVersionSchema, {
+  datasetId: z.string().check(z.minLength(1), z.maxLength(200)),
   archivedAt: epoch,
-}) satisfies z.ZodType<ArchivedVersion>;
+}) satisfies z.ZodMiniType<ArchivedVersion>;
 
 /** The record shape written by the first release (one flat record per dataset). */
 const DatasetRecordV1Schema = z.object({
   version: z.literal(1),
-  id: z.string().min(1).max(200),
-  name: z.string().max(1000),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.maxLength(1000)),
   createdAt: epoch,
   source: z.enum(['upload', 'published']),
   files: z.array(FileInfoSchema),
   issueCounts: IssueCountsSchema,
-  rowsRejected: z.number().int().nonnegative(),
+  rowsRejected: z.int().check(z.nonnegative()),
   table: ObservationTableSchema,
-  deletedAt: epoch.nullable(),
+  deletedAt: z.nullable(epoch),
 });
 
 /** A version 1 record as version 2: its content becomes version 1, used on the dashboard. */
@@ -172,7 +172,7 @@ export function upgradeRecordV1(r: z.infer<typeof DatasetRecordV1Schema>): Datas
 }
 
 /** What a read from the `datasets` store may hold: a current record, or a first-release one (upgraded). */
-export const StoredDatasetSchema = z.union([DatasetRecordSchema, DatasetRecordV1Schema.transform(upgradeRecordV1)]);
+export const StoredDatasetSchema = z.union([DatasetRecordSchema, z.pipe(DatasetRecordV1Schema, z.transform(upgradeRecordV1))]);
 
 /** The summary listed for a version once it is no longer current. */
 export function summarizeVersion(v: DatasetVersion, archivedAt: number): VersionSummary {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ColumnMapping } from '@/ingest/types';
 import { ColumnMappingSchema } from '@/ingest/worker-protocol';
 
@@ -28,14 +28,14 @@ export type SavedMapping = {
 
 export const SavedMappingSchema = z.object({
   version: z.literal(MAPPING_RECORD_VERSION),
-  signature: z.string().min(1).max(200_000),
-  header: z.array(z.string().max(10_000)).max(10_000),
+  signature: z.string().check(z.minLength(1), z.maxLength(200_000)),
+  header: z.array(z.string().check(z.maxLength(10_000))).check(z.maxLength(10_000)),
   mapping: ColumnMappingSchema,
-  defaultCity: z.string().max(1000).optional(),
-  defaultIndicator: z.string().max(200).optional(),
-  fileName: z.string().max(1000),
-  savedAt: z.number().finite(),
-}) satisfies z.ZodType<SavedMapping>;
+  defaultCity: z.optional(z.string().check(z.maxLength(1000))),
+  defaultIndicator: z.optional(z.string().check(z.maxLength(200))),
+  fileName: z.string().check(z.maxLength(1000)),
+  savedAt: z.number(),
+}) satisfies z.ZodMiniType<SavedMapping>;
 
 /**
  * The normalised header row that identifies files with the same columns: each cell without bidi

@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DatasetMetadata } from '@/domain/dataset-indicator';
 import {
   type ArchivedVersion,
@@ -79,7 +79,7 @@ export type MarsadStore = {
   /** Saves (or replaces) the mapping for its header signature. */
   putMapping: (mapping: SavedMapping) => Promise<StorageResult<void>>;
   deleteMapping: (signature: string) => Promise<StorageResult<void>>;
-  getSetting: <T>(key: string, schema: z.ZodType<T>) => Promise<StorageResult<T | undefined>>;
+  getSetting: <T>(key: string, schema: z.core.$ZodType<T>) => Promise<StorageResult<T | undefined>>;
   putSetting: (key: string, value: unknown) => Promise<StorageResult<void>>;
   /** Everything saved (live datasets with their earlier versions, mappings, the given settings), read in one transaction. */
   exportWorkspace: (settingKeys: readonly string[]) => Promise<StorageResult<WorkspaceSnapshot>>;
@@ -116,7 +116,7 @@ class Refusal extends Error {
   }
 }
 
-function problemOf(key: string, error: z.ZodError): RecordProblem {
+function problemOf(key: string, error: z.core.$ZodError): RecordProblem {
   const first = error.issues[0];
   return { key, message: first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid record' };
 }
@@ -343,11 +343,11 @@ function storeOn(db: Db): MarsadStore {
         await tx.objectStore('mappings').delete(signature);
       }),
 
-    getSetting: async <T>(key: string, schema: z.ZodType<T>) => {
+    getSetting: async <T>(key: string, schema: z.core.$ZodType<T>) => {
       const read = await attempt(() => db.get('settings', key));
       if (!read.ok) return read;
       if (read.value === undefined) return { ok: true, value: undefined };
-      const parsed = schema.safeParse(read.value);
+      const parsed = z.safeParse(schema, read.value);
       return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { kind: 'invalid', message: problemOf(key, parsed.error).message } };
     },
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DatasetMetadataSchema } from '@/domain/dataset-indicator';
 import { TABLE_COLUMNS } from '@/domain/observation-table';
 import { DatasetRecordSchema, DatasetVersionSchema } from './dataset-record';
@@ -11,9 +11,9 @@ import { STORAGE_ERROR_KINDS } from './marsad-db';
  * length and dictionaries only, and the worker puts the columns back before checking it.
  */
 
-const id = z.number().int();
+const id = z.int();
 
-export const TablePartSchema = z.object({ id, op: z.literal('part'), column: z.enum(TABLE_COLUMNS), array: z.instanceof(Uint32Array).or(z.instanceof(Uint16Array)).or(z.instanceof(Float64Array)) });
+export const TablePartSchema = z.object({ id, op: z.literal('part'), column: z.enum(TABLE_COLUMNS), array: z.union([z.union([z.instanceof(Uint32Array), z.instanceof(Uint16Array)]), z.instanceof(Float64Array)]) });
 export const RequestEnvelopeSchema = z.object({ id, op: z.enum(['part', 'list', 'save', 'replace']) });
 
 export const TableStoreRequestSchema = z.discriminatedUnion('op', [
@@ -23,15 +23,15 @@ export const TableStoreRequestSchema = z.discriminatedUnion('op', [
     id,
     op: z.literal('replace'),
     datasetId: z.string(),
-    content: DatasetVersionSchema.omit({ number: true }),
-    now: z.number().optional(),
-    metadata: DatasetMetadataSchema.optional(),
+    content: z.omit(DatasetVersionSchema, { number: true }),
+    now: z.optional(z.number()),
+    metadata: z.optional(DatasetMetadataSchema),
   }),
 ]);
 
 const StorageErrorSchema = z.object({ kind: z.enum(STORAGE_ERROR_KINDS), message: z.string() });
 
-function resultOf<T extends z.ZodType>(value: T) {
+function resultOf<T extends z.ZodMiniType>(value: T) {
   return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: StorageErrorSchema })]);
 }
 
@@ -41,7 +41,7 @@ export const ReplaceResultSchema = resultOf(DatasetRecordSchema);
 
 /** An answer; `notRun` when the worker could not open the database (the page's own store then does it). */
 export type TableStoreResponse = { id: number; result: unknown; notRun?: boolean };
-export const TableStoreResponseSchema = z.object({ id, result: z.unknown(), notRun: z.boolean().optional() });
+export const TableStoreResponseSchema = z.object({ id, result: z.unknown(), notRun: z.optional(z.boolean()) });
 
 /**
  * A request (unchecked) with the columns sent before it put back into its table: the record's current

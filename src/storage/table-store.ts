@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DatasetMetadata } from '@/domain/dataset-indicator';
 import type { DatasetRecord } from './dataset-record';
 import type { MarsadStore, NewVersion, StorageResult } from './marsad-db';
@@ -74,7 +74,7 @@ export function withTableWorker(store: MarsadStore): MarsadStore {
    * done a second time. A request with a table sends its columns first, one message per task (see
    * table-store-protocol.ts).
    */
-  async function ask<T>(request: Request, schema: z.ZodType<StorageResult<T>>): Promise<StorageResult<T> | undefined> {
+  async function ask<T>(request: Request, schema: z.ZodMiniType<StorageResult<T>>): Promise<StorageResult<T> | undefined> {
     const w = started();
     if (w === undefined) return undefined;
     const id = nextId++;

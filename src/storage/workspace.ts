@@ -86,9 +86,9 @@ const DatasetJsonSchema = z.object({
   current: VersionJsonSchema,
   history: z.array(VersionJsonSchema.extend({ archivedAt: epoch })).max(100),
   /** Source organisation, licence and notes (files written before they existed have none). */
-  info: DatasetInfoSchema.optional(),
+  info: z.optional(DatasetInfoSchema),
   /** The data's own description of its indicators (files written before it existed, or data without one, have none). */
-  metadata: DatasetMetadataSchema.optional(),
+  metadata: z.optional(DatasetMetadataSchema),
 });
 type DatasetJson = z.infer<typeof DatasetJsonSchema>;
 
@@ -173,7 +173,7 @@ function tableFromJson(j: TableJson): ObservationTable | string {
   return parsed.data;
 }
 
-function firstIssue(error: z.ZodError): string {
+function firstIssue(error: z.core.$ZodError): string {
   const i = error.issues[0];
   return i ? `${i.path.join('.') || '(root)'}: ${i.message}` : 'invalid';
 }

@@ -15,14 +15,16 @@ const byCode = (list: readonly Indicator[], code: string): Indicator => {
 describe('splitRegistryTexts / fillRegistryTexts', () => {
   const split = splitRegistryTexts(registry.indicators);
 
-  it('keeps English texts and units in every language, and empties the other texts', () => {
+  it('keeps English titles and units in every language, and empties the other texts', () => {
     const pm = byCode(split.indicators, '11.6.2');
     const full = byCode(registry.indicators, '11.6.2');
     expect(pm.title).toEqual({ en: full.title.en, ar: '', fr: '', es: '' });
     expect(pm.unit).toEqual(full.unit);
     expect(pm.unit.ar).not.toBe('');
-    expect(pm.goalTarget?.source).toEqual({ en: full.goalTarget?.source.en, ar: '', fr: '', es: '' });
-    expect(pm.custodian.ar).toBe('');
+    expect(pm.goalTarget?.source).toEqual({ en: '', ar: '', fr: '', es: '' });
+    expect(split.texts.en['11.6.2']?.['goalTarget.source']).toBe(full.goalTarget?.source.en);
+    expect(split.texts.en['11.6.2']?.title).toBeUndefined();
+    expect(pm.custodian.en).toBe('');
     expect(pm.definition?.fr ?? '').toBe('');
     // The numbers, codes and the rest are the registry's.
     expect({ ...pm, title: null, goalTarget: null, bounds: null, custodian: null, definition: null }).toEqual({
@@ -41,6 +43,8 @@ describe('splitRegistryTexts / fillRegistryTexts', () => {
 
   it('gives back, language by language, every text it took', () => {
     const copy = structuredClone(split.indicators);
+    fillRegistryTexts(copy, 'en', split.texts.en);
+    expect(byCode(copy, '11.6.2').definition?.en).toBe(byCode(registry.indicators, '11.6.2').definition?.en);
     fillRegistryTexts(copy, 'ar', split.texts.ar);
     expect(byCode(copy, '11.1.1').title.ar).toBe(byCode(registry.indicators, '11.1.1').title.ar);
     expect(byCode(copy, '11.1.1').title.fr).toBe('');

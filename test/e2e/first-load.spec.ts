@@ -52,9 +52,11 @@ test('the English overview loads no other language, and its JavaScript stays wit
   // 221 KB before they were split; 173 KB then; 183 KB with published data beside local data and the
   // datasets' own indicator titles on the overview (the comparison with the last review and the
   // workspace writer load when used); 171 KB with the registry's texts in English only and its validation
-  // done at build time; 156 KB with the English words of the other views fetched with them. Goal 150 KB.
+  // done at build time; 156 KB with the English words of the other views fetched with them; 147 KB with
+  // zod/mini instead of zod's classic API and the registry's English definitions fetched with the views.
   const kb = firstLoad.reduce((sum, s) => sum + s.gzip, 0) / 1024;
-  expect(kb).toBeLessThan(158);
+  console.log(`first-load: overview JavaScript ${kb.toFixed(1)} KB gzip (goal ≤ 150 KB)`);
+  expect(kb).toBeLessThanOrEqual(150);
 });
 
 test('Arabic is fetched when chosen, and the switch takes effect once its words are there', async ({ page }) => {

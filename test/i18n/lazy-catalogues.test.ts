@@ -65,3 +65,13 @@ describe('the app entry (src/main.tsx) and what it imports statically', () => {
     expect(modules).not.toContain(file);
   });
 });
+
+describe('the overview’s first load (the entry and the overview view)', () => {
+  const modules = new Set([...firstLoad(resolve(SRC, 'main.tsx')), ...firstLoad(resolve(SRC, 'features/overview/overview-page.tsx'))]);
+
+  it('validates with zod/mini only: the classic API would add 17 KB gzip (its methods keep every schema type and JSON Schema)', () => {
+    expect(modules.size).toBeGreaterThan(50);
+    const classic = [...modules].filter((m) => /from 'zod'/.test(readFileSync(resolve(SRC, m), 'utf8')));
+    expect(classic).toEqual([]);
+  });
+});
