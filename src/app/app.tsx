@@ -60,6 +60,11 @@ const VIEWS = {
   // The Data view (import, datasets, places, boundary files, workspace) is a chunk of its own too.
   data: preloaded(() => VIEW_CHUNKS.data().then((m) => m.DataView)),
 } satisfies Record<View, unknown>;
+/** Fetches a view's code (at the app's start, for the view the link names). */
+export function preloadView(view: View): void {
+  // A failure here is left to the view's own load (its error boundary says so).
+  VIEWS[view].preload().catch(() => undefined);
+}
 const OverviewPage = VIEWS.overview.View;
 const IndicatorPage = VIEWS.indicator.View;
 const ComparePage = VIEWS.compare.View;
@@ -99,9 +104,8 @@ export function App() {
 
   // The view's code is fetched while the data loads (the view renders only once the data is there).
   useEffect(() => {
-    // A failure here is left to the view's own load (its error boundary says so).
-    VIEWS[url.view].preload().catch(() => undefined);
-  }, [url.view]);
+    if (url.embed !== true) preloadView(url.view);
+  }, [url.view, url.embed]);
 
   useEffect(() => {
     if (lang === undefined) return;

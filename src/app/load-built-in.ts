@@ -65,6 +65,16 @@ export function manifestUrl(archive: string | undefined): string {
   return archive === undefined ? 'data/manifest.json' : `data/archive/${encodeURIComponent(archive)}/manifest.json`;
 }
 
+let earlyManifest: ReturnType<typeof fetchJson> | undefined;
+
+/**
+ * Starts fetching `data/manifest.json` now, at the app's start, while the browser's own store opens (the
+ * first `loadPublished()` of the current publication uses it; later ones fetch again).
+ */
+export function prefetchManifest(): void {
+  earlyManifest ??= fetchJson(manifestUrl(undefined));
+}
+
 /**
  * The site's published data: the datasets listed in `data/manifest.json` (read through the worker, kept
  * in memory, never saved) with the manifest's boundary files, headline series and place names; with
@@ -75,7 +85,9 @@ export async function loadPublished(archive?: string): Promise<Published> {
   const url = manifestUrl(archive);
   const base = url.slice(0, url.lastIndexOf('/') + 1);
   const empty: Published = { datasets: [], boundarySets: [], headlines: {}, places: {}, home: undefined, date: undefined, archives: [], manifestProblem: undefined, problems: [] };
-  const manifest = await fetchJson(url);
+  const early = archive === undefined ? earlyManifest : undefined;
+  earlyManifest = undefined;
+  const manifest = await (early ?? fetchJson(url));
   if (!manifest.ok) return manifest.missing ? empty : { ...empty, manifestProblem: manifest.message };
   const parsed = ManifestSchema.safeParse(manifest.json);
   if (!parsed.success) return { ...empty, manifestProblem: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };

@@ -260,18 +260,20 @@ export function useAppData(asPublished?: string): AppData {
       // Whole tables are listed and saved in the storage worker: the page does not freeze on a big dataset.
       const s = withTableWorker(opened.value);
       store.current = s;
-      const [lang, digits, persisted, gaz] = await Promise.all([
+      // Every setting at once, and the purge of deleted datasets beside them (the first screen waits for all).
+      const [lang, digits, persisted, gaz, headlines, excluded, covers, boundaries] = await Promise.all([
         s.getSetting('lang', LangSchema),
         s.getSetting('digits', DigitsSchema),
         s.getSetting('persistRequested', z.boolean()),
         s.getSetting(GAZETTEER_SETTING, z.string()),
+        s.getSetting(HEADLINES_SETTING, z.string()),
+        s.getSetting(PUBLISHED_EXCLUDED_SETTING, z.array(z.string().check(z.maxLength(300))).check(z.maxLength(1000))),
+        s.getSetting(REPORT_COVERS_SETTING, z.string()),
+        s.getSetting(BOUNDARIES_SETTING, z.string()),
+        s.purgeDeleted(),
       ]);
-      const headlines = await s.getSetting(HEADLINES_SETTING, z.string());
-      const excluded = await s.getSetting(PUBLISHED_EXCLUDED_SETTING, z.array(z.string().check(z.maxLength(300))).check(z.maxLength(1000)));
       if (excluded.ok && excluded.value !== undefined) setPublishedExcluded(new Set(excluded.value));
-      const covers = await s.getSetting(REPORT_COVERS_SETTING, z.string());
       if (covers.ok) setReportCovers(parseReportCovers(covers.value).covers);
-      const boundaries = await s.getSetting(BOUNDARIES_SETTING, z.string());
       if (boundaries.ok) {
         const parsed = parseBoundarySets(boundaries.value);
         setBoundarySets(parsed.sets);
@@ -287,7 +289,6 @@ export function useAppData(asPublished?: string): AppData {
       const next: { lang?: Lang; digits?: Digits } = {};
       if (lang.ok && lang.value !== undefined) next.lang = lang.value;
       if (digits.ok && digits.value !== undefined) next.digits = digits.value;
-      await s.purgeDeleted();
       if (stopped) return;
       setSettings(next);
       await reload(s);
