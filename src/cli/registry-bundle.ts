@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { SPLIT_LANGS, type SplitLang, splitRegistryTexts } from '@/domain/registry-texts';
 import { INDICATORS_DIR, loadRegistryFromDirs } from './load-registry';
 
@@ -17,6 +18,7 @@ export function registryModules(): { main: string; texts: Record<SplitLang, stri
   return {
     main: `export const indicators = ${JSON.stringify(split.indicators)};\nexport const problems = ${JSON.stringify(named)};\n`,
     texts,
-    files: [INDICATORS_DIR],
+    // Each file, for the dev server to make the registry again when one changes (a folder is no module).
+    files: readdirSync(INDICATORS_DIR).filter((n) => n.endsWith('.json')).map((n) => join(INDICATORS_DIR, n)),
   };
 }
