@@ -4,6 +4,7 @@ import type { Indicator } from '@/domain/indicator';
 import { registryOf } from '@/domain/registry';
 import { fillRegistryTexts, splitRegistryTexts } from '@/domain/registry-texts';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
+import { registryModules } from '@/cli/registry-bundle';
 
 const { registry } = loadRegistryFromDirs();
 const byCode = (list: readonly Indicator[], code: string): Indicator => {
@@ -70,5 +71,20 @@ describe('the bundled registry (made at build time)', () => {
     expect(bundled.indicators).toEqual(registry.indicators);
     expect([...bundled.byCode.keys()].sort()).toEqual([...registry.byCode.keys()].sort());
     expect(registryOf(registry.indicators).indicators.map((i) => i.code)).toEqual(registry.indicators.map((i) => i.code));
+  });
+});
+
+describe('registryModules (what vite.config.ts serves as the virtual modules)', () => {
+  const modules = registryModules();
+
+  it('gives the registry and each language’s texts as modules', () => {
+    expect(modules.main).toMatch(/^export const indicators = \[/);
+    expect(modules.main).toContain('export const problems = [];');
+    for (const lang of ['en', 'ar', 'fr', 'es'] as const) expect(modules.texts[lang]).toMatch(/^export const texts = \{"/);
+  });
+
+  it('names each indicator file for the dev server to watch (a folder is no module: it broke the dev server)', () => {
+    expect(modules.files.length).toBe(registry.indicators.length);
+    expect(modules.files.every((f) => f.endsWith('.json'))).toBe(true);
   });
 });
