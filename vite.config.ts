@@ -47,6 +47,19 @@ function bundledRegistry(): Plugin {
     watchChange() {
       made = undefined;
     },
+    // A new or removed indicator file is no module's dependency yet: the dev server makes the registry again.
+    configureServer(server) {
+      const indicators = fileURLToPath(new URL('./indicators/', import.meta.url));
+      const changed = (file: string) => {
+        if (!file.startsWith(indicators) || !file.endsWith('.json')) return;
+        made = undefined;
+        for (const m of [...server.moduleGraph.idToModuleMap.values()]) if (m.id?.startsWith(`\0${prefix}`)) server.moduleGraph.invalidateModule(m);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.add(indicators);
+      server.watcher.on('add', changed);
+      server.watcher.on('unlink', changed);
+    },
     resolveId(source) {
       return source === prefix || source.startsWith(`${prefix}-texts-`) ? `\0${source}` : null;
     },

@@ -1,16 +1,11 @@
+import '@/domain/zod-setup';
 import { StrictMode } from 'react';
-import * as z from 'zod/mini';
 import { createRoot } from 'react-dom/client';
 import { App, preloadView } from '@/app/app';
 import { prefetchManifest } from '@/app/load-built-in';
 import { loadLang } from '@/i18n/load-lang';
 import { parseUrlState } from '@/model/url-state';
 import '@/app/app.css';
-
-// No `new Function` probe: the documented Content-Security-Policy has no 'unsafe-eval' (zod's JIT would report a violation).
-// The page's schemas use zod/mini (its classic API is 17 KB gzip more), which has no default locale: English
-// messages, as the classic API (the CLI, the workers) registers them.
-z.config({ jitless: true, ...z.locales.en() });
 
 // What the first screen needs is fetched now, alongside the app's first render: the language named in the
 // link (the render waits for it), the linked view's code and the site's publication (both waited for

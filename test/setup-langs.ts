@@ -1,4 +1,5 @@
 // Unit tests write in every language synchronously, as the CLI does: the app fetches non-English catalogues on demand.
+import '@/domain/zod-setup';
 import '@/i18n/all-langs';
 import { registerRegistryTexts } from '@/ingest/bundled-registry';
 import { texts as ar } from 'virtual:marsad/registry-texts-ar';

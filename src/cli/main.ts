@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import '@/domain/zod-setup';
 import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import '@/i18n/all-langs';

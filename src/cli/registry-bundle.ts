@@ -1,3 +1,4 @@
+import '@/domain/zod-setup';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SPLIT_LANGS, type SplitLang, splitRegistryTexts } from '@/domain/registry-texts';

@@ -1,3 +1,4 @@
+import '@/domain/zod-setup';
 import { readBoundaries } from './boundaries';
 
 /**

@@ -1,3 +1,4 @@
+import '@/domain/zod-setup';
 import { loadBundledRegistry } from './bundled-registry';
 import { ingestFile } from './ingest-file';
 import { type IngestResponse, IngestRequestSchema, transferablesOf } from './worker-protocol';

@@ -1,3 +1,4 @@
+import '@/domain/zod-setup';
 import { transferablesOf } from '@/ingest/worker-protocol';
 import type { DatasetRecord } from './dataset-record';
 import { type MarsadStore, openMarsadStore, type StorageResult } from './marsad-db';

@@ -72,6 +72,18 @@ describe('the CLI bundle (.cli/)', () => {
     expect(r.stdout).toMatch(/1 file checked: 0 errors, 0 warnings, 0 notes → OK/);
   });
 
+  it('writes zod’s messages in English (zod/mini has no default locale): a broken local indicator says what was expected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-indicators-'));
+    try {
+      const ind = JSON.parse(readFileSync(join(ROOT, 'indicators', '11-6-2.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dir, 'AMM-1.json'), JSON.stringify({ ...ind, code: 'AMM-1', goal: null, target: null, aliases: [], decimals: 1.5 }));
+      const r = run('validate', '--indicators', dir, fixture('csv/golden-long.csv'));
+      expect(r.stderr).toContain('decimals: Invalid input: expected int, received number');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 on data errors and 2 on usage errors, as the source does', () => {
     expect(run('validate', fixture('cli/with-errors.csv')).status).toBe(1);
     expect(run('validate', fixture('cli/valid-long.csv'), '--no-such-flag').status).toBe(2);
