@@ -28,10 +28,12 @@ function fflateWithoutWorkers(): Plugin {
  * overview shows (issue 14 §4). The sources come from `src/cli/registry-bundle.ts`, run by Vite's module
  * runner (the config imports no TypeScript of ours).
  */
+let made: Promise<{ modules: RegistryModules; dependencies: string[] }> | undefined;
+
 function bundledRegistry(): Plugin {
   const prefix = 'virtual:marsad/registry';
   const src = fileURLToPath(new URL('./src', import.meta.url));
-  let made: Promise<{ modules: RegistryModules; dependencies: string[] }> | undefined;
+  // Made once for the page and its workers' builds (one plugin each), again when a file changes.
   const make = async () => {
     const { module, dependencies } = await runnerImport<{ registryModules: () => RegistryModules }>(`${src}/cli/registry-bundle.ts`, {
       resolve: { alias: { '@': src } },
@@ -41,9 +43,6 @@ function bundledRegistry(): Plugin {
   };
   return {
     name: 'marsad:bundled-registry',
-    buildStart() {
-      made = undefined;
-    },
     watchChange() {
       made = undefined;
     },

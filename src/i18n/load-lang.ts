@@ -30,26 +30,32 @@ const LOADERS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<void>>> = {
   },
 };
 
-const loading = new Map<Lang, Promise<void>>();
-let englishViews: Promise<void> | undefined;
+const loading = new Map<Lang | 'en-views', Promise<void>>();
+
+/**
+ * Runs `load` once at a time per `part` (later calls share the pending promise). A failed fetch (offline
+ * after a deployment) is forgotten, so a later call tries again.
+ */
+function loadOnce(part: Lang | 'en-views', load: () => Promise<void>): Promise<void> {
+  let promise = loading.get(part);
+  if (promise === undefined) {
+    promise = load().finally(() => loading.delete(part));
+    loading.set(part, promise);
+  }
+  return promise;
+}
 
 /**
  * Loads the English catalogue's second part (`messages-en-views.ts`: what the views other than the overview
- * say) once; a view's chunk is loaded with it. A failed fetch is forgotten, so the next view tries again.
+ * say) with the registry's English definitions and sources; a view's chunk is loaded with it.
  */
 export function loadEnglishViews(): Promise<void> {
   if (hasEnglishViews()) return Promise.resolve();
-  englishViews ??= Promise.all([import('./messages-en-views'), import('virtual:marsad/registry-texts-en')]).then(
-    ([m, r]) => {
-      registerRegistryTexts('en', r.texts);
-      registerEnglishViews(m.enViews);
-    },
-    (e: unknown) => {
-      englishViews = undefined;
-      throw e;
-    },
-  );
-  return englishViews;
+  return loadOnce('en-views', async () => {
+    const [m, r] = await Promise.all([import('./messages-en-views'), import('virtual:marsad/registry-texts-en')]);
+    registerRegistryTexts('en', r.texts);
+    registerEnglishViews(m.enViews);
+  });
 }
 
 /** True when `lang` can be shown now (English always can). */
@@ -57,18 +63,10 @@ export function isLangLoaded(lang: Lang): boolean {
   return hasCatalogue(lang);
 }
 
-/**
- * Loads `lang`'s catalogues once (later calls share the first promise). A failed fetch (offline after a
- * deployment) is forgotten, so a later choice tries again; the language then stays English meanwhile.
- */
+/** Loads `lang`'s catalogues once (see `loadOnce`); after a failed fetch the language stays English meanwhile. */
 export function loadLang(lang: Lang): Promise<void> {
   if (lang === 'en' || hasCatalogue(lang)) return Promise.resolve();
-  let promise = loading.get(lang);
-  if (promise === undefined) {
-    promise = LOADERS[lang]().finally(() => loading.delete(lang));
-    loading.set(lang, promise);
-  }
-  return promise;
+  return loadOnce(lang, LOADERS[lang]);
 }
 
 /**

@@ -18,11 +18,7 @@ export function loadBundledRegistry(): { registry: Registry; problems: RegistryP
   return cached;
 }
 
-const filled = new Set<SplitLang>();
-
-/** Puts `lang`'s registry texts into the bundled registry (once; every later view of it shares them). */
+/** Puts `lang`'s registry texts into the bundled registry (every later view of it shares them). */
 export function registerRegistryTexts(lang: SplitLang, texts: RegistryTexts): void {
-  if (filled.has(lang)) return;
   fillRegistryTexts(loadBundledRegistry().registry.indicators, lang, texts);
-  filled.add(lang);
 }

@@ -13,7 +13,7 @@ import { STORAGE_ERROR_KINDS } from './marsad-db';
 
 const id = z.int();
 
-export const TablePartSchema = z.object({ id, op: z.literal('part'), column: z.enum(TABLE_COLUMNS), array: z.union([z.union([z.instanceof(Uint32Array), z.instanceof(Uint16Array)]), z.instanceof(Float64Array)]) });
+export const TablePartSchema = z.object({ id, op: z.literal('part'), column: z.enum(TABLE_COLUMNS), array: z.union([z.instanceof(Uint32Array), z.instanceof(Uint16Array), z.instanceof(Float64Array)]) });
 export const RequestEnvelopeSchema = z.object({ id, op: z.enum(['part', 'list', 'save', 'replace']) });
 
 export const TableStoreRequestSchema = z.discriminatedUnion('op', [
