@@ -1,3 +1,5 @@
+import '@/domain/zod-setup';
+import '@/i18n/all-langs';
 import type { Registry } from '@/domain/registry';
 import {
   buildDumbbell,

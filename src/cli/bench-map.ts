@@ -1,3 +1,5 @@
+import '@/domain/zod-setup';
+import '@/i18n/all-langs';
 import { renderFigureSvg } from '@/charts/figure';
 import { readBoundaries } from '@/ingest/boundaries';
 import { ingestFile } from '@/ingest/ingest-file';

@@ -1,3 +1,5 @@
+import '@/domain/zod-setup';
+import '@/i18n/all-langs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

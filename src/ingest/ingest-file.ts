@@ -9,6 +9,7 @@ import type { FileInfo, IngestOptions, IngestResult } from './types';
 import { MAX_COLUMNS, MAX_HEADER_CHARS, PREVIEW_COLUMNS } from './limits';
 import { isTooLarge, tooLargeResult } from './too-large-file';
 import { RowContext } from './row-context';
+import { splitPlainRecords } from './split-plain';
 
 const CHUNK_CHARS = 4 * 1024 * 1024;
 const PREVIEW_ROWS = 20;
@@ -17,7 +18,7 @@ type Input = { name: string; bytes: Uint8Array };
 
 /**
  * Reads one file into observations and a validation report: decode → parse (PapaParse on the decoded
- * string, chunked) → detect layout → normalise cells → validate → columnar table. Pure and synchronous:
+ * string, chunked; a text without quotes is only split, record by record) → detect layout → normalise cells → validate → columnar table. Pure and synchronous:
  * the app runs it in a Web Worker, the CLI directly. Never throws on bad input; every problem is an issue.
  */
 export function ingestFile(input: Input, registry: Registry, options: IngestOptions = {}): IngestResult {
@@ -127,27 +128,40 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     pending.length = 0;
   };
 
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline,
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: false,
-    chunkSize: chunkSizeFor(text, newline),
-    chunk: (results: Papa.ParseResult<string[]>) => {
-      // Papa reports quote errors by record of the chunk; they are reported with the record, at its first line.
-      const quoteErrors = new Map<number, QuoteError>();
-      for (const err of results.errors) {
-        const code = err.code === 'MissingQuotes' ? 'missing_quotes' : err.code === 'InvalidQuotes' ? 'invalid_quotes' : undefined;
-        if (code !== undefined && err.row !== undefined && !quoteErrors.has(err.row)) quoteErrors.set(err.row, code);
-      }
-      const data = results.data;
-      const lastChunk = results.meta.cursor >= text.length;
-      for (let k = 0; k < data.length; k++) handleRecord(data[k] ?? [], lastChunk && k === data.length - 1, quoteErrors.get(k));
-      options.onProgress?.({ done: Math.min(text.length, results.meta.cursor), total: text.length });
-    },
-    complete: () => undefined,
-  } as Papa.ParseConfig<string[]> & { chunk: (r: Papa.ParseResult<string[]>) => void; complete: () => void });
+  const { onProgress } = options;
+  const total = text.length;
+  // Without a quote there is nothing for a CSV parser to do but split (see split-plain.ts).
+  if (!hasQuotes)
+    splitPlainRecords(
+      text,
+      delimiter,
+      newline,
+      (fields, isLast) => handleRecord(fields, isLast, undefined),
+      onProgress && ((done) => onProgress({ done, total })),
+      CHUNK_CHARS,
+    );
+  else
+    Papa.parse<string[]>(text, {
+      delimiter,
+      newline,
+      header: false,
+      dynamicTyping: false,
+      skipEmptyLines: false,
+      chunkSize: chunkSizeFor(text, newline),
+      chunk: (results: Papa.ParseResult<string[]>) => {
+        // Papa reports quote errors by record of the chunk; they are reported with the record, at its first line.
+        const quoteErrors = new Map<number, QuoteError>();
+        for (const err of results.errors) {
+          const code = err.code === 'MissingQuotes' ? 'missing_quotes' : err.code === 'InvalidQuotes' ? 'invalid_quotes' : undefined;
+          if (code !== undefined && err.row !== undefined && !quoteErrors.has(err.row)) quoteErrors.set(err.row, code);
+        }
+        const data = results.data;
+        const lastChunk = results.meta.cursor >= text.length;
+        for (let k = 0; k < data.length; k++) handleRecord(data[k] ?? [], lastChunk && k === data.length - 1, quoteErrors.get(k));
+        onProgress?.({ done: Math.min(total, results.meta.cursor), total });
+      },
+      complete: () => undefined,
+    } as Papa.ParseConfig<string[]> & { chunk: (r: Papa.ParseResult<string[]>) => void; complete: () => void });
   if (header === undefined) {
     issues.add('empty_file', 'error');
     return empty({ ...base, delimiter });

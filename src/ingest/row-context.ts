@@ -29,9 +29,12 @@ type RangeGroup = {
   pending: Array<{ line: number; column: string; raw: string; value: number; index: number }>;
 };
 
-const OTHER_TEXT_ROLES = ['unit', 'series', 'source', 'note'] as const;
-
 type CachedText = { id: number; error?: boolean };
+type TextColumn = { readonly column: StringColumn; readonly cache: Map<string, CachedText>; lastRaw: string | undefined; lastId: number };
+
+function textColumn(column: StringColumn): TextColumn {
+  return { column, cache: new Map(), lastRaw: undefined, lastId: 0 };
+}
 type IndicatorResolution = { id: number; indicator: Indicator | undefined } | { id: -1; indicator: undefined };
 const SUB_INDICATOR = /^(\d{1,2}\.(?:\d{1,2}|[a-z])\.\d{1,2})\.([a-z0-9]{1,3})$/;
 
@@ -59,23 +62,22 @@ export class RowContext {
   rowsRejected = 0;
   private header: string[] = [];
   private readonly builder = new ObservationTableBuilder(4096);
-  private readonly caches: Record<StringColumn, Map<string, CachedText>> = {
-    city: new Map(), cityCode: new Map(), indicator: new Map(), period: new Map(), unit: new Map(),
-    series: new Map(), disaggregation: new Map(), source: new Map(), note: new Map(), placeKind: new Map(), placeParent: new Map(),
-  };
+  /**
+   * The text columns' state, one object each (the row loop reads `state.lastRaw`, one shape, where a
+   * record keyed by column name made every read a megamorphic keyed load): the cache of raw cell → id,
+   * and the previous row's raw cell and id (see `text`).
+   */
+  private readonly cityText = textColumn('city');
+  private readonly cityCodeText = textColumn('cityCode');
+  private readonly unitText = textColumn('unit');
+  private readonly seriesText = textColumn('series');
+  private readonly sourceText = textColumn('source');
+  private readonly noteText = textColumn('note');
   private readonly indicatorCache = new Map<string, IndicatorResolution>();
   private readonly yearCache = new Map<string, YearCell>();
   private readonly disaggCache = new Map<string, number>();
   /** (indicator id, unit id) → whether the unit is compatible with the registry's. */
   private readonly unitVerdicts = new Map<number, UnitVerdict>();
-  /** Per text column: the previous row's raw cell and its dictionary id (see `text`). */
-  private readonly lastRaw: { [K in StringColumn]: string | undefined } = {
-    city: undefined, cityCode: undefined, indicator: undefined, period: undefined, unit: undefined,
-    series: undefined, disaggregation: undefined, source: undefined, note: undefined, placeKind: undefined, placeParent: undefined,
-  };
-  private readonly lastId: { [K in StringColumn]: number } = {
-    city: 0, cityCode: 0, indicator: 0, period: 0, unit: 0, series: 0, disaggregation: 0, source: 0, note: 0, placeKind: 0, placeParent: 0,
-  };
   private lastIndicatorRaw: string | undefined;
   private lastIndicator: IndicatorResolution = { id: -1, indicator: undefined };
   private lastYearRaw: string | undefined;
@@ -226,7 +228,7 @@ export class RowContext {
 
   /** A geography cell as a place-name id: 0 when the column is absent or the cell blank, −1 when unreadable. */
   private placeCell(fields: readonly string[], col: number | undefined, line: number): number {
-    return col === undefined ? 0 : this.text('city', fields[col] ?? '', col, line, false);
+    return col === undefined ? 0 : this.text(this.cityText, fields[col] ?? '', col, line, false);
   }
 
   private readonly kindIds = new Map<PlaceKind, number>();
@@ -262,20 +264,29 @@ export class RowContext {
   }
 
   /** Text cell → dictionary id, cleaned and checked once per distinct raw string. */
-  private text(column: StringColumn, raw: string, col: number, line: number, required: boolean): number {
+  private text(state: TextColumn, raw: string, col: number, line: number, required: boolean): number {
     // Long files repeat a cell down the column: comparing with the previous row's cell is cheaper than
     // hashing the string for the map.
-    if (raw === this.lastRaw[column]) return this.lastId[column];
-    const id = this.textUncached(column, raw, col, line, required);
+    if (raw === state.lastRaw) return state.lastId;
+    const id = this.textUncached(state, raw, col, line, required);
     if (id >= 0) {
-      this.lastRaw[column] = raw;
-      this.lastId[column] = id;
+      state.lastRaw = raw;
+      state.lastId = id;
     }
     return id;
   }
 
-  private textUncached(column: StringColumn, raw: string, col: number, line: number, required: boolean): number {
-    const cache = this.caches[column];
+  /** An optional text column of the row (unit, series, source, note): 0 when absent or blank, or unreadable (the row has an error). */
+  private optionalText(state: TextColumn, col: number | undefined, fields: readonly string[], line: number): number {
+    if (col === undefined) return 0;
+    const id = this.text(state, fields[col] ?? '', col, line, false);
+    if (id !== -1) return id;
+    this.rowHasError = true;
+    return 0;
+  }
+
+  private textUncached(state: TextColumn, raw: string, col: number, line: number, required: boolean): number {
+    const cache = state.cache;
     const hit = cache.get(raw);
     if (hit !== undefined && !hit.error) return hit.id;
     const header = this.header[col] ?? '';
@@ -293,7 +304,7 @@ export class RowContext {
     }
     if (/^[\s]*[=+@\t\r]|^[\s]*-[^\d.\s]/.test(clean)) this.issues.add('formula_like_text', 'warning', { row: line, column: header, value: raw }, {});
     if (/<[a-z/!][^>]*>/i.test(clean)) this.issues.add('markup_like_text', 'warning', { row: line, column: header, value: raw }, {});
-    const id = this.builder.encode(column, clean);
+    const id = this.builder.encode(state.column, clean);
     cache.set(raw, { id });
     return id;
   }
@@ -462,7 +473,7 @@ export class RowContext {
       const parent = plan.placeParent === undefined ? '' : cleanText(fields[plan.placeParent] ?? '');
       ids.placeParent = parent === '' ? 0 : this.builder.encode('placeParent', parent.slice(0, MAX_CELL_CHARS));
     }
-    ids.cityCode = plan.cityCode !== undefined ? this.text('cityCode', fields[plan.cityCode] ?? '', plan.cityCode, line, false) : 0;
+    ids.cityCode = plan.cityCode !== undefined ? this.text(this.cityCodeText, fields[plan.cityCode] ?? '', plan.cityCode, line, false) : 0;
     if (ids.cityCode === -1) this.rowHasError = true;
     if (plan.city === undefined && districtId <= 0 && regionId <= 0 && countryId <= 0 && plan.cityCode !== undefined && ids.cityCode > 0) {
       // Only codes: the code is the name too.
@@ -485,13 +496,10 @@ export class RowContext {
     }
 
     // Other text columns
-    for (let k = 0; k < OTHER_TEXT_ROLES.length; k++) {
-      const role = OTHER_TEXT_ROLES[k] ?? 'note';
-      const c = plan[role];
-      const id = c === undefined ? 0 : this.text(role, fields[c] ?? '', c, line, false);
-      if (id === -1) this.rowHasError = true;
-      ids[role] = id === -1 ? 0 : id;
-    }
+    ids.unit = this.optionalText(this.unitText, plan.unit, fields, line);
+    ids.series = this.optionalText(this.seriesText, plan.series, fields, line);
+    ids.source = this.optionalText(this.sourceText, plan.source, fields, line);
+    ids.note = this.optionalText(this.noteText, plan.note, fields, line);
     const dis = this.disaggregationOf(fields, line);
     if (dis === -1) this.rowHasError = true;
     ids.disaggregation = dis === -1 ? 0 : dis;

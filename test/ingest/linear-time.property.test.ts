@@ -16,7 +16,7 @@ import { utf8 } from './fixture-bytes';
 
 const { registry } = loadRegistryFromDirs();
 
-type Shape = 'cell' | 'header_cell' | 'columns' | 'distinct_columns' | 'period_labels' | 'long_names' | 'no_line_break' | 'open_quote';
+type Shape = 'cell' | 'header_cell' | 'columns' | 'distinct_columns' | 'period_labels' | 'long_names' | 'no_line_break' | 'open_quote' | 'one_column';
 const ROLES = ['city', 'indicator', 'year', 'value', 'source'] as const;
 
 /** The file of `shape` at `scale` (about scale × 10 KB), its text filled with `fill`. */
@@ -51,6 +51,9 @@ function hostileCsv(shape: Shape, scale: number, fill: string, role: number): st
       return huge;
     case 'open_quote':
       return `${header}\nAmman,"11.6.2,2020,4,${huge}\nAmman,11.6.2,2021,5,S\n`;
+    case 'one_column':
+      // Many lines and no delimiter after the header: each line must not search the rest of the text for one.
+      return `${header}\n${`${fill}\n`.repeat(scale * 2000)}`;
   }
 }
 
@@ -66,7 +69,7 @@ function fastestMs(runs: number, f: () => void): number {
 
 const reportChars = (r: IngestResult) => JSON.stringify(r.issues.map((i) => ({ ...i, text: issueText(i, 'en') }))).length;
 
-const SHAPES: readonly Shape[] = ['cell', 'header_cell', 'columns', 'distinct_columns', 'period_labels', 'long_names', 'no_line_break', 'open_quote'];
+const SHAPES: readonly Shape[] = ['cell', 'header_cell', 'columns', 'distinct_columns', 'period_labels', 'long_names', 'no_line_break', 'open_quote', 'one_column'];
 
 describe('ingestFile on hostile input (property)', () => {
   it.each(SHAPES)('%s: time linear in the input and a report under 200 KB, whatever the filler and the column', (shape) => {

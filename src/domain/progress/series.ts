@@ -425,12 +425,36 @@ export function layoutSeries(
   return runSteps(layoutSeriesSteps(table, registry, overrides));
 }
 
+/** A layout without its settings: what depends only on the table and the registry's indicator codes. */
+type SeriesStructure = Omit<SeriesLayout, 'settings'>;
+
+/**
+ * The structure of each table's series, made once per table and registry: tables are immutable, and a
+ * dataset's progress is computed again for every method, settings change and view, where only the
+ * settings differ (the structure was two thirds of the time of progress on the 1M-row benchmark).
+ */
+const structures = new WeakMap<ObservationTable, { registry: Registry; structure: SeriesStructure }>();
+
 /** `layoutSeries` in steps (see domain/steps.ts). */
 export function* layoutSeriesSteps(
   table: ObservationTable,
   registry: Registry,
   overrides: Readonly<Record<string, SettingsOverride>> = {},
 ): Steps<SeriesLayout> {
+  let known = structures.get(table);
+  if (known?.registry !== registry) {
+    known = { registry, structure: yield* structureSteps(table, registry) };
+    structures.set(table, known);
+  }
+  const { structure } = known;
+  const settings = structure.codes.map((code) => {
+    const ind = registry.byCode.get(code);
+    return resolveSettings(ind, overrideFor(code, ind, overrides));
+  });
+  return { ...structure, settings };
+}
+
+function* structureSteps(table: ObservationTable, registry: Registry): Steps<SeriesStructure> {
   const n = table.length;
   const d = table.dict;
   // Indicator dictionary id → canonical code and rank (aliases share their indicator's rank).
@@ -438,10 +462,6 @@ export function* layoutSeriesSteps(
   const codes = [...new Set(canonical)].sort(compareIndicatorCodes);
   const rankOfCode = new Map(codes.map((c, i) => [c, i]));
   const rank = Uint32Array.from(canonical, (c) => rankOfCode.get(c) ?? 0);
-  const settings = codes.map((code) => {
-    const ind = registry.byCode.get(code);
-    return resolveSettings(ind, overrideFor(code, ind, overrides));
-  });
 
   const runStarts = yield* findRuns(table.city, table.cityCode, table.indicator, n);
   yield;
@@ -480,7 +500,6 @@ export function* layoutSeriesSteps(
     values: out.values.subarray(0, out.m),
     rows: out.rows.subarray(0, out.m),
     codes,
-    settings,
     blockFirst: Uint32Array.from(out.blockFirst),
     blockHeadline: Int32Array.from(out.blockHeadline),
     blockHeadlineCandidates: Uint32Array.from(out.blockHeadlineCandidates),

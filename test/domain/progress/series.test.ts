@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRegistryFromDirs } from '@/cli/load-registry';
 import { disaggregationKey, type ObservationInput, type ObservationTable, ObservationTableBuilder } from '@/domain/observation-table';
-import { collectSeries, resolveSettings, settingsFromIndicator } from '@/domain/progress/series';
-import { compareIndicatorCodes } from '@/domain/registry';
+import { collectSeries, layoutSeries, resolveSettings, settingsFromIndicator } from '@/domain/progress/series';
+import { compareIndicatorCodes, registryOf } from '@/domain/registry';
 
 const { registry } = loadRegistryFromDirs();
 
@@ -192,6 +192,34 @@ describe('collectSeries: settings', () => {
     const t = table([{ city: 'A', indicator: 'AMM-1', year: 2015, value: 1 }]);
     expect(collectSeries(t, registry).series[0]?.settings).toBeNull();
     expect(collectSeries(t, registry, { 'AMM-1': { direction: 'decrease' } }).series[0]?.settings?.direction).toBe('decrease');
+  });
+});
+
+describe('layoutSeries: the structure is made once per table and registry', () => {
+  const t = table([
+    { city: 'A', indicator: '11.5.1', year: 2015, value: 2 },
+    { city: 'A', indicator: '1.5.1', year: 2016, value: 3 },
+  ]);
+
+  it('is reused for the same table and registry, with the settings of each call', () => {
+    const first = layoutSeries(t, registry);
+    const again = layoutSeries(t, registry, { '11.5.1': { targetYear: 2035 } });
+    expect(again.rows).toBe(first.rows);
+    expect(again.starts).toBe(first.starts);
+    expect(first.settings[0]?.targetYear).toBe(2030);
+    expect(again.settings[0]?.targetYear).toBe(2035);
+    // The same table laid out again from scratch (a copy) gives the same structure.
+    const copy = layoutSeries({ ...t }, registry);
+    expect(copy.rows).not.toBe(first.rows);
+    expect(Array.from(copy.starts)).toEqual(Array.from(first.starts));
+  });
+
+  it('is made again for another registry (an alias of one is a code of its own in another)', () => {
+    const codes = (r: typeof registry) => layoutSeries(t, r).codes.filter((c) => c !== '');
+    expect(codes(registry)).toEqual(['11.5.1']); // 1.5.1 is an alias of 11.5.1
+    expect(codes(registryOf([]))).toEqual(['1.5.1', '11.5.1']);
+    expect(layoutSeries(t, registryOf([])).city).toHaveLength(2);
+    expect(codes(registry)).toEqual(['11.5.1']);
   });
 });
 
