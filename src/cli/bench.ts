@@ -72,12 +72,14 @@ function measureProgress(t: ObservationTable, registry: Registry, runs: number) 
     const times: number[] = [];
     let series = 0;
     let headlines = 0;
-    // One run first, not counted in the median: the first ever call also pays for compiling the
-    // engine (reported separately as coldMs), which the app pays once per session, not per update.
+    // A new table first, not counted in the median (reported as coldMs): it pays for making the series'
+    // structure, kept per table, which the app pays once per dataset, and the first method for compiling
+    // the engine, once per session. Then t's own structure is made, untimed, and the runs are timed.
     collect();
     const c0 = performance.now();
-    computeProgress(t, registry, { method });
+    computeProgress({ ...t }, registry, { method });
     const coldMs = performance.now() - c0;
+    computeProgress(t, registry, { method });
     for (let r = 0; r < runs; r++) {
       collect();
       const t0 = performance.now();
@@ -264,7 +266,7 @@ function main(): void {
     ['peak RSS at the end (PapaParse included)', fmtMB(maxRssAfterPapa), ''],
     [`progress, all series, ${progressDefault?.method ?? '?'} (default; median)`, fmtMs(progressDefault?.medianMs ?? NaN), `< 200 ms ${(progressDefault?.medianMs ?? Infinity) < 200 ? '✓' : '✗'}`],
     ...progress.slice(1).map((p): [string, string, string] => [`progress, all series, ${p.method} (median)`, fmtMs(p.medianMs), '']),
-    ['progress: first call (engine not yet compiled)', progress.map((p) => `${p.method} ${fmtMs(p.coldMs)}`).join(', '), ''],
+    ['progress: a new table (structure made; engine compiled on the first)', progress.map((p) => `${p.method} ${fmtMs(p.coldMs)}`).join(', '), ''],
     ['progress: series / city × indicator headlines', `${(progressDefault?.series ?? 0).toLocaleString('en-US')} / ${(progressDefault?.headlines ?? 0).toLocaleString('en-US')}`, ''],
     ['runs (ours)', ours.map(fmtMs).join(', '), ''],
     ['runs (PapaParse)', papa.map(fmtMs).join(', '), ''],

@@ -62,7 +62,9 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     encoding: options.encoding ?? 'auto',
     ...(options.legacyEncoding ? { legacy: options.legacyEncoding } : {}),
   });
-  let text = decoded.text;
+  // A second byte order mark (a file saved with two): PapaParse drops it, and so does the plain split; dropped
+  // here so that both see the same text, and PapaParse's cursor counts from its start (the last record).
+  let text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   if (decoded.how === 'heuristic') issues.add('encoding_fallback', 'warning', {}, { encoding: decoded.encoding });
   if (decoded.replacementChars > 0)
     issues.add('encoding_replacement_chars', 'warning', {}, { count: decoded.replacementChars, encoding: decoded.encoding });

@@ -14,9 +14,29 @@ export function mergeTables(tables: readonly ObservationTable[], keep?: Readonly
   return runSteps(mergeTablesSteps(tables, keep));
 }
 
+/**
+ * Merges of whole tables, kept while their first table lives (a few per first table): the dashboard merges
+ * the datasets in use again for every method and settings change, and what is computed once per table
+ * (the series' structure, place lists) is then computed once for the merge too. Tables are immutable.
+ */
+const kept = new WeakMap<ObservationTable, Array<{ readonly tables: readonly ObservationTable[]; readonly merged: ObservationTable }>>();
+const KEPT_PER_TABLE = 4;
+
 /** `mergeTables` in steps (see domain/steps.ts). */
 export function* mergeTablesSteps(tables: readonly ObservationTable[], keep?: ReadonlyArray<Uint8Array | undefined>): Steps<ObservationTable> {
-  if (tables.length === 1 && tables[0] !== undefined && keep?.[0] === undefined) return tables[0];
+  const first = tables[0];
+  const whole = keep === undefined || keep.every((mask) => mask === undefined);
+  if (first === undefined || !whole) return yield* mergeSteps(tables, keep);
+  if (tables.length === 1) return first;
+  const list = kept.get(first) ?? [];
+  const hit = list.find((e) => e.tables.length === tables.length && e.tables.every((t, i) => t === tables[i]));
+  if (hit !== undefined) return hit.merged;
+  const merged = yield* mergeSteps(tables, keep);
+  kept.set(first, [...list.slice(1 - KEPT_PER_TABLE), { tables: [...tables], merged }]);
+  return merged;
+}
+
+function* mergeSteps(tables: readonly ObservationTable[], keep?: ReadonlyArray<Uint8Array | undefined>): Steps<ObservationTable> {
   let total = 0;
   tables.forEach((t, k) => {
     const mask = keep?.[k];

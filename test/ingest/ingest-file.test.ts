@@ -382,6 +382,20 @@ describe('ingestFile reads line endings and broken quotes', () => {
   });
 });
 
+describe('ingestFile on a file saved with two byte order marks', () => {
+  it.each([
+    ['without quotes (split)', 'city,indicator,year,value\nAmman,11.6.2,2015,40\nAmman,11.6.2,2016,39\n'],
+    ['with quotes (PapaParse)', 'city,indicator,year,value\n"Amman",11.6.2,2015,40\nAmman,11.6.2,2016,39\n'],
+  ])('%s: reads as with one, no blank row at the end', (_, text) => {
+    const once = ingestFile(utf8('bom.csv', `\ufeff${text}`), registry);
+    const twice = ingestFile(utf8('bom.csv', `\ufeff\ufeff${text}`), registry);
+    expect(codes(twice)).toEqual(codes(once));
+    expect(codes(twice).some((c) => c.includes('blank_row'))).toBe(false);
+    expect(twice.file.header).toEqual(['city', 'indicator', 'year', 'value']);
+    expect(rows(twice.table)).toEqual(rows(once.table));
+  });
+});
+
 describe('ingestFile never throws', () => {
   it('on arbitrary bytes', () => {
     fc.assert(

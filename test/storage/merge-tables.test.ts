@@ -40,6 +40,36 @@ describe('mergeTables(tables)', () => {
   });
 });
 
+describe('mergeTables: a merge of whole tables is kept', () => {
+  it('gives the same table for the same list, another for another list or order, and copies when masked', () => {
+    const a = tableOf([{ city: 'Amman' }]);
+    const b = tableOf([{ city: 'Tyre' }]);
+    const c = tableOf([{ city: 'Zurich' }]);
+    const ab = mergeTables([a, b]);
+    expect(mergeTables([a, b])).toBe(ab);
+    expect(mergeTables([a, b], [undefined, undefined])).toBe(ab);
+    const ba = mergeTables([b, a]);
+    expect(ba).not.toBe(ab);
+    expect(ba.dict.city).toEqual(['', 'Tyre', 'Amman']);
+    const abc = mergeTables([a, b, c]);
+    expect(abc.length).toBe(3);
+    expect(mergeTables([a, b])).toBe(ab);
+    const masked = mergeTables([a, b], [new Uint8Array([1]), undefined]);
+    expect(masked).not.toBe(ab);
+    expect(mergeTables([a, b], [new Uint8Array([1]), undefined])).not.toBe(masked);
+  });
+
+  it('keeps a few merges per first table, the most recent', () => {
+    const a = tableOf([{ city: 'Amman' }]);
+    const others = Array.from({ length: 5 }, (_, i) => tableOf([{ city: `C${i}` }]));
+    const merges = others.map((o) => mergeTables([a, o]));
+    // The four most recent are kept; the first was dropped, so it is made again.
+    expect(mergeTables([a, others[4] ?? a])).toBe(merges[4]);
+    expect(mergeTables([a, others[1] ?? a])).toBe(merges[1]);
+    expect(mergeTables([a, others[0] ?? a])).not.toBe(merges[0]);
+  });
+});
+
 describe('mergeTables(tables, keep)', () => {
   it('copies only the rows a mask keeps, even from a single table', () => {
     const a = tableOf([{ city: 'Amman', value: 1 }, { city: 'Tyre', value: 2 }, { city: 'Irbid', value: 3 }]);
