@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import '@/domain/zod-setup';
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import '@/i18n/all-langs';
+import { unsupportedNodeMessage } from './node-version';
 import { PACKAGE_ROOT } from './package-root';
 import { runCli } from './run-cli';
 import { staleBundleWarning } from './stale-bundle';
@@ -15,16 +16,23 @@ import { staleBundleWarning } from './stale-bundle';
  * is flushed completely before Node exits. A reader that stops early (`| head`) closes the pipe: the rest
  * of the output is dropped quietly and the exit code is still the command's.
  */
-enableCompileCache();
+// A namespace import: a named one would stop an older Node before the check below could explain why.
+const unsupported = unsupportedNodeMessage(process.versions.node);
+if (unsupported !== null) {
+  process.stderr.write(unsupported);
+  process.exitCode = 1; // as any failure that is not a usage error (2)
+} else {
+  nodeModule.enableCompileCache();
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-});
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
 
-const stale = staleBundleWarning(fileURLToPath(import.meta.url), PACKAGE_ROOT);
-if (stale !== null) process.stderr.write(stale);
+  const stale = staleBundleWarning(fileURLToPath(import.meta.url), PACKAGE_ROOT);
+  if (stale !== null) process.stderr.write(stale);
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-});
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+  });
+}

@@ -64,6 +64,17 @@ describe('the CLI bundle (.cli/)', () => {
     expect(r.stderr).toBe('');
   });
 
+  // Runs where the machine has a Node older than the policy's (this project's CI machines have Node 20 in
+  // /usr/bin; .ci/run puts Node 24 first in PATH).
+  const OLD_NODE = '/usr/bin/node';
+  const oldNodeMajor = Number(spawnSync(OLD_NODE, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout || 99);
+  it.skipIf(oldNodeMajor >= 22)('on Node older than 22.13 says which Node it needs and exits 1', () => {
+    const r = spawnSync(OLD_NODE, [ENTRY, 'validate', fixture('csv/golden-long.csv')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toMatch(/^marsad: this is Node\.js \d+\.\d+\.\d+; Marsad needs Node\.js 22\.13 or later, or 24 or later/);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+
   it('validates a clean fixture with the project registry: exit 0, no problems', () => {
     const r = run('validate', fixture('csv/golden-long.csv'));
     expect(r.stderr).toBe('');
