@@ -11,15 +11,18 @@ import { cleanInfo, type LoadedDataset, toLoadedDataset } from '@/storage/datase
 export const CityNamesSchema = z.record(z.string().check(z.maxLength(100)), z.object({ en: z.string().check(z.maxLength(200)), ar: z.string().check(z.maxLength(200)) }));
 export type CityNames = z.infer<typeof CityNamesSchema>;
 
-async function fetchBytes(url: string): Promise<Uint8Array | string> {
+/** A file's body, or why it could not be fetched (a string). */
+async function fetchBody<T>(url: string, read: (response: Response) => Promise<T>): Promise<T | string> {
   try {
     const response = await fetch(url, { cache: 'no-cache' });
     if (!response.ok) return `${url}: HTTP ${response.status}`;
-    return new Uint8Array(await response.arrayBuffer());
+    return await read(response);
   } catch (error) {
     return `${url}: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
+
+const fetchBytes = (url: string) => fetchBody(url, async (r) => new Uint8Array(await r.arrayBuffer()));
 
 async function fetchJson(url: string): Promise<{ ok: true; json: unknown } | { ok: false; missing: boolean; message: string }> {
   try {
@@ -33,9 +36,10 @@ async function fetchJson(url: string): Promise<{ ok: true; json: unknown } | { o
 }
 
 async function ingestUrl(url: string, name: string, defaultCity: string | undefined): Promise<{ table: LoadedDataset['table']; file: LoadedDataset['files'][number] } | string> {
-  const bytes = await fetchBytes(url);
-  if (typeof bytes === 'string') return bytes;
-  const outcome = await startIngest({ name, bytes }, defaultCity === undefined ? {} : { defaultCity }).promise;
+  // As a Blob: the ingest worker reads it, and the page never copies a published file's bytes.
+  const blob = await fetchBody(url, (r) => r.blob());
+  if (typeof blob === 'string') return blob;
+  const outcome = await startIngest({ name, blob }, defaultCity === undefined ? {} : { defaultCity }).promise;
   if (!outcome.ok) return `${name}: ${outcome.reason === 'failed' ? outcome.message : 'cancelled'}`;
   return { table: outcome.result.table, file: outcome.result.file };
 }

@@ -26,16 +26,17 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
     post({ id, type: 'failed', reason: `invalid request: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
     return;
   }
-  const { id, name, bytes, options } = parsed.data;
-  post({ id, type: 'progress', done: 0, total: bytes.byteLength });
-  try {
-    const { registry } = loadBundledRegistry();
-    const result = ingestFile({ name, bytes: new Uint8Array(bytes) }, registry, {
-      ...options,
-      onProgress: ({ done, total }) => post({ id, type: 'progress', done, total }),
-    });
-    post({ id, type: 'done', result }, transferablesOf(result.table));
-  } catch (error) {
-    post({ id, type: 'failed', reason: error instanceof Error ? error.message : String(error) });
-  }
+  const { id, name, file, options } = parsed.data;
+  post({ id, type: 'progress', done: 0, total: file.size });
+  void file
+    .arrayBuffer()
+    .then((bytes) => {
+      const { registry } = loadBundledRegistry();
+      const result = ingestFile({ name, bytes: new Uint8Array(bytes) }, registry, {
+        ...options,
+        onProgress: ({ done, total }) => post({ id, type: 'progress', done, total }),
+      });
+      post({ id, type: 'done', result }, transferablesOf(result.table));
+    })
+    .catch((error: unknown) => post({ id, type: 'failed', reason: error instanceof Error ? error.message : String(error) }));
 });

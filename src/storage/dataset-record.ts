@@ -3,7 +3,7 @@ import { type DatasetMetadata, DatasetMetadataSchema } from '@/domain/dataset-in
 import type { IssueCode } from '@/domain/issue';
 import type { ObservationTable } from '@/domain/observation-table';
 import type { FileInfo } from '@/ingest/types';
-import { FileInfoSchema, IssueCountsSchema, ObservationTableSchema } from '@/ingest/worker-protocol';
+import { FileInfoSchema, IssueCountsSchema, ObservationTableSchema, WorkerTableSchema } from '@/ingest/worker-protocol';
 
 /** Where a dataset comes from: imported by the user (saved), published with the site, or the demo (both in memory only). */
 export type DatasetSource = 'upload' | 'published' | 'demo';
@@ -99,14 +99,19 @@ export type ArchivedVersion = DatasetVersion & { datasetId: string; archivedAt: 
 const versionNumber = z.int().check(z.positive(), z.maximum(1_000_000_000));
 const epoch = z.number();
 
-export const DatasetVersionSchema = z.object({
-  number: versionNumber,
-  importedAt: epoch,
-  files: z.array(FileInfoSchema),
-  issueCounts: IssueCountsSchema,
-  rowsRejected: z.int().check(z.nonnegative()),
-  table: ObservationTableSchema,
-}) satisfies z.ZodMiniType<DatasetVersion>;
+/** A version's schema around a table's: the full check (storage, files), or the one for our workers' answers. */
+function datasetVersionSchema(table: typeof ObservationTableSchema) {
+  return z.object({
+    number: versionNumber,
+    importedAt: epoch,
+    files: z.array(FileInfoSchema),
+    issueCounts: IssueCountsSchema,
+    rowsRejected: z.int().check(z.nonnegative()),
+    table,
+  }) satisfies z.ZodMiniType<DatasetVersion>;
+}
+
+export const DatasetVersionSchema = datasetVersionSchema(ObservationTableSchema);
 
 export const VersionSummarySchema = z.object({
   number: versionNumber,
@@ -116,25 +121,32 @@ export const VersionSummarySchema = z.object({
   fileNames: z.array(z.string()),
 }) satisfies z.ZodMiniType<VersionSummary>;
 
-export const DatasetRecordSchema = z.object({
-  version: z.literal(DATASET_RECORD_VERSION),
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
-  name: z.string().check(z.maxLength(1000)),
-  createdAt: epoch,
-  source: z.enum(['upload', 'published']),
-  included: z.boolean(),
-  deletedAt: z.nullable(epoch),
-  current: DatasetVersionSchema,
-  history: z.array(VersionSummarySchema),
-  latestNumber: versionNumber,
-  info: z.optional(DatasetInfoSchema),
-  metadata: z.optional(DatasetMetadataSchema),
-}).check(
-  z.refine((r) => r.latestNumber >= r.current.number && r.history.every((h) => h.number <= r.latestNumber && h.number !== r.current.number), {
-    message: 'version numbers are inconsistent',
-    path: ['latestNumber'],
-  }),
-) satisfies z.ZodMiniType<DatasetRecord>;
+function datasetRecordSchema(table: typeof ObservationTableSchema) {
+  return z.object({
+    version: z.literal(DATASET_RECORD_VERSION),
+    id: z.string().check(z.minLength(1), z.maxLength(200)),
+    name: z.string().check(z.maxLength(1000)),
+    createdAt: epoch,
+    source: z.enum(['upload', 'published']),
+    included: z.boolean(),
+    deletedAt: z.nullable(epoch),
+    current: datasetVersionSchema(table),
+    history: z.array(VersionSummarySchema),
+    latestNumber: versionNumber,
+    info: z.optional(DatasetInfoSchema),
+    metadata: z.optional(DatasetMetadataSchema),
+  }).check(
+    z.refine((r) => r.latestNumber >= r.current.number && r.history.every((h) => h.number <= r.latestNumber && h.number !== r.current.number), {
+      message: 'version numbers are inconsistent',
+      path: ['latestNumber'],
+    }),
+  ) satisfies z.ZodMiniType<DatasetRecord>;
+}
+
+export const DatasetRecordSchema = datasetRecordSchema(ObservationTableSchema);
+
+/** A record as the storage worker sends it to the page, after checking it with DatasetRecordSchema. */
+export const WorkerDatasetRecordSchema = datasetRecordSchema(WorkerTableSchema);
 
 export const ArchivedVersionSchema = z.extend(DatasetVersionSchema, {
   datasetId: z.string().check(z.minLength(1), z.maxLength(200)),

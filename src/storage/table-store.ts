@@ -3,7 +3,7 @@ import type { DatasetMetadata } from '@/domain/dataset-indicator';
 import type { DatasetRecord } from './dataset-record';
 import type { MarsadStore, NewVersion, StorageResult } from './marsad-db';
 import { TABLE_COLUMNS } from '@/domain/observation-table';
-import { ListResultSchema, ReplaceResultSchema, SaveResultSchema, TableStoreResponseSchema } from './table-store-protocol';
+import { columnParts, ListResultSchema, ReplaceResultSchema, SaveResultSchema, TableStoreResponseSchema } from './table-store-protocol';
 
 /** A request without its id (the client numbers them); the worker checks it with TableStoreRequestSchema. */
 type Request =
@@ -84,9 +84,11 @@ export function withTableWorker(store: MarsadStore): MarsadStore {
       let message: unknown = { ...request, id };
       if (table !== undefined) {
         for (const column of TABLE_COLUMNS) {
-          if (broken) throw new Error('the storage worker stopped');
-          w.postMessage({ id, op: 'part', column, array: table[column] });
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          for (const { part, transfer } of columnParts(id, column, table[column])) {
+            if (broken) throw new Error('the storage worker stopped');
+            w.postMessage(part, [transfer]);
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
         }
         const shell = { length: table.length, dict: table.dict };
         message =

@@ -2,7 +2,7 @@ import '@/domain/zod-setup';
 import { transferablesOf } from '@/ingest/worker-protocol';
 import type { DatasetRecord } from './dataset-record';
 import { type MarsadStore, openMarsadStore, type StorageResult } from './marsad-db';
-import { RequestEnvelopeSchema, TablePartSchema, type TableStoreResponse, TableStoreRequestSchema, withColumns } from './table-store-protocol';
+import { PartsInbox, RequestEnvelopeSchema, TablePartSchema, type TableStoreResponse, TableStoreRequestSchema, withColumns } from './table-store-protocol';
 
 /**
  * The storage worker: reads and writes the dataset records that hold whole tables (listing them at
@@ -25,7 +25,7 @@ function buffersOf(records: readonly DatasetRecord[]): ArrayBuffer[] {
 }
 
 /** Columns received for a request, by request id, until the request itself arrives. */
-const parts = new Map<number, Record<string, unknown>>();
+const parts = new PartsInbox();
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const envelope = RequestEnvelopeSchema.safeParse(event.data);
@@ -33,11 +33,10 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const post = (message: TableStoreResponse, transfer: ArrayBuffer[] = []) => scope.postMessage(message, { transfer });
   if (envelope.data.op === 'part') {
     const part = TablePartSchema.safeParse(event.data);
-    if (part.success) parts.set(part.data.id, { ...parts.get(part.data.id), [part.data.column]: part.data.array });
+    if (part.success) parts.add(part.data);
     return;
   }
-  const columns = parts.get(envelope.data.id);
-  parts.delete(envelope.data.id);
+  const columns = parts.take(envelope.data.id);
   const parsed = TableStoreRequestSchema.safeParse(withColumns(event.data, columns));
   if (!parsed.success) {
     post({ id: envelope.data.id, result: { ok: false, error: { kind: 'invalid', message: `${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid request'}` } } });

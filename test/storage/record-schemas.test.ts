@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ObservationTableBuilder } from '@/domain/observation-table';
 import { loadBundledRegistry } from '@/ingest/bundled-registry';
 import { ManifestSchema } from '@/ingest/manifest';
-import { IngestRequestSchema, IngestResponseSchema, ObservationTableSchema, toWireOptions, transferablesOf } from '@/ingest/worker-protocol';
+import { IngestRequestSchema, IngestResponseSchema, ObservationTableSchema, toWireOptions, transferablesOf, WorkerTableSchema } from '@/ingest/worker-protocol';
 
 function table() {
   const b = new ObservationTableBuilder();
@@ -10,7 +10,7 @@ function table() {
   return b.finish();
 }
 
-describe('ObservationTableSchema (worker results and IndexedDB reads)', () => {
+describe('ObservationTableSchema (IndexedDB reads, workspace files, what the page sends the storage worker)', () => {
   it('accepts a table the builder made', () => {
     expect(ObservationTableSchema.safeParse(table()).success).toBe(true);
   });
@@ -25,13 +25,30 @@ describe('ObservationTableSchema (worker results and IndexedDB reads)', () => {
   });
 });
 
+describe('WorkerTableSchema (a table our workers send the page, after checking or building it)', () => {
+  it('accepts a table the builder made, and checks the same shape as ObservationTableSchema', () => {
+    expect(WorkerTableSchema.safeParse(table()).success).toBe(true);
+    expect(WorkerTableSchema.safeParse({ ...table(), city: [1] }).success).toBe(false);
+    expect(WorkerTableSchema.safeParse({ ...table(), year: new Uint16Array(3) }).success).toBe(false);
+    expect(WorkerTableSchema.safeParse({ ...table(), dict: { ...table().dict, unit: ['x'] } }).success).toBe(false);
+    expect(WorkerTableSchema.safeParse({ ...table(), dict: { ...table().dict, source: ['', 'x'.repeat(1_000_000)] } }).success).toBe(false);
+  });
+
+  it('does not read every row again: that check was made where the table entered (the worker)', () => {
+    const outside = { ...table(), city: Uint32Array.from([7]) };
+    expect(ObservationTableSchema.safeParse(outside).success).toBe(false);
+    expect(WorkerTableSchema.safeParse(outside).success).toBe(true);
+  });
+});
+
 describe('worker messages', () => {
   it('validates requests and strips functions from options', () => {
     const options = toWireOptions({ decimal: ',', onProgress: () => {} });
     expect(options).toEqual({ decimal: ',' });
-    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', bytes: new ArrayBuffer(4), options }).success).toBe(true);
-    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', bytes: new Uint8Array(4), options }).success).toBe(false);
-    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', bytes: new ArrayBuffer(4), options: { evil: 1 } }).success).toBe(false);
+    const file = new Blob(['city,year\n']);
+    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', file, options }).success).toBe(true);
+    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', file: new ArrayBuffer(4), options }).success).toBe(false);
+    expect(IngestRequestSchema.safeParse({ id: 1, type: 'ingest', name: 'a.csv', file, options: { evil: 1 } }).success).toBe(false);
   });
 
   it('validates responses', () => {

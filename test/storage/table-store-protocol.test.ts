@@ -1,21 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE_COLUMNS } from '@/domain/observation-table';
-import { TablePartSchema, TableStoreRequestSchema, withColumns } from '@/storage/table-store-protocol';
+import { type ObservationTable, TABLE_COLUMNS } from '@/domain/observation-table';
+import { columnParts, PartsInbox, type TablePart, TablePartSchema, TableStoreRequestSchema, withColumns } from '@/storage/table-store-protocol';
 import { content, record } from './fixtures';
 
-/** What the page sends: one `part` per column, then the request whose table has its length and dictionaries only. */
-function split<T extends { table: Record<string, unknown> }>(version: T) {
-  const columns: Record<string, unknown> = {};
-  for (const c of TABLE_COLUMNS) columns[c] = version.table[c];
+/** What the page sends: the `part`s of every column, then the request whose table has its length and dictionaries only. */
+function split<T extends { table: Record<string, unknown> & ObservationTable }>(version: T, partBytes?: number) {
+  const inbox = new PartsInbox();
+  const parts: TablePart[] = [];
+  for (const c of TABLE_COLUMNS) {
+    for (const { part, transfer } of columnParts(1, c, version.table[c], partBytes)) {
+      expect(transfer).toBe(part.array.buffer);
+      expect(TablePartSchema.safeParse(part).success).toBe(true);
+      parts.push(part);
+      inbox.add(part);
+    }
+  }
   const shell = { length: version.table.length, dict: version.table.dict };
-  return { columns, version: { ...version, table: shell } };
+  return { columns: inbox.take(1) ?? {}, parts, version: { ...version, table: shell } };
 }
 
 describe('the storage worker protocol', () => {
   it('puts the columns sent one by one back into a saved record, which then passes its schema whole', () => {
     const r = record('a', [1, 2, 3]);
-    const { columns, version } = split(r.current);
-    for (const c of TABLE_COLUMNS) expect(TablePartSchema.safeParse({ id: 1, op: 'part', column: c, array: columns[c] }).success).toBe(true);
+    const { columns, parts, version } = split(r.current);
+    expect(parts).toHaveLength(TABLE_COLUMNS.length);
     const request = withColumns({ id: 1, op: 'save', record: { ...r, current: version } }, columns);
     const parsed = TableStoreRequestSchema.parse(request);
     expect(parsed).toEqual({ id: 1, op: 'save', record: r });
@@ -35,6 +43,45 @@ describe('the storage worker protocol', () => {
     expect(TableStoreRequestSchema.safeParse(withColumns({ id: 3, op: 'save', record: { ...r, current: version } }, columns)).success).toBe(false);
     expect(TablePartSchema.safeParse({ id: 3, op: 'part', column: 'value', array: [1, 2, 3] }).success).toBe(false);
     expect(TablePartSchema.safeParse({ id: 3, op: 'part', column: 'nonsense', array: new Uint32Array(1) }).success).toBe(false);
+  });
+
+  it('sends a long column in pieces of at most the part size, copies of the page’s column, and puts them back together', () => {
+    const c = content([1, 2, 3, 4, 5, 6, 7]);
+    // 16 bytes a piece: two values, four ids, eight years.
+    const { columns, parts, version } = split(c, 16);
+    expect(parts.filter((p) => p.column === 'value').map((p) => [p.offset, p.array.length])).toEqual([[0, 2], [2, 2], [4, 2], [6, 1]]);
+    expect(parts.filter((p) => p.column === 'city').map((p) => p.offset)).toEqual([0, 4]);
+    expect(parts.filter((p) => p.column === 'year')).toHaveLength(1);
+    for (const p of parts) expect(p.array.byteLength).toBeLessThanOrEqual(16);
+    expect(parts.find((p) => p.column === 'value')?.array.buffer).not.toBe(c.table.value.buffer);
+    const parsed = TableStoreRequestSchema.parse(withColumns({ id: 1, op: 'replace', datasetId: 'a', content: version }, columns));
+    expect(parsed).toEqual({ id: 1, op: 'replace', datasetId: 'a', content: c });
+  });
+
+  it('sends an empty column as one empty piece', () => {
+    const parts = [...columnParts(1, 'value', new Float64Array(0))];
+    expect(parts.map((p) => [p.part.length, p.part.offset, p.part.array.length])).toEqual([[0, 0, 0]]);
+    const inbox = new PartsInbox();
+    inbox.add(parts[0]!.part);
+    expect(inbox.take(1)).toEqual({ value: new Float64Array(0) });
+  });
+
+  it('leaves out a column with a piece missing, or a piece that does not fit, so the request is refused', () => {
+    const c = content([1, 2, 3, 4, 5]);
+    const { parts, version } = split(c, 16);
+    const lost = new PartsInbox();
+    for (const p of parts) if (!(p.column === 'value' && p.offset === 2)) lost.add(p);
+    const withoutValue = lost.take(1) ?? {};
+    expect(Object.keys(withoutValue)).toHaveLength(TABLE_COLUMNS.length - 1);
+    expect(TableStoreRequestSchema.safeParse(withColumns({ id: 1, op: 'replace', datasetId: 'a', content: version }, withoutValue)).success).toBe(false);
+
+    const misfit = new PartsInbox();
+    for (const p of parts) misfit.add(p.column === 'city' && p.offset === 4 ? { ...p, offset: 4, array: new Uint32Array(3) } : p);
+    misfit.add({ id: 1, op: 'part', column: 'year', length: 5, offset: 0, array: new Uint32Array(5) });
+    const taken = misfit.take(1) ?? {};
+    expect('city' in taken).toBe(false);
+    expect('year' in taken).toBe(false);
+    expect(misfit.take(1)).toBeUndefined();
   });
 
   it('leaves a request without columns as it is', () => {

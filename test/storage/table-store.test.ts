@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ObservationTableBuilder } from '@/domain/observation-table';
+import { ObservationTableBuilder, TABLE_COLUMNS } from '@/domain/observation-table';
 import { type MarsadStore, openMarsadStore } from '@/storage/marsad-db';
 import { withTableWorker } from '@/storage/table-store';
-import { TableStoreRequestSchema, withColumns } from '@/storage/table-store-protocol';
+import { PartsInbox, TablePartSchema, TableStoreRequestSchema, withColumns } from '@/storage/table-store-protocol';
 import { record, ROW } from './fixtures';
 
 /**
@@ -16,8 +16,9 @@ class FakeWorker {
   static made = 0;
   static requests: string[] = [];
   static crashAfterRun = false;
+  static parts = 0;
   private listeners = new Map<string, Array<(e: unknown) => void>>();
-  private parts = new Map<number, Record<string, unknown>>();
+  private parts = new PartsInbox();
   private store: Promise<MarsadStore>;
   constructor() {
     FakeWorker.made++;
@@ -33,13 +34,14 @@ class FakeWorker {
   private emit(type: string, event: unknown) {
     for (const f of this.listeners.get(type) ?? []) f(event);
   }
-  postMessage(message: { id: number; op: string; column?: string; array?: unknown }) {
+  postMessage(message: { id: number; op: string }) {
     if (message.op === 'part') {
-      this.parts.set(message.id, { ...this.parts.get(message.id), [message.column ?? '']: message.array });
+      FakeWorker.parts++;
+      this.parts.add(TablePartSchema.parse(message));
       return;
     }
     FakeWorker.requests.push(message.op);
-    const request = TableStoreRequestSchema.parse(withColumns(message, this.parts.get(message.id)));
+    const request = TableStoreRequestSchema.parse(withColumns(message, this.parts.take(message.id)));
     void (async () => {
       const store = await this.store;
       const result =
@@ -63,6 +65,7 @@ beforeEach(async () => {
   FakeWorker.made = 0;
   FakeWorker.requests = [];
   FakeWorker.crashAfterRun = false;
+  FakeWorker.parts = 0;
   const r = await openMarsadStore();
   if (!r.ok) throw new Error(r.error.message);
   page = r.value;
@@ -85,6 +88,9 @@ describe('withTableWorker', () => {
     const big = bigRecord('big');
     expect(await store.saveDataset(big)).toEqual({ ok: true, value: undefined });
     expect(FakeWorker.requests).toEqual(['save']);
+    // One piece per column here (each under 1 MB); the page's own columns stay whole (copies were sent).
+    expect(FakeWorker.parts).toBe(TABLE_COLUMNS.length);
+    expect(big.current.table.value.length).toBe(100_000);
     const list = await store.listDatasets();
     expect(FakeWorker.requests).toEqual(['save', 'list']);
     const saved = list.ok ? list.value.datasets[0] : undefined;

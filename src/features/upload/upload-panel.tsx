@@ -201,16 +201,10 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
           results.push(tooLargeResult(file.name, file.size));
           continue;
         }
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(await file.arrayBuffer());
-        } catch (error) {
-          failures.push(t('upload.failed', { name: file.name, reason: error instanceof Error ? error.message : String(error) }));
-          continue;
-        }
-        if (run.current !== runId) return;
+        // The file goes to the ingest worker as it is (a handle, no bytes copied on the page); a file that
+        // can no longer be read comes back as a failure naming it.
         const current = startIngest(
-          { name: file.name, bytes },
+          { name: file.name, blob: file },
           ingestOptions(keepChoices[index], ({ done, total }) => {
             if (run.current !== runId) return;
             const part = total > 0 ? done / total : 0;
@@ -293,17 +287,8 @@ export function UploadPanel({ onImport, findExisting, mappings, onSaveMapping, o
     const runId = ++run.current;
     setMappingBusy(true);
     setPhase({ kind: 'remapping', results, index, name: file.name, fraction: 0 });
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch (error) {
-      setMappingBusy(false);
-      setPhase({ kind: 'review', results });
-      setMessage({ tone: 'error', text: t('upload.failed', { name: file.name, reason: error instanceof Error ? error.message : String(error) }) });
-      return;
-    }
     const current = startIngest(
-      { name: file.name, bytes },
+      { name: file.name, blob: file },
       ingestOptions(choice, ({ done, total }) => {
         if (run.current === runId) setPhase({ kind: 'remapping', results, index, name: file.name, fraction: total > 0 ? done / total : 0 });
       }),
