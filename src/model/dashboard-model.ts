@@ -6,6 +6,7 @@ import type { Registry } from '@/domain/registry';
 import type { Lang } from '@/i18n/lang';
 import { runSteps, type Steps } from '@/domain/steps';
 import { mergeTablesSteps } from '@/storage/merge-tables';
+import { tablePairsSteps } from './table-pairs';
 
 /**
  * What every dashboard view reads: the datasets in use merged into one table, the progress of every
@@ -134,6 +135,11 @@ export function* buildDashboardSteps(
     yield;
   }
   for (const r of rollUpByCity(chunk, registry)) rollups.set(r.city, r);
+  // Which places and indicators each dataset holds (the indicator view's sources), made here in steps.
+  for (const t of tables) {
+    yield;
+    yield* tablePairsSteps(t, registry);
+  }
   return {
     table,
     method,

@@ -8,6 +8,7 @@ import type { Dashboard, DashboardCity } from './dashboard-model';
 import type { Lang } from '@/i18n/lang';
 import { cityDisplayName, type CityNames } from './dashboard-model';
 import { layoutOfReport } from '@/domain/progress/compute';
+import { tableHas } from './table-pairs';
 
 /**
  * The indicator detail view as data (no React): which city and indicator are shown, the series of that
@@ -305,62 +306,6 @@ export function comparisonSeries(
   return out;
 }
 
-/**
- * The names of the datasets holding a city × indicator (the metadata's "source"), newest last. A
- * dataset's set of (city key, indicator) pairs is built once per table.
- */
-/** The (place key, canonical indicator) pairs of a table, as numbers: place id × indicators + indicator id. */
-type TablePairs = { readonly places: ReadonlyMap<string, number>; readonly indicators: ReadonlyMap<string, number>; readonly pairs: ReadonlySet<number> };
-const pairsByTable = new WeakMap<object, TablePairs>();
-
-/** Whether a table has rows for a place (key) and indicator; one pass over the table the first time (no string per row or run). */
-function tableHas(table: Dashboard['table'], registry: Registry, cityKey: string, indicator: string): boolean {
-  const p = pairsOf(table, registry);
-  const place = p.places.get(cityKey);
-  const ind = p.indicators.get(indicator);
-  return place !== undefined && ind !== undefined && p.pairs.has(place * p.indicators.size + ind);
-}
-
-function pairsOf(table: Dashboard['table'], registry: Registry): TablePairs {
-  const known = pairsByTable.get(table);
-  if (known !== undefined) return known;
-  const d = table.dict;
-  const indicators = new Map<string, number>();
-  const indicatorOf = Int32Array.from(d.indicator, (c) => {
-    const code = registry.byCode.get(c)?.code ?? c;
-    let id = indicators.get(code);
-    if (id === undefined) indicators.set(code, (id = indicators.size));
-    return id;
-  });
-  const places = new Map<string, number>();
-  const placeOfPair = new Map<number, number>();
-  const pairs = new Set<number>();
-  let prevCity = -1;
-  let prevCode = -1;
-  let prevInd = -1;
-  for (let i = 0; i < table.length; i++) {
-    const city = table.city[i] ?? 0;
-    const code = table.cityCode[i] ?? 0;
-    const ind = table.indicator[i] ?? 0;
-    if (city === prevCity && code === prevCode && ind === prevInd) continue;
-    prevCity = city;
-    prevCode = code;
-    prevInd = ind;
-    const pair = city * 2 ** 26 + code;
-    let place = placeOfPair.get(pair);
-    if (place === undefined) {
-      const key = (d.cityCode[code] ?? '') !== '' ? (d.cityCode[code] ?? '') : (d.city[city] ?? '');
-      place = places.get(key);
-      if (place === undefined) places.set(key, (place = places.size));
-      placeOfPair.set(pair, place);
-    }
-    pairs.add(place * indicators.size + (indicatorOf[ind] ?? 0));
-  }
-  const out = { places, indicators, pairs };
-  pairsByTable.set(table, out);
-  return out;
-}
-
 type NamedDataset = { readonly name: string; readonly table: Dashboard['table']; readonly parts?: readonly NamedDataset[]; readonly info?: { readonly source?: string | undefined } };
 
 /** The datasets themselves, a merged one (several in use) as the datasets it was made of. */
@@ -368,6 +313,10 @@ export function datasetParts(datasets: readonly NamedDataset[]): NamedDataset[] 
   return datasets.flatMap((ds) => (ds.parts !== undefined && ds.parts.length > 0 ? ds.parts : [ds]));
 }
 
+/**
+ * The names of the datasets holding a city × indicator (the metadata's "source"), newest last. A
+ * dataset's set of (city key, indicator) pairs is built once per table.
+ */
 export function datasetsWith(datasets: readonly NamedDataset[], registry: Registry, cityKey: string, indicator: string): string[] {
   return datasetParts(datasets)
     .filter((ds) => tableHas(ds.table, registry, cityKey, indicator))

@@ -88,7 +88,9 @@ export function PlacePicker({ label, places, value, onChange, names, placeholder
   // Keep the active option in view inside the list (never scrolls the page); a new query starts at the top.
   useLayoutEffect(() => {
     const list = listRef.current;
-    if (list === null) return;
+    // Only an open list: scrolling a hidden one made the browser lay out the whole page at once (86 ms
+    // in the overview of a thousand cities), for nothing.
+    if (list === null || !expanded) return;
     const el = activeId === undefined ? null : document.getElementById(activeId);
     if (el === null || el.id === entries[0]?.id) {
       list.scrollTop = 0;
@@ -98,7 +100,7 @@ export function PlacePicker({ label, places, value, onChange, names, placeholder
     const r = el.getBoundingClientRect();
     if (r.top < l.top) list.scrollTop -= l.top - r.top;
     else if (r.bottom > l.bottom) list.scrollTop += r.bottom - l.bottom;
-  }, [activeId, typed, entries]);
+  }, [activeId, typed, entries, expanded]);
 
   // The popup fits the screen: below the input, or above it when there is more room there (a phone
   // with the keyboard up), its list no taller than the room left.

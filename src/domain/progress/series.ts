@@ -213,6 +213,8 @@ function sortRows(t: ObservationTable, rows: Uint32Array, len: number): void {
 /** Rows between two yields of a pass over the table; blocks between two yields of the layout walk. */
 const ROWS_PER_STEP = 1 << 16;
 const BLOCKS_PER_STEP = 1 << 9;
+/** Runs of rows (one city and indicator) between two yields of the pass that finds the blocks (one was 80 ms in one step). */
+const RUNS_PER_STEP = 1 << 14;
 
 /** Where each run of rows with the same city and indicator starts, plus the table length at the end. */
 function* findRuns(city: Uint32Array, cityCode: Uint32Array, indicator: Uint32Array, n: number): Steps<number[]> {
@@ -232,13 +234,14 @@ function* findRuns(city: Uint32Array, cityCode: Uint32Array, indicator: Uint32Ar
  * numerically; it indexes a dense table when cities × ranks is small (the usual case), else a map,
  * and is looked up once per run of rows, never per row.
  */
-function findBlocks(t: ObservationTable, rank: Uint32Array, ranks: number, runStarts: readonly number[]): { firstRun: Int32Array; nextRun: Int32Array } {
+function* findBlocks(t: ObservationTable, rank: Uint32Array, ranks: number, runStarts: readonly number[]): Steps<{ firstRun: Int32Array; nextRun: Int32Array }> {
   const runs = runStarts.length - 1;
   // A place is a (city, city code) pair: two San Juans with different codes are two cities. Numbered
   // in order of first appearance, once per run.
   const placeIds = new Map<number, number>();
   const placeOfRun = new Uint32Array(runs);
   for (let k = 0; k < runs; k++) {
+    if (k % RUNS_PER_STEP === RUNS_PER_STEP - 1) yield;
     const r = runStarts[k] ?? 0;
     const pair = (t.city[r] ?? 0) * 2 ** 26 + (t.cityCode[r] ?? 0);
     let id = placeIds.get(pair);
@@ -253,6 +256,7 @@ function findBlocks(t: ObservationTable, rank: Uint32Array, ranks: number, runSt
   const last: number[] = [];
   const nextRun = new Int32Array(runs).fill(-1);
   for (let k = 0; k < runs; k++) {
+    if (k % RUNS_PER_STEP === RUNS_PER_STEP - 1) yield;
     const r = runStarts[k] ?? 0;
     const key = (placeOfRun[k] ?? 0) * ranks + (rank[t.indicator[r] ?? 0] ?? 0);
     let block = dense !== null ? (dense[key] ?? -1) : (sparse?.get(key) ?? -1);
@@ -465,7 +469,7 @@ function* structureSteps(table: ObservationTable, registry: Registry): Steps<Ser
 
   const runStarts = yield* findRuns(table.city, table.cityCode, table.indicator, n);
   yield;
-  const { firstRun, nextRun } = findBlocks(table, rank, Math.max(1, codes.length), runStarts);
+  const { firstRun, nextRun } = yield* findBlocks(table, rank, Math.max(1, codes.length), runStarts);
   const out = new LayoutBuilder(n);
   let scratch = new Uint32Array(64);
   yield;
