@@ -196,25 +196,32 @@ export class ObservationTableBuilder {
     );
   }
 
+  /**
+   * The table; the builder is not used after. Columns filled to within 1/16 of their capacity (a table
+   * allocated to a good estimate of its size) are handed over as views, not copied: a copy of 50 MB
+   * touches that much new memory. Code that reads a column's bytes uses its byteOffset and byteLength.
+   */
   finish(): ObservationTable {
     const n = this.n;
     const c = this.cols;
+    const keep = this.capacity - n <= this.capacity >> 4;
+    const cut = <T extends Uint32Array | Uint16Array | Float64Array>(a: T): T => (keep ? (a.subarray(0, n) as T) : (a.slice(0, n) as T));
     return {
       length: n,
-      city: c.city.slice(0, n),
-      cityCode: c.cityCode.slice(0, n),
-      indicator: c.indicator.slice(0, n),
-      year: c.year.slice(0, n),
-      value: c.value.slice(0, n),
-      period: c.period.slice(0, n),
-      unit: c.unit.slice(0, n),
-      series: c.series.slice(0, n),
-      disaggregation: c.disaggregation.slice(0, n),
-      source: c.source.slice(0, n),
-      note: c.note.slice(0, n),
-      placeKind: c.placeKind.slice(0, n),
-      placeParent: c.placeParent.slice(0, n),
-      line: c.line.slice(0, n),
+      city: cut(c.city),
+      cityCode: cut(c.cityCode),
+      indicator: cut(c.indicator),
+      year: cut(c.year),
+      value: cut(c.value),
+      period: cut(c.period),
+      unit: cut(c.unit),
+      series: cut(c.series),
+      disaggregation: cut(c.disaggregation),
+      source: cut(c.source),
+      note: cut(c.note),
+      placeKind: cut(c.placeKind),
+      placeParent: cut(c.placeParent),
+      line: cut(c.line),
       dict: {
         city: this.dicts.city.values,
         cityCode: this.dicts.cityCode.values,

@@ -88,7 +88,7 @@ export function ingestFile(input: Input, registry: Registry, options: IngestOpti
     return empty({ ...base, delimiter });
   }
 
-  const ctx = new RowContext(input.name, registry, options, issues);
+  const ctx = new RowContext(input.name, registry, options, issues, expectedRows(text, newline));
   let header: string[] | undefined;
   let line = 1; // 1-based line number of the current record's first line
   const pending: Array<{ fields: string[]; line: number; quoteError: boolean }> = [];
@@ -265,4 +265,19 @@ function swallowedLines(fields: readonly string[], newline: string): { lines: nu
     }
   }
   return { lines, rows };
+}
+
+/**
+ * About how many observations a long file holds, from the length of its first lines, a little over:
+ * the table is then allocated once instead of doubling its columns eight times for a million rows (each
+ * doubling copies and touches new memory, slow on machines slow to hand it out: 20 % of the CLI's time
+ * there). A wide file holds more observations than lines: its table still grows as needed. At most 4M.
+ */
+function expectedRows(text: string, newline: string): number {
+  const SAMPLE = 1 << 16;
+  if (text.length < 4 * SAMPLE) return 4096;
+  let lines = 0;
+  for (let at = text.indexOf(newline); at !== -1 && at < SAMPLE; at = text.indexOf(newline, at + newline.length)) lines++;
+  if (lines < 2) return 4096;
+  return Math.min(1 << 22, Math.ceil((text.length / SAMPLE) * lines * 1.03) + 1024);
 }

@@ -61,7 +61,7 @@ export class RowContext {
   dataRows = 0;
   rowsRejected = 0;
   private header: string[] = [];
-  private readonly builder = new ObservationTableBuilder(4096);
+  private readonly builder: ObservationTableBuilder;
   /**
    * The text columns' state, one object each (the row loop reads `state.lastRaw`, one shape, where a
    * record keyed by column name made every read a megamorphic keyed load): the cache of raw cell → id,
@@ -118,12 +118,16 @@ export class RowContext {
   private rowHasError = false;
   private readonly currentYear = new Date().getFullYear();
 
+  /** `expectedRows`: the table's first capacity (see `expectedRows` in ingest-file.ts). */
   constructor(
     private readonly fileName: string,
     private readonly registry: Registry,
     private readonly options: IngestOptions,
     private readonly issues: IssueCollector,
-  ) {}
+    expectedRows = 4096,
+  ) {
+    this.builder = new ObservationTableBuilder(expectedRows);
+  }
 
   setHeader(header: string[], line: number): void {
     // One slot per column (4 bytes), not a map entry: a header of a million repeated names stays small.

@@ -63,3 +63,30 @@ describe('buildSeriesIndex', () => {
     );
   });
 });
+
+describe('ObservationTableBuilder.finish', () => {
+  const fill = (capacity: number, rows: number) => {
+    const b = new ObservationTableBuilder(capacity);
+    for (let i = 0; i < rows; i++) b.push({ city: `C${i % 3}`, cityCode: '', indicator: '11.6.2', year: 2000 + i, value: i / 2, period: '', unit: '', series: '', disaggregation: '', source: '', note: '', line: i + 2 });
+    return b.finish();
+  };
+
+  it('hands over columns filled to within 1/16 of their capacity as views (no copy), the others as exact copies', () => {
+    const near = fill(1000, 960);
+    expect(near.value.length).toBe(960);
+    expect(near.value.buffer.byteLength).toBe(1000 * 8);
+    expect(near.year.byteLength).toBe(960 * 2);
+    const far = fill(1000, 500);
+    expect(far.value.buffer.byteLength).toBe(500 * 8);
+    // Same content either way.
+    expect([...near.value.subarray(0, 500)]).toEqual([...far.value]);
+    expect(Array.from(near.city.subarray(0, 6))).toEqual([1, 2, 3, 1, 2, 3]);
+  });
+
+  it('grows past its capacity and then copies exactly', () => {
+    const grown = fill(16, 40);
+    expect(grown.length).toBe(40);
+    expect(grown.line.buffer.byteLength).toBe(40 * 4);
+    expect(grown.line[39]).toBe(41);
+  });
+});
