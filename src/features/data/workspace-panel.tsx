@@ -3,7 +3,7 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { MessageKey } from '@/i18n/messages-en';
 import type { MessageParams } from '@/i18n/translate';
 import { readStorageEstimate, type WorkspaceImportMode, type WorkspaceImportSummary } from '@/storage/marsad-db';
-import { parseWorkspace, type WorkspaceFile, type WorkspaceProblem } from '@/storage/workspace';
+import type { parseWorkspace as ParseWorkspace, WorkspaceFile, WorkspaceProblem } from '@/storage/workspace';
 
 type Failure = { ok: false; key: MessageKey; params?: MessageParams };
 
@@ -115,8 +115,10 @@ export function WorkspacePanel({ storageAvailable, revision, onExport, onImport 
     setPending(null);
     setBusy(true);
     let text: string;
+    // The reader (its schemas are built when its module loads: ~50 ms on a slow machine) comes when used.
+    let parseWorkspace: typeof ParseWorkspace;
     try {
-      text = await file.text();
+      [text, { parseWorkspace }] = await Promise.all([file.text(), import('@/storage/workspace')]);
     } catch (error) {
       setBusy(false);
       setMessage({ tone: 'error', text: t('workspace.error.unreadable', { name: file.name, reason: error instanceof Error ? error.message : String(error) }) });
