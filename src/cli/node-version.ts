@@ -7,5 +7,5 @@
 export function unsupportedNodeMessage(version: string): string | null {
   const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
   if ((major === 22 && minor >= 13) || major >= 24) return null;
-  return `marsad: this is Node.js ${version}; Marsad needs Node.js 22.13 or later, or 24 or later (a maintained LTS). Install one from https://nodejs.org/ or your system's packages, then run the command again.\n`;
+  return `marsad: this is Node.js ${version}; Marsad needs Node.js 22 (22.13 or later) or 24 and later (a maintained LTS). Install one from https://nodejs.org/ or your system's packages, then run the command again.\n`;
 }

@@ -276,8 +276,11 @@ function swallowedLines(fields: readonly string[], newline: string): { lines: nu
 function expectedRows(text: string, newline: string): number {
   const SAMPLE = 1 << 16;
   if (text.length < 4 * SAMPLE) return 4096;
+  // Lines with something on them (blank lines, a preamble of empty ones, are not rows); a row of data is at
+  // least 8 characters ("a,1,2020,1"), which bounds the estimate whatever the first lines look like.
   let lines = 0;
-  for (let at = text.indexOf(newline); at !== -1 && at < SAMPLE; at = text.indexOf(newline, at + newline.length)) lines++;
+  let start = 0;
+  for (let at = text.indexOf(newline); at !== -1 && at < SAMPLE; start = at + newline.length, at = text.indexOf(newline, start)) if (at - start > 1) lines++;
   if (lines < 2) return 4096;
-  return Math.min(1 << 22, Math.ceil((text.length / SAMPLE) * lines * 1.03) + 1024);
+  return Math.min(1 << 22, Math.ceil(text.length / 8), Math.ceil((text.length / SAMPLE) * lines * 1.03) + 1024);
 }

@@ -47,9 +47,11 @@ export function* columnParts(id: number, column: TableColumn, array: Uint32Array
 }
 
 /**
- * The worker's side: pieces put back into their columns, by request, until the request arrives. A column
- * is handed over only when its pieces filled it exactly; one that is not (a piece lost, or one that does
- * not fit) is left out, and the request's schema then refuses the table.
+ * The worker's side: pieces put back into their columns, by request, until the request arrives. The page
+ * sends a column's pieces in order, so a piece that does not start where the last one ended (lost, sent
+ * twice, or not fitting) breaks its column. Every column of a table is handed over, as null when it is
+ * broken, incomplete or never came: the request's schema then refuses the table (a missing place column
+ * must not read as a table saved before places existed).
  */
 export class PartsInbox {
   private readonly byRequest = new Map<number, Map<TableColumn, { array: Uint32Array | Uint16Array | Float64Array; filled: number; broken: boolean }>>();
@@ -64,7 +66,7 @@ export class PartsInbox {
       columns.set(part.column, column);
     }
     if (column.broken) return;
-    if (column.array.constructor !== part.array.constructor || column.array.length !== part.length || part.offset + part.array.length > part.length) {
+    if (column.array.constructor !== part.array.constructor || column.array.length !== part.length || part.offset !== column.filled || part.offset + part.array.length > part.length) {
       column.broken = true;
       return;
     }
@@ -72,13 +74,16 @@ export class PartsInbox {
     column.filled += part.array.length;
   }
 
-  /** The complete columns sent for request `id` (undefined when none were), forgotten here. */
+  /** Every column of the table sent for request `id`, null when not complete (undefined when no piece came), forgotten here. */
   take(id: number): Record<string, unknown> | undefined {
     const columns = this.byRequest.get(id);
     this.byRequest.delete(id);
     if (columns === undefined) return undefined;
     const out: Record<string, unknown> = {};
-    for (const [name, c] of columns) if (!c.broken && c.filled === c.array.length) out[name] = c.array;
+    for (const name of TABLE_COLUMNS) {
+      const c = columns.get(name);
+      out[name] = c !== undefined && !c.broken && c.filled === c.array.length ? c.array : null;
+    }
     return out;
   }
 }

@@ -70,7 +70,7 @@ describe('the CLI bundle (.cli/)', () => {
   const oldNodeMajor = Number(spawnSync(OLD_NODE, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout || 99);
   it.skipIf(oldNodeMajor >= 22)('on Node older than 22.13 says which Node it needs and exits 1', () => {
     const r = spawnSync(OLD_NODE, [ENTRY, 'validate', fixture('csv/golden-long.csv')], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stderr).toMatch(/^marsad: this is Node\.js \d+\.\d+\.\d+; Marsad needs Node\.js 22\.13 or later, or 24 or later/);
+    expect(r.stderr).toMatch(/^marsad: this is Node\.js \d+\.\d+\.\d+; Marsad needs Node\.js 22 \(22\.13 or later\) or 24 and later/);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
   });

@@ -10,7 +10,7 @@ describe('the CLI’s Node check', () => {
   it.each(['20.20.2', '22.12.0', '22.0.0', '23.11.0', '18.19.1', 'v20.19.0', ''])('refuses Node %s, naming it and the versions it needs', (version) => {
     const message = unsupportedNodeMessage(version);
     expect(message).toContain(`Node.js ${version};`);
-    expect(message).toContain('22.13 or later, or 24 or later');
+    expect(message).toContain('Node.js 22 (22.13 or later) or 24 and later');
   });
 
   it('follows package.json’s engines (update both together)', () => {

@@ -103,16 +103,16 @@ test('1,000,000 rows: import, every view, switches and reload, no main-thread ta
   await until(page, '.results .actions button.primary', /^Import [\d,]+ observations$/);
   await settle(page);
   await phase(page, 'import: save');
-  await page.locator('.results .actions button.primary').click();
+  await page.locator('.results .actions button.primary', { hasText: /^Import [\d,]+ observations$/ }).click();
   await until(page, '.dataset-table tr', /bench-1m\.csv/);
   await settle(page);
 
   const views: Array<[string, string, string]> = [
-    ['overview', '#/overview?lang=en', '.overview-grid, .ov-cards, main h1'],
-    ['indicator', '#/indicator?lang=en&indicator=11.6.2', 'main h1'],
+    ['overview', '#/overview?lang=en', '#overview-title'],
+    ['indicator', '#/indicator?lang=en&indicator=11.6.2', '#indicator-title'],
     ['compare', '#/compare?lang=en&indicator=11.6.2', '[data-testid="ranking"][data-indicator="11.6.2"]'],
-    ['nua', '#/nua?lang=en', 'main h1'],
-    ['report', '#/report?lang=en', 'main h1'],
+    ['nua', '#/nua?lang=en', '#nua-title'],
+    ['report', '#/report?lang=en', '#report-title'],
     ['data', '#/data?lang=en', '.dataset-table'],
   ];
   for (const [name, hash, shown] of views) {

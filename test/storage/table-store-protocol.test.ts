@@ -63,25 +63,45 @@ describe('the storage worker protocol', () => {
     expect(parts.map((p) => [p.part.length, p.part.offset, p.part.array.length])).toEqual([[0, 0, 0]]);
     const inbox = new PartsInbox();
     inbox.add(parts[0]!.part);
-    expect(inbox.take(1)).toEqual({ value: new Float64Array(0) });
+    expect(inbox.take(1)?.value).toEqual(new Float64Array(0));
   });
 
-  it('leaves out a column with a piece missing, or a piece that does not fit, so the request is refused', () => {
+  it('refuses a table with a column that lost a piece, got one twice, or got one that does not fit', () => {
     const c = content([1, 2, 3, 4, 5]);
     const { parts, version } = split(c, 16);
+    const refused = (columns: Record<string, unknown> | undefined) =>
+      TableStoreRequestSchema.safeParse(withColumns({ id: 1, op: 'replace', datasetId: 'a', content: version }, columns)).success === false;
+
     const lost = new PartsInbox();
     for (const p of parts) if (!(p.column === 'value' && p.offset === 2)) lost.add(p);
     const withoutValue = lost.take(1) ?? {};
-    expect(Object.keys(withoutValue)).toHaveLength(TABLE_COLUMNS.length - 1);
-    expect(TableStoreRequestSchema.safeParse(withColumns({ id: 1, op: 'replace', datasetId: 'a', content: version }, withoutValue)).success).toBe(false);
+    expect(withoutValue.value).toBeNull();
+    expect(withoutValue.city).toBeInstanceOf(Uint32Array);
+    expect(refused(withoutValue)).toBe(true);
+
+    // The first piece of `value` twice and the second never: as many values as the column holds, but not its values.
+    const twice = new PartsInbox();
+    for (const p of parts) twice.add(p.column === 'value' && p.offset === 2 ? { ...p, offset: 0 } : p);
+    expect(twice.take(1)?.value).toBeNull();
 
     const misfit = new PartsInbox();
     for (const p of parts) misfit.add(p.column === 'city' && p.offset === 4 ? { ...p, offset: 4, array: new Uint32Array(3) } : p);
     misfit.add({ id: 1, op: 'part', column: 'year', length: 5, offset: 0, array: new Uint32Array(5) });
     const taken = misfit.take(1) ?? {};
-    expect('city' in taken).toBe(false);
-    expect('year' in taken).toBe(false);
+    expect(taken.city).toBeNull();
+    expect(taken.year).toBeNull();
+    expect(refused(taken)).toBe(true);
     expect(misfit.take(1)).toBeUndefined();
+  });
+
+  it('refuses a table whose place columns never came, instead of reading it as a table saved before places existed', () => {
+    const c = content([1, 2, 3]);
+    const { parts, version } = split(c);
+    const inbox = new PartsInbox();
+    for (const p of parts) if (p.column !== 'placeKind' && p.column !== 'placeParent') inbox.add(p);
+    const columns = inbox.take(1);
+    expect(columns?.placeKind).toBeNull();
+    expect(TableStoreRequestSchema.safeParse(withColumns({ id: 1, op: 'replace', datasetId: 'a', content: version }, columns)).success).toBe(false);
   });
 
   it('leaves a request without columns as it is', () => {
