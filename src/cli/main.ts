@@ -20,7 +20,7 @@ import { staleBundleWarning } from './stale-bundle';
 const unsupported = unsupportedNodeMessage(process.versions.node);
 if (unsupported !== null) {
   process.stderr.write(unsupported);
-  process.exitCode = 1; // as any failure that is not a usage error (2)
+  process.exitCode = 1; // it cannot run here; 2 stays for usage errors
 } else {
   nodeModule.enableCompileCache();
 
